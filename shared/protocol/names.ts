@@ -1,0 +1,23 @@
+/**
+ * Every message name on the wire, in one place. Server and client import these
+ * constants; no other module spells a message name.
+ */
+
+/** Bumped whenever a message's shape changes incompatibly. */
+export const PROTOCOL_VERSION = 1;
+
+/** Messages a client sends to the office room. */
+export const ClientMessage = {
+  Move: "move",
+} as const;
+export type ClientMessageName = (typeof ClientMessage)[keyof typeof ClientMessage];
+
+/** Messages the office room sends to clients (state itself travels as Colyseus schema patches). */
+export const ServerMessage = {
+  Welcome: "welcome",
+  Rejected: "rejected",
+} as const;
+export type ServerMessageName = (typeof ServerMessage)[keyof typeof ServerMessage];
+
+/** The Colyseus room type that hosts one office space. */
+export const OFFICE_ROOM = "office";
