@@ -1,0 +1,38 @@
+import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { Role } from "../../deps";
+
+/** Roles an invite may grant: never owner (ownership is not handed out by link). */
+export const INVITE_ROLES = ["admin", "member", "guest"] as const satisfies readonly Role[];
+export type InviteRole = (typeof INVITE_ROLES)[number];
+
+export interface InviteDoc {
+  _id: Types.ObjectId;
+  space: Types.ObjectId;
+  /** sha256 of the token; the token itself is shown once to its creator. */
+  tokenHash: string;
+  role: InviteRole;
+  createdBy: Types.ObjectId;
+  expiresAt: Date | null;
+  uses: number;
+  createdAt: Date;
+}
+
+export const inviteSchema = new Schema<InviteDoc>(
+  {
+    space: { type: Schema.Types.ObjectId, ref: "Space", required: true },
+    tokenHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    role: { type: String, enum: INVITE_ROLES, required: true },
+    createdBy: { type: Schema.Types.ObjectId, ref: "Member", required: true },
+    expiresAt: { type: Date, default: null },
+    uses: { type: Number, default: 0, min: 0 },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { versionKey: false },
+);
+inviteSchema.index({ tokenHash: 1 }, { unique: true });
+
+export type InviteModel = Model<InviteDoc>;
+
+export function inviteModel(connection: Connection): InviteModel {
+  return (connection.models.Invite as InviteModel | undefined) ?? connection.model<InviteDoc>("Invite", inviteSchema);
+}

@@ -1,0 +1,28 @@
+import type { Connection } from "mongoose";
+import { inviteModel, type InviteModel } from "./Invite";
+import { mapModel, type MapModel } from "./Map";
+import { memberModel, type MemberModel } from "./Member";
+import { spaceModel, type SpaceModel } from "./Space";
+
+export interface Models {
+  Space: SpaceModel;
+  Map: MapModel;
+  Member: MemberModel;
+  Invite: InviteModel;
+}
+
+/**
+ * Registers the models on one connection (not the global mongoose), so tests
+ * and tools can hold several databases at once, and builds their indexes before
+ * anything relies on unique constraints.
+ */
+export async function createModels(connection: Connection): Promise<Models> {
+  const models: Models = {
+    Space: spaceModel(connection),
+    Map: mapModel(connection),
+    Member: memberModel(connection),
+    Invite: inviteModel(connection),
+  };
+  await Promise.all(Object.values(models).map((model) => model.createIndexes()));
+  return models;
+}

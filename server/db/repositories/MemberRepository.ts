@@ -1,0 +1,118 @@
+import type { Types } from "mongoose";
+import type { AvatarId, Facing } from "../../../shared/avatars";
+import type { Role } from "../../deps";
+import type { Models } from "../models";
+import type { LastPosition, MemberDoc, Membership } from "../models/Member";
+import { ConflictError, isDuplicateKeyError } from "./errors";
+import { toObjectId } from "./objectIds";
+
+export interface SpaceMember {
+  id: string;
+  displayName: string;
+  avatar: AvatarId;
+  role: Role;
+  banned: boolean;
+  guest: boolean;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The member's membership in a space, if any. */
+export function membershipIn(member: Pick<MemberDoc, "memberships">, space: Types.ObjectId): Membership | undefined {
+  return member.memberships.find((m) => m.space.equals(space));
+}
+
+export class MemberRepository {
+  constructor(private readonly models: Models) {}
+
+  findById(id: string | Types.ObjectId): Promise<MemberDoc | null> {
+    const _id = toObjectId(id);
+    return _id ? this.models.Member.findById(_id).lean<MemberDoc>().exec() : Promise.resolve(null);
+  }
+
+  findByEmail(email: string): Promise<MemberDoc | null> {
+    return this.models.Member.findOne({ email: normalizeEmail(email) }).lean<MemberDoc>().exec();
+  }
+
+  /** Throws ConflictError when the email is already registered. */
+  async createAccount(input: { email: string; passwordHash: string; displayName: string; avatar: AvatarId }): Promise<MemberDoc> {
+    try {
+      const doc = await this.models.Member.create({ ...input, email: normalizeEmail(input.email) });
+      return doc.toObject();
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConflictError("an account with this email already exists");
+      throw err;
+    }
+  }
+
+  /** A guest is a member without email, belonging to the one space it entered. */
+  async createGuest(input: { displayName: string; avatar: AvatarId; space: Types.ObjectId }): Promise<MemberDoc> {
+    const doc = await this.models.Member.create({
+      displayName: input.displayName,
+      avatar: input.avatar,
+      memberships: [{ space: input.space, role: "guest" }],
+    });
+    return doc.toObject();
+  }
+
+  updateProfile(id: Types.ObjectId, patch: { displayName?: string; avatar?: AvatarId }): Promise<MemberDoc | null> {
+    return this.models.Member.findByIdAndUpdate(id, { $set: patch }, { returnDocument: "after", runValidators: true })
+      .lean<MemberDoc>()
+      .exec();
+  }
+
+  /** Adds a membership unless one exists; returns the member as it now is. */
+  async addMembership(id: Types.ObjectId, space: Types.ObjectId, role: Role): Promise<MemberDoc | null> {
+    await this.models.Member.updateOne(
+      { _id: id, "memberships.space": { $ne: space } },
+      { $push: { memberships: { space, role, status: { kind: "available", text: "" }, banned: false } } },
+    ).exec();
+    return this.findById(id);
+  }
+
+  async setRole(id: Types.ObjectId, space: Types.ObjectId, role: Role): Promise<boolean> {
+    const result = await this.models.Member.updateOne(
+      { _id: id, "memberships.space": space },
+      { $set: { "memberships.$.role": role } },
+    ).exec();
+    return result.matchedCount > 0;
+  }
+
+  async setBanned(id: Types.ObjectId, space: Types.ObjectId, banned: boolean): Promise<boolean> {
+    const result = await this.models.Member.updateOne(
+      { _id: id, "memberships.space": space },
+      { $set: { "memberships.$.banned": banned } },
+    ).exec();
+    return result.matchedCount > 0;
+  }
+
+  /** Everyone with a membership in the space, by display name. */
+  async listBySpace(space: Types.ObjectId): Promise<SpaceMember[]> {
+    const docs = await this.models.Member.find({ "memberships.space": space }, { displayName: 1, avatar: 1, email: 1, memberships: 1 })
+      .sort({ displayName: 1 })
+      .lean<MemberDoc[]>()
+      .exec();
+    return docs.flatMap((doc) => {
+      const m = membershipIn(doc, space);
+      return m
+        ? [{ id: doc._id.toHexString(), displayName: doc.displayName, avatar: doc.avatar, role: m.role, banned: m.banned, guest: !doc.email }]
+        : [];
+    });
+  }
+
+  async savePosition(id: Types.ObjectId, space: Types.ObjectId, pos: { x: number; y: number; facing: Facing }): Promise<void> {
+    const lastPosition: LastPosition = { x: pos.x, y: pos.y, facing: pos.facing, updatedAt: new Date() };
+    await this.models.Member.updateOne(
+      { _id: id, "memberships.space": space },
+      { $set: { "memberships.$.lastPosition": lastPosition } },
+      { runValidators: true },
+    ).exec();
+  }
+
+  async loadPosition(id: Types.ObjectId, space: Types.ObjectId): Promise<LastPosition | null> {
+    const member = await this.findById(id);
+    return (member && membershipIn(member, space)?.lastPosition) || null;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Types } from "mongoose";
+import type { Models } from "../models";
+import { DEFAULT_SPACE_SETTINGS, type SpaceDoc, type SpaceSettings } from "../models/Space";
+import { ConflictError, isDuplicateKeyError } from "./errors";
+
+export class SpaceRepository {
+  constructor(private readonly models: Models) {}
+
+  findBySlug(slug: string): Promise<SpaceDoc | null> {
+    return this.models.Space.findOne({ slug }).lean<SpaceDoc>().exec();
+  }
+
+  findById(id: Types.ObjectId): Promise<SpaceDoc | null> {
+    return this.models.Space.findById(id).lean<SpaceDoc>().exec();
+  }
+
+  count(): Promise<number> {
+    return this.models.Space.countDocuments().exec();
+  }
+
+  /** Creates a space without a map; throws ConflictError when the slug is taken. */
+  async create(input: { slug: string; name: string; settings?: Partial<SpaceSettings> }): Promise<SpaceDoc> {
+    try {
+      const doc = await this.models.Space.create({
+        slug: input.slug,
+        name: input.name,
+        settings: { ...DEFAULT_SPACE_SETTINGS, ...input.settings },
+      });
+      return doc.toObject();
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new ConflictError(`space "${input.slug}" already exists`);
+      throw err;
+    }
+  }
+
+  async remove(id: Types.ObjectId): Promise<void> {
+    await this.models.Space.deleteOne({ _id: id }).exec();
+  }
+
+  /** Applies a partial settings change (schema bounds enforced); null when no such space. */
+  updateSettings(slug: string, patch: Partial<SpaceSettings>): Promise<SpaceDoc | null> {
+    const set = Object.fromEntries(Object.entries(patch).map(([key, value]) => [`settings.${key}`, value]));
+    return this.models.Space.findOneAndUpdate({ slug }, { $set: set }, { returnDocument: "after", runValidators: true })
+      .lean<SpaceDoc>()
+      .exec();
+  }
+
+  setActiveMap(slug: string, mapId: Types.ObjectId, version: number): Promise<SpaceDoc | null> {
+    return this.models.Space.findOneAndUpdate(
+      { slug },
+      { $set: { activeMap: mapId, activeMapVersion: version } },
+      { returnDocument: "after" },
+    )
+      .lean<SpaceDoc>()
+      .exec();
+  }
+}

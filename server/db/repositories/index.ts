@@ -1,0 +1,21 @@
+import type { Models } from "../models";
+import { InviteRepository } from "./InviteRepository";
+import { MapRepository } from "./MapRepository";
+import { MemberRepository } from "./MemberRepository";
+import { SpaceRepository } from "./SpaceRepository";
+
+export interface Repositories {
+  spaces: SpaceRepository;
+  maps: MapRepository;
+  members: MemberRepository;
+  invites: InviteRepository;
+}
+
+export function createRepositories(models: Models): Repositories {
+  return {
+    spaces: new SpaceRepository(models),
+    maps: new MapRepository(models),
+    members: new MemberRepository(models),
+    invites: new InviteRepository(models),
+  };
+}
