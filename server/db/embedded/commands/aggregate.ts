@@ -1,0 +1,68 @@
+import type { Document } from "bson";
+import { Aggregator } from "mingo";
+import { MongoCommandError } from "../errors";
+import { pathValues, valueKey } from "../engine/keys";
+import { MINGO_OPTIONS, runFind } from "../engine/query";
+import { assertCollectionName } from "../engine/Store";
+import { collectionArg, optionalDoc, optionalNumber } from "./args";
+import type { CommandHandler } from "./context";
+
+/** Stages that write or need server internals; refused rather than half-done. */
+const REFUSED_STAGES = new Set(["$out", "$merge", "$currentOp", "$listSessions", "$listLocalSessions", "$indexStats", "$collStats", "$planCacheStats", "$changeStream"]);
+
+const aggregate: CommandHandler = (cmd, ctx) => {
+  const pipeline = cmd.pipeline;
+  if (!Array.isArray(pipeline)) throw new MongoCommandError("TypeMismatch", "'pipeline' must be an array");
+  if (cmd.explain) throw new MongoCommandError("CommandNotSupported", "explain is not supported by the embedded store");
+  const cursorOpt = optionalDoc(cmd, "cursor");
+  if (!cursorOpt) throw new MongoCommandError("FailedToParse", "The 'cursor' option is required, except for aggregate with the explain argument");
+  for (const stage of pipeline as Document[]) {
+    const name = stage && typeof stage === "object" ? Object.keys(stage)[0] : undefined;
+    if (!name || Object.keys(stage).length !== 1) throw new MongoCommandError("FailedToParse", "A pipeline stage specification object must contain exactly one field.");
+    if (REFUSED_STAGES.has(name)) throw new MongoCommandError("CommandNotSupported", `${name} is not supported by the embedded store`);
+  }
+  let input: Document[] = [];
+  let ns = `${ctx.db}.$cmd.aggregate`;
+  if (cmd.aggregate !== 1) {
+    const c = collectionArg(cmd, "aggregate");
+    ns = `${ctx.db}.${c}`;
+    const coll = ctx.store.collection(ctx.db, c);
+    // A leading $match may narrow the input through an index; mingo re-applies it anyway.
+    const first = pipeline[0] as Document | undefined;
+    input = coll ? (first?.$match ? coll.candidates(first.$match as Document) : [...coll.all()]) : [];
+  }
+  const agg = new Aggregator(pipeline as Document[], {
+    ...MINGO_OPTIONS,
+    collectionResolver: (name: string) => {
+      assertCollectionName(name);
+      return [...(ctx.store.collection(ctx.db, name)?.all() ?? [])];
+    },
+  });
+  const out = agg.run(input) as Document[];
+  return ctx.cursors.start(ns, out, optionalNumber(cursorOpt, "batchSize"));
+};
+
+const count: CommandHandler = (cmd, ctx) => {
+  const c = collectionArg(cmd, "count");
+  const docs = runFind(ctx.store.collection(ctx.db, c), {
+    filter: optionalDoc(cmd, "query"),
+    skip: optionalNumber(cmd, "skip"),
+    limit: optionalNumber(cmd, "limit"),
+    projection: { _id: 1 },
+  });
+  return { n: docs.length, ok: 1 };
+};
+
+const distinct: CommandHandler = (cmd, ctx) => {
+  const c = collectionArg(cmd, "distinct");
+  if (typeof cmd.key !== "string" || cmd.key === "") throw new MongoCommandError("TypeMismatch", "'key' must be a non-empty string");
+  const key = cmd.key;
+  const docs = runFind(ctx.store.collection(ctx.db, c), { filter: optionalDoc(cmd, "query") });
+  const seen = new Map<string, unknown>();
+  for (const d of docs) {
+    for (const v of pathValues(d, key)) if (v !== undefined && !seen.has(valueKey(v))) seen.set(valueKey(v), v);
+  }
+  return { values: [...seen.values()], ok: 1 };
+};
+
+export const aggregateCommands: Record<string, CommandHandler> = { aggregate, count, distinct };

@@ -1,0 +1,47 @@
+import type { Document } from "bson";
+import { ErrorCodes, MongoCommandError, toErrorReply } from "../errors";
+import { assertDbName } from "../engine/Store";
+import { aggregateCommands } from "./aggregate";
+import { collectionCommands } from "./collections";
+import type { CommandContext, CommandHandler } from "./context";
+import { findCommands } from "./find";
+import { findAndModifyCommands } from "./findAndModify";
+import { handshakeCommands } from "./handshake";
+import { indexCommands } from "./indexes";
+import { writeCommands } from "./write";
+
+const COMMANDS: Record<string, CommandHandler> = {
+  ...handshakeCommands,
+  ...findCommands,
+  ...writeCommands,
+  ...findAndModifyCommands,
+  ...aggregateCommands,
+  ...indexCommands,
+  ...collectionCommands,
+};
+
+export function isKnownCommand(name: string): boolean {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+/** Runs one command document; every failure becomes a MongoDB-style `{ ok: 0 }` reply. */
+export async function runCommand(cmd: Document, ctx: CommandContext): Promise<Document> {
+  const name = Object.keys(cmd)[0] ?? "";
+  if (!isKnownCommand(name)) {
+    return { ok: 0, errmsg: `no such command: '${name}'`, code: ErrorCodes.CommandNotFound, codeName: "CommandNotFound" };
+  }
+  try {
+    assertDbName(ctx.db);
+    // A standalone server has no transactions; say so instead of running the ops unprotected.
+    if (cmd.startTransaction === true || cmd.autocommit === false) {
+      throw new MongoCommandError("IllegalOperation", "Transaction numbers are only allowed on a replica set member or mongos");
+    }
+    const collation = cmd.collation as Document | undefined;
+    if (collation && collation.locale !== "simple") {
+      throw new MongoCommandError("CommandNotSupported", "collation is not supported by the embedded store");
+    }
+    return await COMMANDS[name](cmd, ctx);
+  } catch (err) {
+    return toErrorReply(err);
+  }
+}

@@ -1,0 +1,37 @@
+import { MongoCommandError } from "../errors";
+import { runFind } from "../engine/query";
+import { collectionArg, optionalDoc, optionalNumber, truthy } from "./args";
+import type { CommandHandler } from "./context";
+
+const find: CommandHandler = (cmd, ctx) => {
+  const name = collectionArg(cmd, "find");
+  const limit = optionalNumber(cmd, "limit");
+  const skip = optionalNumber(cmd, "skip");
+  const batchSize = optionalNumber(cmd, "batchSize");
+  if (skip !== undefined && skip < 0) throw new MongoCommandError("BadValue", "skip value must be non-negative");
+  if (batchSize !== undefined && batchSize < 0) throw new MongoCommandError("BadValue", "batchSize value must be non-negative");
+  const docs = runFind(ctx.store.collection(ctx.db, name), {
+    filter: optionalDoc(cmd, "filter"),
+    sort: optionalDoc(cmd, "sort"),
+    projection: optionalDoc(cmd, "projection"),
+    skip,
+    limit,
+  });
+  // A negative limit is the legacy spelling of "one batch, then close".
+  const singleBatch = truthy(cmd.singleBatch) || (limit !== undefined && limit < 0);
+  const first = singleBatch && batchSize === undefined ? docs.length : batchSize;
+  return ctx.cursors.start(`${ctx.db}.${name}`, docs, first, singleBatch);
+};
+
+const getMore: CommandHandler = (cmd, ctx) => {
+  const name = collectionArg(cmd, "collection");
+  return ctx.cursors.getMore(cmd.getMore, `${ctx.db}.${name}`, optionalNumber(cmd, "batchSize"));
+};
+
+const killCursors: CommandHandler = (cmd, ctx) => {
+  const name = collectionArg(cmd, "killCursors");
+  if (!Array.isArray(cmd.cursors)) throw new MongoCommandError("TypeMismatch", "'cursors' must be an array");
+  return ctx.cursors.kill(`${ctx.db}.${name}`, cmd.cursors as unknown[]);
+};
+
+export const findCommands: Record<string, CommandHandler> = { find, getMore, killCursors };

@@ -1,0 +1,23 @@
+/** Wire protocol numbers from the MongoDB wire protocol specification. */
+export const OpCode = {
+  REPLY: 1,
+  QUERY: 2004,
+  COMPRESSED: 2012,
+  MSG: 2013,
+} as const;
+
+export const HEADER_SIZE = 16;
+/** The limits advertised in `hello`; incoming messages above them are refused. */
+export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
+export const MAX_MESSAGE_SIZE = 48_000_000;
+export const MAX_WRITE_BATCH_SIZE = 100_000;
+/** Nesting beyond this is refused before deserialising (bson recurses; mongod caps at 100-ish too). */
+export const MAX_BSON_DEPTH = 100;
+
+export const MsgFlags = {
+  checksumPresent: 1 << 0,
+  moreToCome: 1 << 1,
+  exhaustAllowed: 1 << 16,
+} as const;
+
+export const WIRE_VERSION = { min: 0, max: 21 } as const;
