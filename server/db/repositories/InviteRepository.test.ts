@@ -1,0 +1,33 @@
+import type { Types } from "mongoose";
+import { openTestDatabase, type TestDatabase } from "./testDatabase";
+
+let t: TestDatabase;
+let space: Types.ObjectId;
+let other: Types.ObjectId;
+let creator: Types.ObjectId;
+beforeAll(async () => {
+  t = await openTestDatabase("invites");
+  space = (await t.repos.spaces.create({ slug: "inv", name: "Inv" }))._id;
+  other = (await t.repos.spaces.create({ slug: "inv-other", name: "Other" }))._id;
+  creator = (await t.repos.members.createGuest({ displayName: "Host", avatar: "ada", space }))._id;
+});
+afterAll(() => t.destroy());
+
+describe("InviteRepository", () => {
+  it("stores only the token's hash and counts uses", async () => {
+    const { token, invite } = await t.repos.invites.create({ space, role: "member", createdBy: creator, expiresAt: null });
+    expect(invite.tokenHash).not.toContain(token);
+    expect(await t.models.Invite.countDocuments({ tokenHash: token })).toBe(0);
+    expect((await t.repos.invites.redeem(token, space))?.uses).toBe(1);
+    expect((await t.repos.invites.redeem(token, space))?.uses).toBe(2);
+  });
+
+  it("refuses an unknown token, another space's token and an expired one", async () => {
+    const { token } = await t.repos.invites.create({ space, role: "admin", createdBy: creator, expiresAt: null });
+    expect(await t.repos.invites.redeem("made-up", space)).toBeNull();
+    expect(await t.repos.invites.redeem(token, other)).toBeNull();
+    const soon = await t.repos.invites.create({ space, role: "guest", createdBy: creator, expiresAt: new Date(Date.now() + 60_000) });
+    expect(await t.repos.invites.redeem(soon.token, space)).not.toBeNull();
+    expect(await t.repos.invites.redeem(soon.token, space, new Date(Date.now() + 120_000))).toBeNull();
+  });
+});
