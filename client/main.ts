@@ -1,0 +1,107 @@
+import "./styles.css";
+import { parseMap } from "../shared/map/parseMap";
+import type { TiledMap } from "../shared/map/tiledTypes";
+import type { Point } from "../shared/map/types";
+import { OfficeConnection } from "./net/OfficeConnection";
+import { startOffice } from "./scenes/startOffice";
+import { JoinForm, type JoinChoice } from "./ui/JoinForm";
+import { PanelToggle } from "./ui/PanelToggle";
+import { StatusBar } from "./ui/StatusBar";
+import { TextView } from "./ui/TextView";
+import { spaceFromLocation } from "./ui/spaceSlug";
+
+/** Page bootstrap: join form → connection → map → game and text view. */
+
+const WELCOME_TIMEOUT_MS = 5000;
+
+function element<T extends HTMLElement = HTMLElement>(selector: string): T {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`index.html is missing ${selector}`);
+  return el;
+}
+
+const space = spaceFromLocation(window.location);
+element("[data-space-label]").textContent = space === "default" ? "" : `· ${space}`;
+const app = element(".app");
+const status = new StatusBar(element("[data-status]"), element("[data-help]"));
+const panel = new PanelToggle(app, element("[data-panel-toggle]"), element("#people-panel"), element("#people-heading"));
+
+const form = new JoinForm(element("[data-join]"), space, safeStorage(), join);
+form.focus();
+
+async function join(choice: JoinChoice): Promise<void> {
+  status.show("connecting");
+  let connection: OfficeConnection;
+  try {
+    connection = await OfficeConnection.join(websocketEndpoint(), { space, name: choice.name, avatar: choice.avatar });
+  } catch (error) {
+    status.show("disconnected");
+    throw error;
+  }
+  try {
+    const welcome = await connection.waitForWelcome(WELCOME_TIMEOUT_MS);
+    const mapUrl = welcome?.mapUrl ?? `/api/spaces/${encodeURIComponent(space)}/map`;
+    const tiled = await fetchMap(mapUrl);
+    const map = parseMap(tiled);
+    status.show(connection.connectionStatus);
+    connection.events.on("status", (s, detail) => status.show(s, detail));
+
+    let selfPosition: () => Point | null = () => null;
+    const game = startOffice(element("#game"), {
+      connection,
+      map,
+      tiled,
+      onReady: (view) => {
+        selfPosition = () => view.selfPosition();
+      },
+    });
+    form.hide();
+    panel.enable();
+    new TextView(element("[data-text-view]"), {
+      connection,
+      map,
+      selfId: connection.selfId,
+      selfPosition: () => selfPosition(),
+    });
+    exposeDebugHook(connection, () => selfPosition());
+    window.addEventListener("pagehide", () => {
+      void connection.leave();
+      game.destroy(true);
+    });
+  } catch (error) {
+    await connection.leave();
+    status.show("disconnected");
+    throw error;
+  }
+}
+
+async function fetchMap(url: string): Promise<TiledMap> {
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`the office map could not be loaded (HTTP ${response.status})`);
+  return (await response.json()) as TiledMap;
+}
+
+function websocketEndpoint(): string {
+  return `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}`;
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Read-only hooks for browser tests and debugging; they expose nothing the page does not already show. */
+function exposeDebugHook(connection: OfficeConnection, selfPosition: () => Point | null): void {
+  Object.defineProperty(window, "__deskmap", {
+    value: Object.freeze({
+      selfId: () => connection.selfId,
+      selfPosition: () => selfPosition(),
+      members: () => connection.allMembers().map((m) => ({ ...m })),
+      status: () => connection.connectionStatus,
+    }),
+    configurable: true,
+  });
+}

@@ -1,0 +1,245 @@
+import { Client, getStateCallbacks, type Room } from "colyseus.js";
+import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
+import type { ClientMessages, ServerMessages } from "../../shared/protocol/messages";
+import type { Facing } from "../../shared/avatars";
+import { Emitter } from "../util/Emitter";
+import type { ConnectionStatus, MemberSnapshot } from "./types";
+
+/**
+ * The only module that talks to colyseus.js. It joins an office room, mirrors
+ * the replicated members into plain snapshots, forwards typed messages and
+ * transparently reconnects after an unexpected drop.
+ */
+
+export type Welcome = ServerMessages[typeof ServerMessage.Welcome];
+export type Rejected = ServerMessages[typeof ServerMessage.Rejected];
+
+export type ConnectionEvents = {
+  /** `initial` is true for people already present when this client (re)joined. */
+  memberAdded: [member: MemberSnapshot, initial: boolean];
+  memberChanged: [member: MemberSnapshot];
+  memberRemoved: [member: MemberSnapshot];
+  welcome: [welcome: Welcome];
+  rejected: [rejected: Rejected];
+  status: [status: ConnectionStatus, detail?: string];
+};
+
+export interface JoinRequest {
+  space: string;
+  name: string;
+  avatar: string;
+}
+
+/** The fields the room's MemberState schema replicates (read-only view). */
+interface RemoteMember {
+  id: string;
+  memberId: string;
+  name: string;
+  avatar: string;
+  x: number;
+  y: number;
+  facing: string;
+  moving: boolean;
+  ack: number;
+}
+
+/** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
+const FINAL_CLOSE_CODES = new Set([1000, 4000]);
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 8000];
+
+export class OfficeConnection {
+  readonly events = new Emitter<ConnectionEvents>();
+  private readonly members = new Map<string, MemberSnapshot>();
+  private room: Room | null = null;
+  private roomDisposers: Array<() => void> = [];
+  private lastWelcome: Welcome | null = null;
+  private closed = false;
+  private status: ConnectionStatus = "connecting";
+
+  private constructor(private readonly client: Client) {}
+
+  /** Joins (or creates) the office room of a space; rejects with the server's reason when refused. */
+  static async join(endpoint: string, request: JoinRequest): Promise<OfficeConnection> {
+    const client = new Client(endpoint);
+    const room = await client.joinOrCreate(OFFICE_ROOM, {
+      space: request.space,
+      name: request.name,
+      avatar: request.avatar,
+      protocol: PROTOCOL_VERSION,
+    });
+    const connection = new OfficeConnection(client);
+    connection.attach(room);
+    connection.setStatus("connected");
+    return connection;
+  }
+
+  get selfId(): string {
+    return this.room?.sessionId ?? "";
+  }
+
+  get welcome(): Welcome | null {
+    return this.lastWelcome;
+  }
+
+  get connectionStatus(): ConnectionStatus {
+    return this.status;
+  }
+
+  member(id: string): MemberSnapshot | undefined {
+    return this.members.get(id);
+  }
+
+  allMembers(): MemberSnapshot[] {
+    return [...this.members.values()];
+  }
+
+  send<K extends keyof ClientMessages>(type: K, payload: ClientMessages[K]): void {
+    // While reconnecting there is no socket; inputs are simply dropped (the server is authoritative anyway).
+    if (this.status !== "connected" || !this.room) return;
+    this.room.send(type, payload);
+  }
+
+  sendMove(payload: ClientMessages[typeof ClientMessage.Move]): void {
+    this.send(ClientMessage.Move, payload);
+  }
+
+  /** Resolves with the Welcome message (immediately if it already arrived). */
+  waitForWelcome(timeoutMs: number): Promise<Welcome | null> {
+    if (this.lastWelcome) return Promise.resolve(this.lastWelcome);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        off();
+        resolve(null);
+      }, timeoutMs);
+      const off = this.events.on("welcome", (welcome) => {
+        clearTimeout(timer);
+        off();
+        resolve(welcome);
+      });
+    });
+  }
+
+  async leave(): Promise<void> {
+    this.closed = true;
+    const room = this.room;
+    this.detach();
+    this.setStatus("disconnected");
+    this.events.clear();
+    if (room) await room.leave(true).catch(() => undefined);
+  }
+
+  private attach(room: Room): void {
+    this.room = room;
+    const $ = getStateCallbacks(room);
+    const seen = new Set<string>();
+    let synced = false;
+    const state = $(room.state) as unknown as {
+      members: {
+        onAdd(cb: (member: RemoteMember, key: string) => void, immediate?: boolean): () => void;
+        onRemove(cb: (member: RemoteMember, key: string) => void): () => void;
+      };
+    };
+    const track = (member: RemoteMember, key: string) => {
+      seen.add(key);
+      const snapshot = toSnapshot(member, key);
+      const known = this.members.has(key);
+      this.members.set(key, snapshot);
+      if (known) this.events.emit("memberChanged", snapshot);
+      else this.events.emit("memberAdded", snapshot, !synced);
+      const offChange = ($(member as never) as unknown as { onChange(cb: () => void): () => void }).onChange(() => {
+        if (this.room !== room) return;
+        const next = toSnapshot(member, key);
+        this.members.set(key, next);
+        this.events.emit("memberChanged", next);
+      });
+      this.roomDisposers.push(offChange);
+    };
+    this.roomDisposers.push(state.members.onAdd(track));
+    this.roomDisposers.push(
+      state.members.onRemove((_member, key) => {
+        const snapshot = this.members.get(key);
+        this.members.delete(key);
+        seen.delete(key);
+        if (snapshot) this.events.emit("memberRemoved", snapshot);
+      }),
+    );
+    room.onStateChange.once(() => {
+      synced = true;
+      // After a reconnect, people who left while we were away are gone from the new state.
+      for (const [key, snapshot] of [...this.members]) {
+        if (!seen.has(key)) {
+          this.members.delete(key);
+          this.events.emit("memberRemoved", snapshot);
+        }
+      }
+    });
+    this.roomDisposers.push(
+      room.onMessage(ServerMessage.Welcome, (welcome: Welcome) => {
+        this.lastWelcome = welcome;
+        this.events.emit("welcome", welcome);
+      }) as () => void,
+      room.onMessage(ServerMessage.Rejected, (rejected: Rejected) => this.events.emit("rejected", rejected)) as () => void,
+    );
+    room.onLeave((code) => {
+      if (this.room !== room) return;
+      this.detach();
+      if (this.closed || FINAL_CLOSE_CODES.has(code)) {
+        this.setStatus("disconnected", code === 4000 ? "The server ended this session." : undefined);
+        return;
+      }
+      void this.reconnect(room.reconnectionToken);
+    });
+  }
+
+  private detach(): void {
+    for (const dispose of this.roomDisposers.splice(0)) {
+      if (typeof dispose === "function") dispose();
+    }
+    this.room?.removeAllListeners();
+    this.room = null;
+  }
+
+  private async reconnect(token: string): Promise<void> {
+    this.setStatus("reconnecting");
+    for (const delay of RECONNECT_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (this.closed) return;
+      try {
+        const room = await this.client.reconnect(token);
+        if (this.closed) {
+          await room.leave(true).catch(() => undefined);
+          return;
+        }
+        this.attach(room);
+        this.setStatus("connected");
+        return;
+      } catch {
+        // The server may still be restarting; try again after the next delay.
+      }
+    }
+    this.setStatus("disconnected", "Lost connection to the office. Reload the page to join again.");
+  }
+
+  private setStatus(status: ConnectionStatus, detail?: string): void {
+    this.status = status;
+    this.events.emit("status", status, detail);
+  }
+}
+
+function toSnapshot(member: RemoteMember, key: string): MemberSnapshot {
+  return {
+    id: member.id || key,
+    memberId: member.memberId,
+    name: member.name,
+    avatar: member.avatar,
+    x: member.x,
+    y: member.y,
+    facing: toFacing(member.facing),
+    moving: member.moving,
+    ack: member.ack,
+  };
+}
+
+function toFacing(value: string): Facing {
+  return value === "left" || value === "right" || value === "up" ? value : "down";
+}

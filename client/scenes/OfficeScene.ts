@@ -1,0 +1,123 @@
+import * as Phaser from "phaser";
+import type { OfficeMap, Point } from "../../shared/map/types";
+import type { TiledMap } from "../../shared/map/tiledTypes";
+import type { OfficeConnection } from "../net/OfficeConnection";
+import { AvatarFactory } from "../systems/AvatarFactory";
+import { CameraSystem } from "../systems/CameraSystem";
+import { KeyboardIntent } from "../systems/KeyboardIntent";
+import { PlayerController } from "../systems/PlayerController";
+import { RemoteAvatars } from "../systems/RemoteAvatars";
+import { createAvatarAnimations, preloadAvatars } from "../systems/avatarAnimations";
+import { layerDepth } from "../systems/depths";
+import { tilesetImageUrl } from "./tilesetUrls";
+
+/**
+ * The office map: loads art, lays out the tile layers in draw order and hands
+ * everything else to systems. Render and input wiring only.
+ */
+
+export interface OfficeSession {
+  connection: OfficeConnection;
+  map: OfficeMap;
+  tiled: TiledMap;
+  /** Called once the scene can report the local avatar's position. */
+  onReady(view: { selfPosition(): Point | null }): void;
+}
+
+const MAP_KEY = "office-map";
+/** Layers that hold data for the rules, not pictures. */
+const HIDDEN_LAYERS = new Set(["collision"]);
+
+export class OfficeScene extends Phaser.Scene {
+  private session!: OfficeSession;
+  private player: PlayerController | null = null;
+  private remotes: RemoteAvatars | null = null;
+  private cameraSystem: CameraSystem | null = null;
+  private factory: AvatarFactory | null = null;
+  private keyboard: KeyboardIntent | null = null;
+
+  constructor() {
+    super({ key: "office" });
+  }
+
+  init(session: OfficeSession): void {
+    this.session = session;
+  }
+
+  preload(): void {
+    this.load.tilemapTiledJSON(MAP_KEY, this.session.tiled);
+    for (const tileset of this.session.tiled.tilesets) {
+      const url = tilesetImageUrl(tileset.image);
+      if (url) this.load.image(tilesetTextureKey(tileset.name ?? tileset.image), url);
+    }
+    preloadAvatars(this);
+  }
+
+  create(): void {
+    const { map, tiled, connection } = this.session;
+    this.createLayers(tiled);
+    createAvatarAnimations(this);
+
+    this.factory = new AvatarFactory(this);
+    this.keyboard = new KeyboardIntent(window);
+    this.player = new PlayerController(this, this.factory, connection, map, this.keyboard);
+    this.remotes = new RemoteAvatars(this.factory, connection);
+    const factory = this.factory;
+    this.cameraSystem = new CameraSystem(this, map.width * map.tileSize, map.height * map.tileSize, (zoom) =>
+      factory.setZoom(zoom),
+    );
+    this.followSelf();
+
+    this.input.on(Phaser.Input.Events.POINTER_DOWN, (pointer: Phaser.Input.Pointer) => {
+      if (pointer.button !== 0) return; // right/middle click: leave for context menus
+      this.game.canvas.focus();
+      this.player?.walkTo({ x: Math.round(pointer.worldX), y: Math.round(pointer.worldY) });
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.disposeSystems());
+    this.events.once(Phaser.Scenes.Events.DESTROY, () => this.disposeSystems());
+
+    const player = this.player;
+    this.session.onReady({ selfPosition: () => player.position() });
+  }
+
+  override update(_time: number, delta: number): void {
+    this.player?.update(delta);
+    this.remotes?.update();
+    this.followSelf();
+  }
+
+  /** The self avatar may appear after create() (state can lag the welcome); follow it once it does. */
+  private followSelf(): void {
+    const sprite = this.player?.sprite;
+    if (sprite) this.cameraSystem?.follow(sprite);
+  }
+
+  private createLayers(tiled: TiledMap): void {
+    const tilemap = this.make.tilemap({ key: MAP_KEY });
+    const tilesets = tiled.tilesets
+      .map((ts) => tilemap.addTilesetImage(ts.name ?? ts.image, tilesetTextureKey(ts.name ?? ts.image)))
+      .filter((ts): ts is Phaser.Tilemaps.Tileset => ts !== null);
+    for (const layer of tiled.layers) {
+      if (layer.type !== "tilelayer" || HIDDEN_LAYERS.has(layer.name) || layer.visible === false) continue;
+      const created = tilemap.createLayer(layer.name, tilesets, 0, 0);
+      created?.setDepth(layerDepth(layer.name));
+    }
+  }
+
+  private disposeSystems(): void {
+    this.player?.dispose();
+    this.remotes?.dispose();
+    this.cameraSystem?.dispose();
+    this.factory?.dispose();
+    this.keyboard?.dispose();
+    this.player = null;
+    this.remotes = null;
+    this.cameraSystem = null;
+    this.factory = null;
+    this.keyboard = null;
+  }
+}
+
+function tilesetTextureKey(name: string): string {
+  return `tileset:${name}`;
+}

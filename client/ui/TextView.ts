@@ -1,0 +1,104 @@
+import type { OfficeMap, Point } from "../../shared/map/types";
+import type { OfficeConnection } from "../net/OfficeConnection";
+import type { MemberSnapshot } from "../net/types";
+import { Disposables } from "../util/Emitter";
+import { describePerson, type PersonLine } from "./describePosition";
+import { zoneNameAt } from "./zoneName";
+
+/**
+ * The accessible text view: a "People" list saying where everyone is relative
+ * to you, refreshed at most once a second (only when its text changes, so
+ * screen readers are not flooded), and a polite live region that announces
+ * only arrivals and departures.
+ */
+
+const REFRESH_MS = 1000;
+
+export interface TextViewSource {
+  connection: OfficeConnection;
+  map: OfficeMap;
+  selfId: string;
+  /** Where you are drawn now (predicted), or null before your avatar exists. */
+  selfPosition(): Point | null;
+}
+
+export class TextView {
+  private readonly list: HTMLUListElement;
+  private readonly announcer: HTMLElement;
+  private readonly disposables = new Disposables();
+  private lastTexts: string[] = [];
+
+  constructor(
+    container: HTMLElement,
+    private readonly source: TextViewSource,
+  ) {
+    this.list = document.createElement("ul");
+    this.list.className = "people-list";
+    this.list.setAttribute("aria-label", "People");
+    this.announcer = document.createElement("p");
+    this.announcer.className = "visually-hidden";
+    this.announcer.setAttribute("aria-live", "polite");
+    this.announcer.dataset.announcer = "";
+    container.append(this.list, this.announcer);
+
+    const events = source.connection.events;
+    this.disposables.add(
+      events.on("memberAdded", (member, initial) => {
+        if (!initial && member.id !== source.selfId) this.announce(`${member.name} joined`);
+        this.refresh();
+      }),
+    );
+    this.disposables.add(
+      events.on("memberRemoved", (member) => {
+        if (member.id !== source.selfId) this.announce(`${member.name} left`);
+        this.refresh();
+      }),
+    );
+    const timer = setInterval(() => this.refresh(), REFRESH_MS);
+    this.disposables.add(() => clearInterval(timer));
+    this.refresh();
+  }
+
+  /** Rebuilds the list if (and only if) any line's text changed. */
+  refresh(): void {
+    const texts = this.lines();
+    if (texts.length === this.lastTexts.length && texts.every((t, i) => t === this.lastTexts[i])) return;
+    this.lastTexts = texts;
+    const items = texts.map((text) => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    });
+    this.list.replaceChildren(...items);
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+    this.list.remove();
+    this.announcer.remove();
+  }
+
+  private lines(): string[] {
+    const { connection, map, selfId } = this.source;
+    const members = connection.allMembers();
+    const selfMember = members.find((m) => m.id === selfId);
+    const self = this.source.selfPosition() ?? (selfMember ? { x: selfMember.x, y: selfMember.y } : null);
+    if (!self) return [];
+    const people: PersonLine[] = members
+      .filter((m) => m.id !== selfId)
+      .sort(byName)
+      .map((m) => ({ name: m.name, isSelf: false, position: { x: m.x, y: m.y }, zoneName: zoneNameAt(map, m) }));
+    people.unshift({ name: selfMember?.name ?? "You", isSelf: true, position: self, zoneName: zoneNameAt(map, self) });
+    return people.map((p) => describePerson(p, self, map.tileSize));
+  }
+
+  private announce(text: string): void {
+    // Re-setting identical text is not re-announced by some readers; a changed node is.
+    this.announcer.textContent = "";
+    this.announcer.textContent = text;
+  }
+}
+
+function byName(a: MemberSnapshot, b: MemberSnapshot): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
