@@ -1,0 +1,118 @@
+import path from "node:path";
+import { z } from "zod";
+import { MAX_MESSAGE_BYTES } from "../shared/protocol/messages";
+
+/**
+ * Every environment variable the server reads, validated in one place so a
+ * typo fails at start-up with a clear message instead of misbehaving later.
+ */
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Env values arrive as strings; an empty string means "not set" (as in `PORT= npm start`). */
+const unset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const port = z.coerce.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
+
+const envSchema = z.object({
+  PORT: z.preprocess(unset, port.default(2567)),
+  HOST: z.preprocess(unset, z.string().min(1).default("0.0.0.0")),
+  PUBLIC_URL: z.preprocess(
+    unset,
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://office.example.com" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  MAP_PATH: z.preprocess(unset, z.string().default("maps/office.json")),
+  DATA_DIR: z.preprocess(unset, z.string().default("./data")),
+  MONGODB_URI: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
+      .optional(),
+  ),
+  PATCH_RATE_HZ: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(1).max(60).default(20)),
+  LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
+  MAX_MESSAGE_BYTES: z.preprocess(
+    unset,
+    z.coerce.number().int("must be a whole number").min(256).max(60 * 1024).default(MAX_MESSAGE_BYTES),
+  ),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where people reach the server (behind a proxy), without trailing slash; undefined = derive from the request. */
+  publicUrl?: string;
+  /** Absolute path of the default Tiled map. */
+  mapPath: string;
+  /** Absolute path of the directory for the embedded database and uploads. */
+  dataDir: string;
+  /** An external MongoDB; undefined = use the embedded store in dataDir. */
+  mongodbUri?: string;
+  patchRateHz: number;
+  logLevel: LogLevel;
+  maxMessageBytes: number;
+  /** Directory holding the built browser client (dist/client). */
+  clientDir: string;
+  /** Directory served at /assets. */
+  assetsDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads and validates the configuration. Relative paths resolve against `cwd`
+ * (the repository root under `npm start`). Throws ConfigError listing every bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "?");
+        const raw = env[name];
+        return `${name}=${JSON.stringify(raw ?? "")}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    mapPath: path.resolve(cwd, e.MAP_PATH),
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    mongodbUri: e.MONGODB_URI,
+    patchRateHz: e.PATCH_RATE_HZ,
+    logLevel: e.LOG_LEVEL,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    clientDir: path.resolve(cwd, "dist/client"),
+    assetsDir: path.resolve(cwd, "assets"),
+  };
+}
+
+/** The variables as the README documents them; kept beside the schema so the two stay in step. */
+export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string }> = [
+  { name: "PORT", default: "2567", description: "HTTP and WebSocket port (0 picks a free one)." },
+  { name: "HOST", default: "0.0.0.0", description: "Interface to listen on; 127.0.0.1 keeps the server local." },
+  { name: "PUBLIC_URL", default: "(unset)", description: "Public http(s) URL when behind a reverse proxy." },
+  { name: "MAP_PATH", default: "maps/office.json", description: "Tiled JSON map used for every space until one is uploaded." },
+  { name: "DATA_DIR", default: "./data", description: "Directory for the embedded database and uploads." },
+  { name: "MONGODB_URI", default: "(unset)", description: "Use this MongoDB instead of the embedded store." },
+  { name: "PATCH_RATE_HZ", default: "20", description: "State updates sent to clients per second (1–60)." },
+  { name: "LOG_LEVEL", default: "info", description: "debug, info, warn, error or silent." },
+  {
+    name: "MAX_MESSAGE_BYTES",
+    default: String(MAX_MESSAGE_BYTES),
+    description: "Largest client message the room accepts (256–61440 bytes).",
+  },
+];

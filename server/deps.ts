@@ -1,0 +1,68 @@
+import type { Router } from "express";
+import type { AvatarId, Facing } from "../shared/avatars";
+import type { OfficeMap } from "../shared/map/types";
+
+/**
+ * What the server needs from the outside world, injected at the composition
+ * root (startServer) so persistence and accounts plug in without touching rooms.
+ */
+
+export type Role = "owner" | "admin" | "member" | "guest";
+
+/** Who is joining a room, as established by the identity provider. */
+export interface Identity {
+  /** Stable across sessions for accounts; a fresh id for guests. */
+  memberId: string;
+  name: string;
+  avatar: AvatarId;
+  role: Role;
+  /** The space (office) slug this identity joins; rooms are one per space. */
+  space: string;
+}
+
+export interface JoinContext {
+  headers: Record<string, string | string[] | undefined>;
+  ip?: string;
+}
+
+export interface ActiveMap {
+  /** The Tiled JSON as authored; served to clients for rendering. */
+  tiled: object;
+  /** The parsed model the room simulates with. */
+  map: OfficeMap;
+  /** Increases whenever the space's map changes. */
+  version: number;
+}
+
+export interface MapSource {
+  /** The map currently active in a space, or null when the space does not exist. */
+  activeMap(space: string): Promise<ActiveMap | null>;
+}
+
+export interface IdentityProvider {
+  /**
+   * Validates join options (and any session credentials in the headers).
+   * Throws a Colyseus ServerError whose message a browser can show as is.
+   */
+  authenticateJoin(options: unknown, context: JoinContext): Promise<Identity>;
+}
+
+export interface SavedPosition {
+  x: number;
+  y: number;
+  facing: Facing;
+}
+
+export interface PresenceStore {
+  load(memberId: string, space: string): Promise<SavedPosition | null>;
+  save(memberId: string, space: string, position: SavedPosition): Promise<void>;
+}
+
+export interface ServerDeps {
+  maps: MapSource;
+  identity: IdentityProvider;
+  /** Mounted at /api when given (accounts, spaces, admin). */
+  apiRouter?: Router;
+  /** When given, positions are restored on join and saved on leave and periodically. */
+  presenceStore?: PresenceStore;
+}

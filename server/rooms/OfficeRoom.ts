@@ -1,0 +1,113 @@
+import { ErrorCode, Room, ServerError, type AuthContext, type Client } from "colyseus";
+import type { ServerMessages } from "../../shared/protocol/messages";
+import { ClientMessage, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
+import { TICK_MS } from "../../shared/rules/constants";
+import { moveCommand } from "../commands/MoveCommand";
+import type { Identity } from "../deps";
+import type { Logger } from "../log";
+import { MessageGuard } from "../net/MessageGuard";
+import { MemberState } from "../schema/MemberState";
+import { OfficeState } from "../schema/OfficeState";
+import { MovementSystem } from "../systems/MovementSystem";
+import { PresenceKeeper } from "./PresenceKeeper";
+import { roomServices } from "./roomServices";
+import { SpawnPicker } from "./SpawnPicker";
+
+/** How often positions are saved while people are present (they are also saved on leave). */
+const SAVE_INTERVAL_MS = 30_000;
+
+export interface OfficeRoomOptions {
+  /** Set by onAuth to the identity's space, so `filterBy(["space"])` gives one room per space. */
+  space: string;
+}
+
+/** One office space: lifecycle and wiring only; commands and systems do the work. */
+export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
+  private space = "";
+  private log!: Logger;
+  private movement!: MovementSystem;
+  private spawns!: SpawnPicker;
+  private guard!: MessageGuard;
+  private positions!: PresenceKeeper;
+
+  /**
+   * Authenticates during matchmaking, before a room is chosen, so a refused
+   * join never creates a room, and the error message reaches the browser as is.
+   */
+  static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<Identity> {
+    const identity = await roomServices().deps.identity.authenticateJoin(options, {
+      headers: context.headers as Record<string, string | string[] | undefined>,
+      ip: firstIp(context.ip),
+    });
+    // Matchmaking filters rooms on options.space: it must see the validated slug, default included.
+    (options as OfficeRoomOptions).space = identity.space;
+    return identity;
+  }
+
+  override async onCreate(options: OfficeRoomOptions): Promise<void> {
+    const { deps, config, log } = roomServices();
+    this.space = options.space;
+    this.log = log.child(`room ${this.space}`);
+    const active = await deps.maps.activeMap(this.space);
+    if (!active) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `There is no office called "${this.space}"`);
+
+    this.state = new OfficeState();
+    this.movement = new MovementSystem(active.map);
+    this.spawns = new SpawnPicker(active.map);
+    this.positions = new PresenceKeeper(deps.presenceStore, this.space, this.log);
+    this.guard = new MessageGuard(this, { maxBytes: config.maxMessageBytes, log: this.log });
+    this.guard.on(ClientMessage.Move, (client, input, reject) => moveCommand(this.movement, client, input, reject));
+
+    this.setSimulationInterval(() => this.movement.tick(), TICK_MS);
+    this.setPatchRate(1000 / config.patchRateHz);
+    if (this.positions.enabled) {
+      this.clock.setInterval(() => void this.positions.saveAll(this.state.members.values()), SAVE_INTERVAL_MS);
+    }
+    this.log.info(`created (map v${active.version})`);
+  }
+
+  override async onJoin(client: Client, _options: unknown, identity: Identity): Promise<void> {
+    const saved = await this.positions.load(identity.memberId);
+    const place = this.spawns.place(saved, this.state.members.values());
+    const member = new MemberState();
+    member.id = client.sessionId;
+    member.memberId = identity.memberId;
+    member.name = identity.name;
+    member.avatar = identity.avatar;
+    member.x = place.x;
+    member.y = place.y;
+    member.facing = place.facing;
+    this.state.members.set(client.sessionId, member);
+    this.movement.add(client.sessionId, member);
+    const welcome: ServerMessages[typeof ServerMessage.Welcome] = {
+      protocol: PROTOCOL_VERSION,
+      space: this.space,
+      selfId: client.sessionId,
+      mapUrl: `/api/spaces/${this.space}/map`,
+    };
+    client.send(ServerMessage.Welcome, welcome);
+  }
+
+  override async onLeave(client: Client): Promise<void> {
+    this.guard.forget(client);
+    this.movement.remove(client.sessionId);
+    const member = this.state.members.get(client.sessionId);
+    if (!member) return;
+    this.state.members.delete(client.sessionId);
+    await this.positions.save(member);
+  }
+
+  override onDispose(): void {
+    this.log.info("disposed");
+  }
+
+  override onUncaughtException(error: Error, method: string): void {
+    this.log.error(`uncaught error in ${method}`, error);
+  }
+}
+
+/** x-forwarded-for may list several hops; the first is the client. */
+function firstIp(ip: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(ip) ? ip[0] : ip;
+  return first?.split(",")[0]?.trim() || undefined;
+}

@@ -1,0 +1,34 @@
+import { Schema, defineTypes } from "@colyseus/schema";
+
+/**
+ * One person in the room, as every client sees them. Fields only: the
+ * systems and commands change them. Keyed in OfficeState.members by sessionId.
+ */
+export class MemberState extends Schema {
+  /** = the Colyseus sessionId (the key in OfficeState.members). */
+  id = "";
+  /** Stable account/guest id; the same person in two tabs has two sessionIds. */
+  memberId = "";
+  name = "";
+  avatar = "";
+  /** Feet position in pixels. */
+  x = 0;
+  y = 0;
+  /** down | left | right | up */
+  facing = "down";
+  moving = false;
+  /** Sequence number of this member's last applied move input (for client reconciliation). */
+  ack = 0;
+}
+
+defineTypes(MemberState, {
+  id: "string",
+  memberId: "string",
+  name: "string",
+  avatar: "string",
+  x: "uint16",
+  y: "uint16",
+  facing: "string",
+  moving: "boolean",
+  ack: "uint32",
+});
