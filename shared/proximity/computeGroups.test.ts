@@ -2,7 +2,7 @@ import type { WallGrid } from "../map/lineOfSight";
 import { computeGroups } from "./computeGroups";
 import { GroupingScratch } from "./scratch";
 import { DEFAULT_GROUPING_SETTINGS, resolveGroupingSettings } from "./settings";
-import type { ConversationZoneKey, GroupingInput, GroupingResult, PresenceStatus, ProximityPerson } from "./types";
+import type { ConversationZoneKey, GroupingInput, GroupingResult, PresenceStatus, PreviousGrouping, ProximityPerson } from "./types";
 
 const T = 32;
 const S = DEFAULT_GROUPING_SETTINGS;
@@ -12,7 +12,7 @@ function at(id: string, tx: number, ty: number, status: PresenceStatus = "availa
   return { id, x: tx * T, y: ty * T, status, zone };
 }
 
-function run(people: ProximityPerson[], previous: GroupingResult | null = null, extra: Partial<GroupingInput> = {}, settings = S) {
+function run(people: ProximityPerson[], previous: PreviousGrouping | null = null, extra: Partial<GroupingInput> = {}, settings = S) {
   return computeGroups({ people, ...extra }, previous, settings);
 }
 
