@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import mongoose from "mongoose";
+import type { Connection } from "mongoose";
+import { startEmbeddedMongo } from "../index";
+import type { EmbeddedMongo } from "../index";
+
+/** A store in a fresh temp dir, plus a mongoose connection to it; test-only. */
+export interface StoreFixture {
+  dir: string;
+  store: EmbeddedMongo;
+  conn: Connection;
+  reopen(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function tempDir(label: string): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), `deskmap-embedded-${label}-`));
+}
+
+export async function openFixture(label: string, dbName = "test"): Promise<StoreFixture> {
+  const dir = await tempDir(label);
+  const open = async () => {
+    const store = await startEmbeddedMongo({ dataDir: dir });
+    const conn = await mongoose.createConnection(store.uri, { dbName, serverSelectionTimeoutMS: 5000, monitorCommands: true }).asPromise();
+    return { store, conn };
+  };
+  const fx: StoreFixture = {
+    dir,
+    ...(await open()),
+    async reopen() {
+      await fx.conn.close();
+      await fx.store.close();
+      Object.assign(fx, await open());
+    },
+    async dispose() {
+      await fx.conn.close();
+      await fx.store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return fx;
+}
