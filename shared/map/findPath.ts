@@ -64,8 +64,11 @@ export function findPath(map: OfficeMap, from: Point, to: Point, options: FindPa
   if (goal === clickTy * map.width + clickTx) {
     const exact = clampIntoTile(map, to, clickTx, clickTy);
     const last = waypoints[waypoints.length - 1];
-    if (tiles.length === 1) waypoints.length = 0;
-    if (waypoints.length === 0 || Math.abs(exact.x - last.x) > ARRIVE_PX || Math.abs(exact.y - last.y) > ARRIVE_PX) waypoints.push(exact);
+    // Within arrival distance of the tile's standing spot, the exact spot replaces it (the walker's usual slack);
+    // further off, it is one more short walk inside the goal tile.
+    const near = Math.abs(exact.x - last.x) <= ARRIVE_PX && Math.abs(exact.y - last.y) <= ARRIVE_PX;
+    if (tiles.length === 1 || near) waypoints.pop();
+    waypoints.push(exact);
   }
   return waypoints;
 }
