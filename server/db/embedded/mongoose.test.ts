@@ -11,11 +11,12 @@ const userSchema = new mongoose.Schema({
 });
 
 let fx: StoreFixture;
-let User: mongoose.Model<mongoose.InferSchemaType<typeof userSchema>>;
+const makeUser = (conn: mongoose.Connection) => conn.model("User", userSchema);
+let User: ReturnType<typeof makeUser>;
 
 beforeAll(async () => {
   fx = await openFixture("mongoose");
-  User = fx.conn.model("User", userSchema);
+  User = makeUser(fx.conn);
   await User.init();
 });
 afterAll(() => fx.dispose());
