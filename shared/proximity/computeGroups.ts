@@ -1,4 +1,5 @@
 import { hasLineOfSight } from "../map/lineOfSight";
+import { compareIds } from "./compareIds";
 import { FOOT } from "../rules/constants";
 import { ensureInt32 } from "./growable";
 import { joinWithinCap } from "./joinWithinCap";
@@ -204,9 +205,4 @@ function buildResult(s: GroupingScratch, count: number, previous: PreviousGroupi
     groupIdOf[r] = undefined;
   }
   return { groups, groupOf, refused, nextGroupSeq: seq };
-}
-
-/** Plain code-unit order: deterministic and locale-free. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

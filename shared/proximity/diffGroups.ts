@@ -1,5 +1,5 @@
 import type { GroupingResult } from "./types";
-import { compareIds } from "./computeGroups";
+import { compareIds } from "./compareIds";
 
 export interface MembershipChange {
   id: string;
