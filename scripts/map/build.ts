@@ -34,6 +34,15 @@ export function buildLayers(layout: OfficeLayout, tiles: TileIndex): Layers {
   const special = new Map(layout.shell.wallTiles.map((w) => [`${w.x},${w.y}`, w.tile]));
   paintWalls(layers.walls, (x, y) => layers.wallMask.get(x, y) === 1, tiles, (x, y) => special.get(`${x},${y}`));
 
+  // Floors right below a wall get the shaded variant, which makes the walls stand up.
+  for (let y = 1; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (layers.wallMask.get(x, y) || !layers.wallMask.get(x, y - 1)) continue;
+      const m = /^floor-(\w+)-\d+$/.exec(tiles.nameByGid(layers.floor.get(x, y)) ?? "");
+      if (m) layers.floor.set(x, y, tiles.gid(`floor-${m[1]}-shadow`));
+    }
+  }
+
   const target: Partial<Record<TileLayer, Grid>> = { furniture: layers.furniture, above: layers.above, floor: layers.floor };
   for (const p of layout.furniture) {
     const cells = tiles.raw.objects[p.name]?.cells ?? [[p.name]];

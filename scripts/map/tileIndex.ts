@@ -33,9 +33,17 @@ export const FIRST_GID = 1;
 
 export class TileIndex {
   private readonly byIndex: TileInfo[] = [];
+  private readonly names: string[] = [];
 
   constructor(readonly raw: TilesetIndex) {
-    for (const info of Object.values(raw.tiles)) this.byIndex[info.index] = info;
+    for (const [name, info] of Object.entries(raw.tiles)) {
+      this.byIndex[info.index] = info;
+      this.names[info.index] = name;
+    }
+  }
+
+  nameByGid(gid: number): string | undefined {
+    return gid > 0 ? this.names[gid - FIRST_GID] : undefined;
   }
 
   static load(path: string): TileIndex {

@@ -1,7 +1,7 @@
 /** Floor tiles: each type comes in variants that tile seamlessly; the map picks one per cell by hash. */
 import type { Canvas } from "../canvas";
 import { mulberry32 } from "../prng";
-import { P, shade, type Color } from "../palette";
+import { P, shade, withAlpha, type Color } from "../palette";
 import { floorRule, type TilesetBuilder } from "../tileset";
 
 export const FLOOR_VARIANTS = 3;
@@ -96,14 +96,14 @@ function slabs(base: Color, seam: Color, seed: number): FloorDraw {
 }
 
 export const FLOORS: Record<string, FloorDraw> = {
-  wood: planks(P.woodLight, P.woodDark, 11),
+  wood: planks(P.woodLight, shade(P.woodLight, -0.2), 11),
   parquet: planks(P.oak, P.oakDark, 23, 16),
   stage: boards(P.stageBoard, P.stageBoardDark, 31),
   carpetBlue: carpet(P.carpetBlue, 41),
   carpetTeal: carpet(P.carpetTeal, 51),
   carpetGreen: carpet(P.carpetGreen, 61),
   soft: carpet(hex2(0xc9a58a), 71),
-  kitchen: checker(P.tileCream, P.tileSage, shade(P.tileSage, -0.25)),
+  kitchen: checker(P.tileCream, shade(P.tileSage, 0.35), shade(P.tileSage, -0.1)),
   corridor: slabs(P.concrete, P.concreteDark, 81),
   lobby: slabs(P.stone, P.stoneDark, 91),
 };
@@ -112,8 +112,22 @@ function hex2(n: number): Color {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }
 
+/** The wall above casts a soft shadow on the first floor row below it. */
+export function wallShadow(c: Canvas): void {
+  const alphas = [90, 60, 40, 24, 12];
+  alphas.forEach((a, y) => c.hline(0, y, 32, withAlpha(P.outline, a)));
+}
+
 export function addFloors(b: TilesetBuilder): void {
   for (const [name, draw] of Object.entries(FLOORS)) {
     for (let v = 0; v < FLOOR_VARIANTS; v++) b.tile(`floor-${name}-${v}`, (c) => draw(c, v), floorRule);
+    b.tile(
+      `floor-${name}-shadow`,
+      (c) => {
+        draw(c, 0);
+        wallShadow(c);
+      },
+      floorRule,
+    );
   }
 }

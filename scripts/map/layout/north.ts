@@ -60,6 +60,12 @@ const kitchen: Area = {
     { name: "fridge", x: 61, y: 1 },
     { name: "plant-tall", x: 68, y: 1 },
     { name: "plant-bush", x: 49, y: 12 },
+    // A breakfast bar with stools.
+    { name: "counter-end-w", x: 53, y: 11 },
+    ...row("counter", [54, 55, 57, 58], 11),
+    { name: "counter-fruit", x: 56, y: 11 },
+    { name: "counter-end-e", x: 59, y: 11 },
+    ...chairs("chair-teal", range(53, 59).map((x) => [x, 12]), "up"),
     { name: "plant-palm", x: 68, y: 12 },
     ...[52, 58, 64].flatMap((tx) => [
       { name: "table-cafe", x: tx, y: 6 },
