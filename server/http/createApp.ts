@@ -1,0 +1,32 @@
+import express, { type Express } from "express";
+import helmet from "helmet";
+import type { Config } from "../config";
+import type { ServerDeps } from "../deps";
+import type { Logger } from "../log";
+import { apiNotFound, appErrorHandler } from "./appErrors";
+import { healthRoutes } from "./routes/healthRoutes";
+import { spaceMapRoutes } from "./routes/spaceMapRoutes";
+import { staticRoutes } from "./routes/staticRoutes";
+
+/** Largest request body any route accepts; map uploads are the biggest legitimate one. */
+export const BODY_LIMIT = "1mb";
+
+/** The express app: JSON API under /api, the built client and art everywhere else. */
+export function createApp(config: Pick<Config, "clientDir" | "assetsDir">, deps: ServerDeps, log: Logger): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  // No CSP yet: the client's needs (Phaser, WebRTC media) are still settling.
+  app.use(helmet({ contentSecurityPolicy: false }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(healthRoutes());
+  api.use(spaceMapRoutes(deps.maps));
+  if (deps.apiRouter) api.use(deps.apiRouter);
+  api.use(apiNotFound);
+  app.use("/api", api);
+
+  app.use(staticRoutes(config.clientDir, config.assetsDir));
+  app.use(appErrorHandler(log));
+  return app;
+}

@@ -1,0 +1,32 @@
+import path from "node:path";
+import express, { Router } from "express";
+
+/** esbuild names bundles `main-ABCDEFGH.js`: such files never change, so caches may keep them. */
+const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+(\.map)?$/i;
+
+/**
+ * The built browser client (dist/client) at /, and art at /assets. Paths that
+ * look like pages (no file extension) get index.html, so deep links work.
+ */
+export function staticRoutes(clientDir: string, assetsDir: string): Router {
+  const router = Router();
+  router.use("/assets", express.static(assetsDir, { index: false, fallthrough: false, maxAge: "5m" }));
+  router.use(
+    express.static(clientDir, {
+      index: false,
+      setHeaders: (res, file) => {
+        res.setHeader("Cache-Control", HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    }),
+  );
+  router.get(/^[^.]*$/, (_req, res, next) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(path.join(clientDir, "index.html"), (err) => {
+      if (!err) return;
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+        res.status(503).type("text/plain").send("The browser client is not built yet: run npm run build");
+      } else next(err);
+    });
+  });
+  return router;
+}

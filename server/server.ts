@@ -1,0 +1,68 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server as GameServer } from "colyseus";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { OFFICE_ROOM } from "../shared/protocol/names";
+import type { Config } from "./config";
+import type { ServerDeps } from "./deps";
+import { createApp } from "./http/createApp";
+import { GuestIdentity } from "./identity/GuestIdentity";
+import { createLogger, type Logger } from "./log";
+import { FileMapSource } from "./maps/FileMapSource";
+import { OfficeRoom } from "./rooms/OfficeRoom";
+import { setRoomServices } from "./rooms/roomServices";
+
+export interface RunningServer {
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** Base URL clients use, e.g. http://127.0.0.1:2567 (or PUBLIC_URL). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** WebRTC offers with audio and video exceed ws-transport's 4 KiB default; messages are size-checked per type anyway. */
+const MAX_WS_PAYLOAD = 64 * 1024;
+
+/**
+ * The composition root: one Node http server carrying the express app and the
+ * Colyseus rooms. Missing deps get their local defaults (map file, guests).
+ * Colyseus's matchmaker is process-wide: run one server per process (or per jest file).
+ */
+export async function startServer(
+  config: Config,
+  deps: Partial<ServerDeps> = {},
+  log: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
+  const maps = deps.maps ?? new FileMapSource(config.mapPath);
+  if (maps instanceof FileMapSource) await maps.load(); // a broken default map should stop start-up, not the first join
+  const full: ServerDeps = { ...deps, maps, identity: deps.identity ?? new GuestIdentity() };
+  setRoomServices({ deps: full, config, log });
+
+  const app = createApp(config, full, log.child("http"));
+  const httpServer = http.createServer(app);
+  const gameServer = new GameServer({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_WS_PAYLOAD }),
+    greet: false,
+    // Signals are handled by main.ts, which closes the server itself.
+    gracefullyShutdown: false,
+  });
+  gameServer.define(OFFICE_ROOM, OfficeRoom).filterBy(["space"]);
+
+  await gameServer.listen(config.port, config.host);
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const url = config.publicUrl ?? `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // Disconnects every client (rooms save positions in onLeave), then closes the transport and http server.
+      await gameServer.gracefullyShutdown(false);
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve()));
+      setRoomServices(undefined);
+    })();
+    return closing;
+  };
+  return { port, url, close };
+}

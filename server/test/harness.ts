@@ -1,0 +1,217 @@
+import { Client, type Room } from "colyseus.js";
+import type { Facing } from "../../shared/avatars";
+import { parseMap } from "../../shared/map/parseMap";
+import { buildTestMap, feetAt, type TestMapOptions } from "../../shared/map/testMap";
+import type { OfficeMap } from "../../shared/map/types";
+import type { JoinOptions, ServerMessages } from "../../shared/protocol/messages";
+import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../shared/protocol/names";
+import { loadConfig, type Config } from "../config";
+import type { ActiveMap, ServerDeps } from "../deps";
+import { createLogger, type Logger } from "../log";
+import { StaticMapSource } from "../maps/FileMapSource";
+import { startServer, type RunningServer } from "../server";
+
+/**
+ * Room-test harness: a real server on 127.0.0.1 port 0 with a small test map,
+ * and colyseus.js clients. Conditions are awaited by polling (`waitFor`), never
+ * by fixed sleeps. One server per test file: Colyseus's matchmaker is per process.
+ */
+
+/**
+ * 24×16 tiles. A wall runs down column 12 through rows 0–7 (the top half);
+ * the bottom half is open. Spawns: tiles (2,2), (2,10), (5,2), (5,10).
+ */
+export const HARNESS_MAP: TestMapOptions = {
+  width: 24,
+  height: 16,
+  walls: Array.from({ length: 8 }, (_, ty) => [12, ty] as const),
+  spawns: [feetAt(2, 2), feetAt(2, 10), feetAt(5, 2), feetAt(5, 10)],
+};
+
+export type Welcome = ServerMessages[typeof ServerMessage.Welcome];
+export type Rejected = ServerMessages[typeof ServerMessage.Rejected];
+
+/** A member as a client decodes it (plain fields of server/schema/MemberState). */
+export interface MemberView {
+  id: string;
+  memberId: string;
+  name: string;
+  avatar: string;
+  x: number;
+  y: number;
+  facing: Facing;
+  moving: boolean;
+  ack: number;
+}
+
+interface DecodedState {
+  members: { get(id: string): MemberView | undefined; forEach(cb: (m: MemberView, id: string) => void): void; size: number };
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  map: OfficeMap;
+  tiled: object;
+  config: Config;
+  join(options?: Partial<JoinOptions>): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  map?: TestMapOptions;
+  deps?: Partial<ServerDeps>;
+  config?: Partial<Config>;
+  log?: Logger;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" }), ...overrides };
+}
+
+export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
+  const tiled = buildTestMap(options.map ?? HARNESS_MAP);
+  const active: ActiveMap = { tiled, map: parseMap(tiled), version: 1 };
+  const config = testConfig(options.config);
+  const server: RunningServer = await startServer(
+    config,
+    { maps: new StaticMapSource(active), ...options.deps },
+    options.log ?? createLogger(process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "silent"),
+  );
+  const clients: TestClient[] = [];
+  let counter = 0;
+  return {
+    url: server.url,
+    port: server.port,
+    map: active.map,
+    tiled,
+    config,
+    async join(joinOptions = {}) {
+      counter++;
+      const client = await TestClient.join(server.url, {
+        name: `Tester ${counter}`,
+        avatar: "ada",
+        ...joinOptions,
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.leave()));
+      await server.close();
+    },
+  };
+}
+
+/** A colyseus.js client in one room, recording what the server tells it. */
+export class TestClient {
+  readonly rejected: Rejected[] = [];
+  readonly welcome: Promise<Welcome>;
+  private seq = 0;
+  private left = false;
+
+  private constructor(readonly room: Room) {
+    let resolveWelcome!: (w: Welcome) => void;
+    this.welcome = new Promise((resolve) => (resolveWelcome = resolve));
+    room.onMessage(ServerMessage.Welcome, (w: Welcome) => resolveWelcome(w));
+    room.onMessage(ServerMessage.Rejected, (r: Rejected) => this.rejected.push(r));
+    room.onLeave(() => (this.left = true));
+  }
+
+  static async join(url: string, options: Partial<JoinOptions>): Promise<TestClient> {
+    const room = await new Client(url).joinOrCreate(OFFICE_ROOM, options);
+    const client = new TestClient(room);
+    // The full state follows the join; tests start once the client sees itself.
+    await waitFor(() => client.member(), "the joined client to see itself in the state");
+    return client;
+  }
+
+  get sessionId(): string {
+    return this.room.sessionId;
+  }
+
+  get state(): DecodedState {
+    return this.room.state as DecodedState;
+  }
+
+  get connected(): boolean {
+    return !this.left;
+  }
+
+  /** A member as this client currently sees them (a copy, safe to keep). */
+  member(sessionId: string = this.sessionId): MemberView | undefined {
+    const m = this.state?.members?.get(sessionId);
+    return m && { ...pick(m) };
+  }
+
+  me(): MemberView {
+    const m = this.member();
+    if (!m) throw new Error(`client ${this.sessionId} does not see itself`);
+    return m;
+  }
+
+  memberIds(): string[] {
+    const ids: string[] = [];
+    this.state?.members?.forEach((_m, id) => ids.push(id));
+    return ids.sort();
+  }
+
+  /** Sends `count` move inputs at once; returns the last seq sent. */
+  sendMoves(dx: -1 | 0 | 1, dy: -1 | 0 | 1, count: number): number {
+    for (let i = 0; i < count; i++) this.room.send(ClientMessage.Move, { seq: ++this.seq, dx, dy });
+    return this.seq;
+  }
+
+  /** Walks `steps` inputs in batches the rate limit and queue accept, until all are acknowledged. */
+  async walk(dx: -1 | 0 | 1, dy: -1 | 0 | 1, steps: number, timeoutMs = 10_000): Promise<MemberView> {
+    let left = steps;
+    while (left > 0) {
+      const batch = Math.min(left, 10);
+      const last = this.sendMoves(dx, dy, batch);
+      await waitFor(() => this.member()?.ack === last, `ack ${last} while walking`, timeoutMs);
+      left -= batch;
+    }
+    return this.me();
+  }
+
+  async leave(): Promise<void> {
+    if (this.left) return;
+    this.left = true;
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+function pick(m: MemberView): MemberView {
+  const { id, memberId, name, avatar, x, y, facing, moving, ack } = m;
+  return { id, memberId, name, avatar, x, y, facing, moving, ack };
+}
+
+/**
+ * Polls `probe` until it returns something truthy, and returns that. Fails
+ * with `what` after `timeoutMs`.
+ */
+export async function waitFor<T>(
+  probe: () => T | false | null | undefined,
+  what: string,
+  timeoutMs = 5000,
+  intervalMs = 10,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Resolves with the error a join fails with (or fails the test if the join succeeds). */
+export async function joinError(url: string, options: unknown): Promise<Error & { code?: number }> {
+  try {
+    const room = await new Client(url).joinOrCreate(OFFICE_ROOM, options);
+    await room.leave(true);
+  } catch (err) {
+    return err as Error & { code?: number };
+  }
+  throw new Error(`join with ${JSON.stringify(options)} was accepted`);
+}
