@@ -17,8 +17,6 @@ export const authConfigSchema = z.object({
   ALLOW_SIGNUP: envFlag.default(true),
   /** Mark the session cookie Secure; on by default when NODE_ENV=production. */
   COOKIE_SECURE: envFlag.optional(),
-  /** Base of invite links, e.g. https://office.example.com; the request's origin when unset. */
-  PUBLIC_URL: z.url().optional(),
   /** Largest accepted Tiled JSON upload, in bytes. */
   MAX_MAP_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
 });

@@ -14,6 +14,13 @@ export class SpaceRepository {
     return this.models.Space.findById(id).lean<SpaceDoc>().exec();
   }
 
+  /** Slugs of the given spaces (unknown ids are skipped). */
+  async slugsOf(ids: Types.ObjectId[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.models.Space.find({ _id: { $in: ids } }, { slug: 1 }).lean<{ slug: string }[]>().exec();
+    return docs.map((d) => d.slug);
+  }
+
   count(): Promise<number> {
     return this.models.Space.countDocuments().exec();
   }

@@ -1,0 +1,17 @@
+import type { Repositories } from "../../db/repositories";
+import type { TiledWithModel } from "../../db/seed";
+
+/** Everything the API routes need, built once by createPersistence (or a test). */
+export interface ApiContext {
+  repos: Repositories;
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  cookieSecure: boolean;
+  allowSignup: boolean;
+  maxMapBytes: number;
+  /** Base of links the API hands out (invites); the request's origin when unset. */
+  publicUrl?: string;
+  /** The shipped map new spaces start with. */
+  defaultMap: () => Promise<TiledWithModel>;
+  log: (message: string, err?: unknown) => void;
+}

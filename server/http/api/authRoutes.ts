@@ -1,0 +1,59 @@
+import { Router } from "express";
+import { decoyHash, hashPassword, verifyPassword } from "../../auth/password";
+import { clearSessionCookie } from "../../auth/sessionCookie";
+import { HttpError } from "../middleware/HttpError";
+import { findSpaceOr404, issueSession } from "../middleware/session";
+import { validated } from "../middleware/validate";
+import type { ApiContext } from "./ApiContext";
+import { guestBody, signinBody, signupBody } from "./schemas";
+import { memberView, spaceView } from "./views";
+
+/** /api/auth: accounts, guest entry and signing out. */
+export function authRoutes(ctx: ApiContext): Router {
+  const router = Router();
+
+  router.post(
+    "/signup",
+    validated({ body: signupBody }, async ({ body }, _req, res) => {
+      if (!ctx.allowSignup) throw new HttpError(403, "sign-up is disabled on this server");
+      const member = await ctx.repos.members.createAccount({
+        email: body.email,
+        passwordHash: await hashPassword(body.password),
+        displayName: body.displayName,
+        avatar: body.avatar,
+      });
+      await issueSession(ctx, res, member);
+      res.status(201).json({ member: memberView(member) });
+    }),
+  );
+
+  router.post(
+    "/signin",
+    validated({ body: signinBody }, async ({ body }, _req, res) => {
+      const member = await ctx.repos.members.findByEmail(body.email);
+      // Verify against a decoy when there is no account, so timing does not reveal which emails exist.
+      const ok = await verifyPassword(body.password, member?.passwordHash ?? (await decoyHash()));
+      if (!member?.passwordHash || !ok) throw new HttpError(401, "email or password is incorrect");
+      await issueSession(ctx, res, member);
+      res.json({ member: memberView(member) });
+    }),
+  );
+
+  router.post(
+    "/guest",
+    validated({ body: guestBody }, async ({ body }, _req, res) => {
+      const space = await findSpaceOr404(ctx, body.space);
+      if (!space.settings.guestAccess) throw new HttpError(403, "this space does not admit guests");
+      const member = await ctx.repos.members.createGuest({ displayName: body.displayName, avatar: body.avatar, space: space._id });
+      await issueSession(ctx, res, member);
+      res.status(201).json({ member: memberView(member), space: spaceView(space, "guest") });
+    }),
+  );
+
+  router.post("/signout", (_req, res) => {
+    clearSessionCookie(res, ctx.cookieSecure);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,38 @@
+import cookieParser from "cookie-parser";
+import express, { Router } from "express";
+import { jsonErrorHandler, notFound } from "../middleware/errorHandler";
+import { loadSession } from "../middleware/session";
+import type { ApiContext } from "./ApiContext";
+import { authRoutes } from "./authRoutes";
+import { mapRoutes } from "./mapRoutes";
+import { meRoutes } from "./meRoutes";
+import { spaceRoutes } from "./spaceRoutes";
+
+/** Ordinary bodies are small; map uploads have their own, larger limit in mapRoutes. */
+const BODY_LIMIT = "32kb";
+const MAP_UPLOAD = /^\/spaces\/[^/]+\/maps\/?$/;
+
+/**
+ * The REST API, meant to be mounted at /api. Self-contained: it parses its own
+ * cookies and bodies and answers every error (and unknown route) as JSON.
+ */
+export function createApiRouter(ctx: ApiContext): Router {
+  const router = Router();
+  const json = express.json({ limit: BODY_LIMIT });
+  router.use(cookieParser());
+  router.use((req, res, next) => (req.method === "POST" && MAP_UPLOAD.test(req.path) ? next() : json(req, res, next)));
+  router.use(loadSession(ctx));
+  router.use((_req, res, next) => {
+    // Answers depend on the caller's session.
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+
+  router.use("/auth", authRoutes(ctx));
+  router.use("/me", meRoutes(ctx));
+  router.use("/spaces", mapRoutes(ctx));
+  router.use("/spaces", spaceRoutes(ctx));
+  router.use(notFound);
+  router.use(jsonErrorHandler(ctx.log));
+  return router;
+}

@@ -1,0 +1,41 @@
+import type { Role } from "../../deps";
+import type { MapDoc } from "../../db/models/Map";
+import type { MemberDoc } from "../../db/models/Member";
+import type { SpaceDoc } from "../../db/models/Space";
+import type { MapSummary } from "../../db/repositories/MapRepository";
+
+/** What the API shows of its records: never password hashes, token hashes or internal ids of other records. */
+
+export function memberView(member: MemberDoc) {
+  return {
+    id: member._id.toHexString(),
+    displayName: member.displayName,
+    avatar: member.avatar,
+    email: member.email ?? null,
+    guest: !member.email,
+  };
+}
+
+export function spaceView(space: SpaceDoc, role: Role | null) {
+  return {
+    slug: space.slug,
+    name: space.name,
+    activeMapVersion: space.activeMapVersion,
+    settings: space.settings,
+    role,
+  };
+}
+
+export function mapSummaryView(map: MapSummary | MapDoc, activeVersion: number) {
+  return {
+    version: map.version,
+    name: map.name,
+    checksum: map.checksum,
+    sizeBytes: map.sizeBytes,
+    width: map.width,
+    height: map.height,
+    uploadedBy: map.uploadedBy ? map.uploadedBy.toHexString() : null,
+    createdAt: map.createdAt,
+    active: map.version === activeVersion,
+  };
+}

@@ -1,0 +1,72 @@
+import { ServerError } from "colyseus";
+import { z } from "zod";
+import { sessionTokenFromCookieHeader } from "../auth/sessionCookie";
+import { verifySession } from "../auth/sessionToken";
+import type { Repositories } from "../db/repositories";
+import { membershipIn } from "../db/repositories/MemberRepository";
+import type { Identity, IdentityProvider, JoinContext } from "../deps";
+
+/** Only these join options matter here: who someone is comes from their member record, not from the client. */
+const sessionJoinOptions = z.looseObject({
+  space: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, "must be a space slug").default("default"),
+  /** For clients without cookies (bots, native apps): the session token itself. */
+  token: z.string().min(1).max(8192).optional(),
+});
+
+const UNAUTHORIZED = 401;
+const FORBIDDEN = 403;
+const NOT_FOUND = 404;
+
+/**
+ * Admits a room join only with a valid session: the `deskmap_session` cookie
+ * on the upgrade/matchmake request, a `token` join option, or an
+ * `Authorization: Bearer` header. The token must be unexpired, issued for this
+ * space, and its member must still belong to the space and not be banned.
+ * Errors are Colyseus ServerErrors with HTTP-like codes the client can act on.
+ */
+export class SessionIdentity implements IdentityProvider {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly secret: string,
+  ) {}
+
+  async authenticateJoin(options: unknown, context: JoinContext): Promise<Identity> {
+    const parsed = sessionJoinOptions.safeParse(options ?? {});
+    if (!parsed.success) throw new ServerError(400, `Space ${parsed.error.issues[0]?.message ?? "is invalid"}`);
+    const { space: slug, token: optionToken } = parsed.data;
+
+    const token = optionToken ?? sessionTokenFromCookieHeader(context.headers.cookie) ?? bearer(context.headers.authorization);
+    if (!token) throw new ServerError(UNAUTHORIZED, "Sign in or enter as a guest first");
+    const verified = verifySession(token, this.secret);
+    if (!verified.ok) {
+      throw new ServerError(UNAUTHORIZED, verified.problem === "expired" ? "Your session has expired; sign in again" : "Invalid session; sign in again");
+    }
+    if (!verified.payload.spaces.includes(slug)) {
+      throw new ServerError(FORBIDDEN, `This session is not for the office "${slug}"; join it first`);
+    }
+    const [member, space] = await Promise.all([
+      this.repos.members.findById(verified.payload.sub),
+      this.repos.spaces.findBySlug(slug),
+    ]);
+    if (!member) throw new ServerError(UNAUTHORIZED, "Invalid session; sign in again");
+    if (!space) throw new ServerError(NOT_FOUND, `There is no office called "${slug}"`);
+    const membership = membershipIn(member, space._id);
+    if (!membership) throw new ServerError(FORBIDDEN, `You are not a member of "${slug}"`);
+    if (membership.banned) throw new ServerError(FORBIDDEN, `You have been removed from "${slug}"`);
+    if (membership.role === "guest" && !space.settings.guestAccess) {
+      throw new ServerError(FORBIDDEN, `"${slug}" does not admit guests at the moment`);
+    }
+    return {
+      memberId: member._id.toHexString(),
+      name: member.displayName,
+      avatar: member.avatar,
+      role: membership.role,
+      space: slug,
+    };
+  }
+}
+
+function bearer(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.startsWith("Bearer ") ? value.slice(7).trim() : undefined;
+}

@@ -1,0 +1,75 @@
+import type { AuthConfig } from "../auth/authConfig";
+import { readAuthConfig } from "../auth/authConfig";
+import { resolveSessionSecret } from "../auth/sessionSecret";
+import type { Config } from "../config";
+import { connectDatabase } from "../db/connect";
+import { createModels } from "../db/models";
+import { createRepositories, type Repositories } from "../db/repositories";
+import { seedDatabase } from "../db/seed";
+import type { ServerDeps } from "../deps";
+import { createApiRouter } from "../http/api/createApiRouter";
+import { SessionIdentity } from "../identity/SessionIdentity";
+import type { Logger } from "../log";
+import { DbMapSource } from "./DbMapSource";
+import { cachedMapFile } from "./loadMapFile";
+import { MongoPresenceStore } from "./MongoPresenceStore";
+
+export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & {
+  /** Accounts and sessions; read from the environment when omitted. */
+  auth?: AuthConfig;
+  /** Database name (tests use a unique one per file); the URI's, or "deskmap". */
+  dbName?: string;
+};
+
+export interface Persistence {
+  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore">;
+  repos: Repositories;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects the database (MONGODB_URI, or the embedded store in DATA_DIR),
+ * seeds the default space on first start, and returns the server's
+ * persistence plug points: maps from the database, session-based identity,
+ * stored positions and the /api router.
+ */
+export async function createPersistence(config: PersistenceConfig, log?: Logger): Promise<Persistence> {
+  const auth = config.auth ?? readAuthConfig();
+  const defaultMap = cachedMapFile(config.mapPath);
+  const db = await connectDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    dbName: config.dbName,
+    log: log ? (m) => log.debug(m) : undefined,
+  });
+  try {
+    const repos = createRepositories(await createModels(db.connection));
+    const { seeded } = await seedDatabase(repos, defaultMap);
+    if (seeded) log?.info(`seeded the default space with ${config.mapPath}`);
+    const sessionSecret = await resolveSessionSecret(auth.SESSION_SECRET, config.dataDir);
+    const apiRouter = createApiRouter({
+      repos,
+      sessionSecret,
+      sessionTtlSeconds: Math.round(auth.SESSION_TTL_HOURS * 3600),
+      cookieSecure: auth.COOKIE_SECURE ?? false,
+      allowSignup: auth.ALLOW_SIGNUP,
+      maxMapBytes: auth.MAX_MAP_BYTES,
+      publicUrl: config.publicUrl,
+      defaultMap,
+      log: (message, err) => log?.error(message, err),
+    });
+    return {
+      deps: {
+        maps: new DbMapSource(repos),
+        identity: new SessionIdentity(repos, sessionSecret),
+        presenceStore: new MongoPresenceStore(repos),
+        apiRouter,
+      },
+      repos,
+      close: () => db.close(),
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
