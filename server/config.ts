@@ -100,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   };
 }
 
+/** Names of every variable the schema reads. */
+export const CONFIG_VARIABLE_NAMES = Object.keys(envSchema.shape);
+
 /** The variables as the README documents them; kept beside the schema so the two stay in step. */
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string }> = [
   { name: "PORT", default: "2567", description: "HTTP and WebSocket port (0 picks a free one)." },
