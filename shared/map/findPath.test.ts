@@ -4,6 +4,7 @@ import { buildTestMap, feetAt, type TestMapOptions } from "./testMap";
 import { isBlocked, tileOf } from "./grid";
 import { walkBudget, walkPath } from "./testWalk";
 import type { OfficeMap, Point } from "./types";
+import { footBlocked } from "../rules/movement";
 
 const mapOf = (rows: string[], extra: Partial<TestMapOptions> = {}): OfficeMap =>
   parseMap(buildTestMap({ width: Math.max(...rows.map((r) => r.length)), height: rows.length, rows, ...extra }));
@@ -39,8 +40,22 @@ describe("findPath", () => {
   test("a straight walk across an open room is one waypoint: the clicked spot", () => {
     const map = mapOf(["........"]);
     expect(findPath(map, feetAt(0, 0), feetAt(6, 0))).toEqual([feetAt(6, 0)]);
-    // A click off-centre is kept, moved just inside its tile so the feet fit.
-    expect(findPath(map, feetAt(0, 0), { x: 200.4, y: 3 })).toEqual([feetAt(6, 0), { x: 202, y: 10 }]);
+    // Feet at a tile boundary (a seat between two tiles) are reached from the near side, without overshooting.
+    expect(findPath(map, feetAt(0, 0), { x: 191.6, y: 20 })).toEqual([feetAt(5, 0), { x: 192, y: 20 }]);
+    // Above the map's top edge: snapped to the nearest tile's standing spot.
+    expect(findPath(map, feetAt(0, 0), { x: 200.4, y: 3 })).toEqual([feetAt(6, 0)]);
+  });
+
+  test("a target where the feet would not fit is nudged into its tile", () => {
+    const map = mapOf(["#######", "......."]);
+    // Feet at y = 40 would put the foot box (y 30..39) into the wall row above.
+    expect(findPath(map, feetAt(0, 1), { x: 200.4, y: 40 })).toEqual([feetAt(6, 1), { x: 202, y: 42 }]);
+  });
+
+  test("a target on the walker's own tile: straight there, via the tile's standing spot if far from it", () => {
+    const map = mapOf(["...", "..."]);
+    expect(findPath(map, feetAt(1, 1), { x: 50, y: 60 })).toEqual([{ x: 50, y: 60 }]);
+    expect(findPath(map, { x: 40, y: 44 }, { x: 60, y: 60 })).toEqual([feetAt(1, 1), { x: 60, y: 60 }]);
   });
 
   test("walks around a wall through its gap, turning only at corners", () => {
@@ -161,8 +176,17 @@ describe("findPath", () => {
       const map = mapOf(rows, { spawns: [feetAt(...free[0])] });
       const [sx, sy] = free[Math.floor(rand() * free.length)];
       const [gx, gy] = free[Math.floor(rand() * free.length)];
-      const from = feetAt(sx, sy);
-      const target = { x: gx * 32 + Math.floor(rand() * 32), y: gy * 32 + Math.floor(rand() * 32) };
+      // Start anywhere the feet fit with the foot box mostly on tile (sx, sy), often straddling tiles.
+      let from = feetAt(sx, sy);
+      for (let k = 0; k < 5; k++) {
+        const p = { x: sx * 32 + Math.floor(rand() * 32), y: sy * 32 + 5 + Math.floor(rand() * 32) };
+        if (!footBlocked(map, p.x, p.y)) {
+          from = p;
+          break;
+        }
+      }
+      // Any pixel whose foot box is mostly on tile (gx, gy): its middle (y - 5) lies in that tile.
+      const target = { x: gx * 32 + Math.floor(rand() * 32), y: gy * 32 + 5 + Math.floor(rand() * 32) };
       const path = findPath(map, from, target);
       expect(path !== null).toBe(reachable(map, sx, sy, gx, gy));
       if (!path) continue;
@@ -171,7 +195,10 @@ describe("findPath", () => {
       const walk = walkPath(map, from, path, walkBudget(from, path));
       expect(walk.stuckTicks).toBe(0);
       expect(walk.steps).toBeGreaterThanOrEqual(0);
-      expect(tileOf(map, { x: walk.body.x, y: walk.body.y - 5 })).toEqual({ tx: gx, ty: gy });
+      const end = path[path.length - 1];
+      expect(tileOf(map, { x: end.x, y: end.y - 5 })).toEqual({ tx: gx, ty: gy });
+      expect(Math.abs(walk.body.x - end.x)).toBeLessThanOrEqual(4);
+      expect(Math.abs(walk.body.y - end.y)).toBeLessThanOrEqual(4);
     }
     expect(found).toBeGreaterThan(60);
   });

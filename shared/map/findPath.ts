@@ -3,6 +3,7 @@ import { NodeHeap } from "./nodeHeap";
 import { isBlocked, tileFeet } from "./grid";
 import { FOOT } from "../rules/constants";
 import { ARRIVE_PX } from "../rules/followPath";
+import { footBlocked } from "../rules/movement";
 
 export interface FindPathOptions {
   /** Most tiles A* may expand before giving up (returns null). */
@@ -36,41 +37,78 @@ interface Search {
 const searches = new WeakMap<OfficeMap, Search>();
 
 /**
- * Walking route from feet position `from` to pixel `to`: A* over tiles, 8
- * neighbours, never cutting a blocked corner. Returns feet-position waypoints,
- * one per change of direction, ending at `to` itself (kept inside its tile)
- * or, when `to` is on a blocked tile, at the nearest walkable tile within
- * snapRadius. Consecutive waypoints are straight or 45° apart, which is what
- * `nextInputToward` + `stepMovement` walk without snagging. Null when there is
- * no route, or finding one would take more than maxNodes expansions.
+ * Walking route from feet position `from` to pixel `to` (where the feet should
+ * end): A* over tiles, 8 neighbours, never cutting a blocked corner. Returns
+ * feet-position waypoints, one per change of direction, ending at `to` itself
+ * (nudged into its tile if the feet would not fit there) or, when `to` is on a
+ * blocked tile, at the nearest walkable tile within snapRadius. Consecutive
+ * waypoints are straight or 45° apart, which `nextInputToward` + `stepMovement`
+ * walk without snagging. Null when there is no route, or finding one would take
+ * more than maxNodes expansions.
  */
 export function findPath(map: OfficeMap, from: Point, to: Point, options: FindPathOptions = {}): Point[] | null {
   const maxNodes = options.maxNodes ?? PATH_DEFAULTS.maxNodes;
   const radius = options.snapRadius ?? PATH_DEFAULTS.snapRadius;
   if (![from.x, from.y, to.x, to.y].every(Number.isFinite)) return null;
-  const ts = map.tileSize;
-  // The tile under the foot box's middle: the one an avatar straddling two tiles mostly stands on.
-  const start = nearestWalkable(map, Math.floor(from.x / ts), Math.floor((from.y - FOOT.height / 2) / ts), from, from, radius);
-  const clickTx = Math.floor(to.x / ts);
-  const clickTy = Math.floor(to.y / ts);
-  const goal = nearestWalkable(map, clickTx, clickTy, to, from, radius);
-  if (start < 0 || goal < 0) return null;
+  const start = nearestWalkable(map, footTile(map, from.x), footTile(map, from.y - FOOT.height / 2), from, from, radius);
+  const target = resolveTarget(map, from, to, radius);
+  if (start < 0 || !target) return null;
 
-  const tiles = searchTiles(map, start, goal, maxNodes);
+  const tiles = searchTiles(map, start, target.goal, maxNodes);
   if (!tiles) return null;
   const waypoints = simplify(map, tiles);
-  const first = waypoints[0];
-  if (Math.abs(first.x - from.x) <= ARRIVE_PX && Math.abs(first.y - from.y) <= ARRIVE_PX && waypoints.length > 1) waypoints.shift();
-  if (goal === clickTy * map.width + clickTx) {
-    const exact = clampIntoTile(map, to, clickTx, clickTy);
-    const last = waypoints[waypoints.length - 1];
-    // Within arrival distance of the tile's standing spot, the exact spot replaces it (the walker's usual slack);
-    // further off, it is one more short walk inside the goal tile.
-    const near = Math.abs(exact.x - last.x) <= ARRIVE_PX && Math.abs(exact.y - last.y) <= ARRIVE_PX;
-    if (tiles.length === 1 || near) waypoints.pop();
-    waypoints.push(exact);
-  }
+  if (waypoints.length > 1 && near(waypoints[0], from)) waypoints.shift();
+  // Ending within arrival distance of the last tile's standing spot, the end replaces it (the walker's usual slack);
+  // further off, it is one short walk among the free tiles the end's foot box covers.
+  if (near(waypoints[waypoints.length - 1], target.end)) waypoints.pop();
+  waypoints.push(target.end);
   return waypoints;
+}
+
+/** Goal tiles (an inclusive rectangle) and the exact feet position to end at. */
+interface Target {
+  goal: { x0: number; y0: number; x1: number; y1: number };
+  end: Point;
+}
+
+/**
+ * Where a walk to `to` ends. When the feet fit at `to`, any tile under its foot
+ * box will do as the last tile (all are free, and walking from any one's centre
+ * to `to` stays on them): a seat between two tiles is then reached from the
+ * near side, not by passing it and stepping back. Otherwise the tile under the
+ * middle of the foot box, with the end nudged into it; if that tile is blocked,
+ * the nearest walkable tile's standing spot.
+ */
+function resolveTarget(map: OfficeMap, from: Point, to: Point, radius: number): Target | null {
+  const tx = footTile(map, to.x);
+  const ty = footTile(map, to.y - FOOT.height / 2);
+  if (isBlocked(map, tx, ty)) {
+    const snapped = nearestWalkable(map, tx, ty, to, from, radius);
+    if (snapped < 0) return null;
+    const sx = snapped % map.width;
+    const sy = (snapped / map.width) | 0;
+    return { goal: { x0: sx, y0: sy, x1: sx, y1: sy }, end: tileFeet(map, sx, sy) };
+  }
+  const x = Math.round(to.x);
+  const y = Math.round(to.y);
+  if (!footBlocked(map, x, y)) {
+    const goal = { x0: footTile(map, x - FOOT.halfWidth), y0: footTile(map, y - FOOT.height), x1: footTile(map, x + FOOT.halfWidth - 1), y1: footTile(map, y - 1) };
+    return { goal, end: { x, y } };
+  }
+  const ts = map.tileSize;
+  const end = {
+    x: Math.min(Math.max(x, tx * ts + FOOT.halfWidth), (tx + 1) * ts - FOOT.halfWidth),
+    y: Math.min(Math.max(y, ty * ts + FOOT.height), (ty + 1) * ts),
+  };
+  return { goal: { x0: tx, y0: ty, x1: tx, y1: ty }, end };
+}
+
+function footTile(map: OfficeMap, px: number): number {
+  return Math.floor(px / map.tileSize);
+}
+
+function near(a: Point, b: Point): boolean {
+  return Math.abs(a.x - b.x) <= ARRIVE_PX && Math.abs(a.y - b.y) <= ARRIVE_PX;
 }
 
 /**
@@ -120,19 +158,19 @@ function searchFor(map: OfficeMap): Search {
   return s;
 }
 
-/** A* from tile index `start` to `goal`; the tile indices of the route, start first, or null. */
-function searchTiles(map: OfficeMap, start: number, goal: number, maxNodes: number): number[] | null {
+/** A* from tile index `start` to any tile in `goal`; the tile indices of the route, start first, or null. */
+function searchTiles(map: OfficeMap, start: number, goal: Target["goal"], maxNodes: number): number[] | null {
   const { width, height, collision } = map;
   const s = searchFor(map);
   const { g, f, parent, seen, closed, heap, gen } = s;
-  const gx = goal % width;
-  const gy = (goal / width) | 0;
-  // Octile distance. Written without Math.* because global lookups are slow inside jest's vm sandbox and this is the hot loop.
+  const { x0, y0, x1, y1 } = goal;
+  // Octile distance to the goal rectangle (consistent, so A* stays optimal).
+  // Written without Math.* because global lookups are slow inside jest's vm sandbox and this is the hot loop.
   const h = (i: number) => {
-    let dx = (i % width) - gx;
-    let dy = ((i / width) | 0) - gy;
-    if (dx < 0) dx = -dx;
-    if (dy < 0) dy = -dy;
+    const x = i % width;
+    const y = (i / width) | 0;
+    const dx = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
+    const dy = y < y0 ? y0 - y : y > y1 ? y - y1 : 0;
     return dx > dy ? dx + DIAGONAL_EXTRA * dy : dy + DIAGONAL_EXTRA * dx;
   };
   g[start] = 0;
@@ -143,11 +181,11 @@ function searchTiles(map: OfficeMap, start: number, goal: number, maxNodes: numb
   let expanded = 0;
   while (heap.size > 0) {
     const cur = heap.pop();
-    if (cur === goal) return route(parent, goal);
-    closed[cur] = gen;
-    if (++expanded > maxNodes) return null;
     const cx = cur % width;
     const cy = (cur / width) | 0;
+    if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) return route(parent, cur);
+    closed[cur] = gen;
+    if (++expanded > maxNodes) return null;
     for (let d = 0; d < 8; d++) {
       const dx = DIR_X[d];
       const dy = DIR_Y[d];
@@ -194,12 +232,4 @@ function simplify(map: OfficeMap, tiles: number[]): Point[] {
   }
   if (tiles.length > 1) points.push(at(tiles.length - 1));
   return points;
-}
-
-/** `p` rounded and moved just enough that an avatar's foot box there lies wholly inside tile (tx, ty). */
-function clampIntoTile(map: OfficeMap, p: Point, tx: number, ty: number): Point {
-  const ts = map.tileSize;
-  const x = Math.min(Math.max(Math.round(p.x), tx * ts + FOOT.halfWidth), (tx + 1) * ts - FOOT.halfWidth);
-  const y = Math.min(Math.max(Math.round(p.y), ty * ts + FOOT.height), (ty + 1) * ts - 1);
-  return { x, y };
 }
