@@ -1,0 +1,89 @@
+import { ServerError } from "colyseus";
+import { signSession } from "../auth/sessionToken";
+import { SESSION_COOKIE } from "../auth/sessionCookie";
+import { openTestDatabase, type TestDatabase } from "../db/repositories/testDatabase";
+import { SessionIdentity } from "./SessionIdentity";
+
+const SECRET = "identity-test-secret".padEnd(40, "z");
+let t: TestDatabase;
+let identity: SessionIdentity;
+let memberId: string;
+
+beforeAll(async () => {
+  t = await openTestDatabase("identity");
+  identity = new SessionIdentity(t.repos, SECRET);
+  const hq = await t.repos.spaces.create({ slug: "hq", name: "HQ" });
+  await t.repos.spaces.create({ slug: "annex", name: "Annex" });
+  const member = await t.repos.members.createAccount({ email: "ida@example.com", passwordHash: "x", displayName: "Ida", avatar: "gus" });
+  await t.repos.members.addMembership(member._id, hq._id, "admin");
+  memberId = member._id.toHexString();
+});
+afterAll(() => t.destroy());
+
+const tokenFor = (spaces: string[], ttlSeconds = 600, now = Date.now()) => signSession({ sub: memberId, spaces, ttlSeconds }, SECRET, now);
+const withCookie = (token: string) => ({ headers: { cookie: `other=1; ${SESSION_COOKIE}=${encodeURIComponent(token)}` } });
+
+async function refusal(options: unknown, context: { headers: Record<string, string> }): Promise<ServerError> {
+  try {
+    await identity.authenticateJoin(options, context);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ServerError);
+    return err as ServerError;
+  }
+  throw new Error("join was admitted");
+}
+
+describe("SessionIdentity", () => {
+  it("admits a valid cookie session, taking name, avatar and role from the member record", async () => {
+    const who = await identity.authenticateJoin({ space: "hq", name: "Impostor", avatar: "ada" }, withCookie(tokenFor(["hq"])));
+    expect(who).toEqual({ memberId, name: "Ida", avatar: "gus", role: "admin", space: "hq" });
+  });
+
+  it("accepts the token as a join option or a Bearer header", async () => {
+    await expect(identity.authenticateJoin({ space: "hq", token: tokenFor(["hq"]) }, { headers: {} })).resolves.toMatchObject({ memberId });
+    await expect(
+      identity.authenticateJoin({ space: "hq" }, { headers: { authorization: `Bearer ${tokenFor(["hq"])}` } }),
+    ).resolves.toMatchObject({ role: "admin" });
+  });
+
+  it("refuses no token (401), an expired one (401) and a tampered one (401)", async () => {
+    expect((await refusal({ space: "hq" }, { headers: {} })).code).toBe(401);
+    const expired = await refusal({ space: "hq" }, withCookie(tokenFor(["hq"], 60, Date.now() - 3_600_000)));
+    expect([expired.code, expired.message]).toEqual([401, expect.stringMatching(/expired/)]);
+    const [payload, sig] = tokenFor(["hq"]).split(".");
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), sp: ["hq", "annex"] })).toString("base64url");
+    expect((await refusal({ space: "annex" }, withCookie(`${forged}.${sig}`))).code).toBe(401);
+  });
+
+  it("refuses a token issued for another space (403), even for a space the member belongs to", async () => {
+    expect((await refusal({ space: "hq" }, withCookie(tokenFor(["annex"])))).code).toBe(403);
+  });
+
+  it("refuses a space the member does not belong to (403) and an unknown space (404)", async () => {
+    expect((await refusal({ space: "annex" }, withCookie(tokenFor(["annex"])))).code).toBe(403);
+    expect((await refusal({ space: "gone" }, withCookie(tokenFor(["gone"])))).code).toBe(404);
+  });
+
+  it("refuses a banned member (403) at once, although the token is still valid", async () => {
+    const hq = (await t.repos.spaces.findBySlug("hq"))!;
+    const banned = await t.repos.members.createGuest({ displayName: "Troll", avatar: "bo", space: hq._id });
+    await t.repos.members.setBanned(banned._id, hq._id, true);
+    const token = signSession({ sub: banned._id.toHexString(), spaces: ["hq"], ttlSeconds: 600 }, SECRET);
+    const err = await refusal({ space: "hq" }, withCookie(token));
+    expect([err.code, err.message]).toEqual([403, expect.stringMatching(/removed/)]);
+  });
+
+  it("refuses guests once the space stops admitting guests", async () => {
+    const hq = (await t.repos.spaces.findBySlug("hq"))!;
+    const guest = await t.repos.members.createGuest({ displayName: "Visitor", avatar: "bo", space: hq._id });
+    const token = signSession({ sub: guest._id.toHexString(), spaces: ["hq"], ttlSeconds: 600 }, SECRET);
+    await expect(identity.authenticateJoin({ space: "hq" }, withCookie(token))).resolves.toMatchObject({ role: "guest", name: "Visitor" });
+    await t.repos.spaces.updateSettings("hq", { guestAccess: false });
+    expect((await refusal({ space: "hq" }, withCookie(token))).code).toBe(403);
+    await t.repos.spaces.updateSettings("hq", { guestAccess: true });
+  });
+
+  it("refuses a malformed space option with 400", async () => {
+    expect((await refusal({ space: "../etc" }, withCookie(tokenFor(["hq"])))).code).toBe(400);
+  });
+});
