@@ -80,8 +80,8 @@ export class OfficeScene extends Phaser.Scene {
     this.session.onReady({ selfPosition: () => player.position() });
   }
 
-  override update(_time: number, delta: number): void {
-    this.player?.update(delta);
+  override update(): void {
+    this.player?.update(performance.now());
     this.remotes?.update();
     this.followSelf();
   }

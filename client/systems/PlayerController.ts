@@ -26,6 +26,7 @@ export class PlayerController {
   private predictor: Predictor | null = null;
   private avatar: AvatarSprite | null = null;
   private accumulator = 0;
+  private lastFrameAt: number | null = null;
   private readonly follower = new PathFollower(nextInputToward);
   private readonly marker: Phaser.GameObjects.Ellipse;
   private readonly disposers: Array<() => void> = [];
@@ -72,10 +73,17 @@ export class PlayerController {
     return true;
   }
 
-  update(deltaMs: number): void {
+  /**
+   * Advances the fixed 50 ms simulation by the wall-clock time since the last
+   * frame. Phaser's own frame delta is smoothed and clamped (to 16.7 ms while
+   * the window is unfocused), which would make walking slower than the server's clock.
+   */
+  update(now: number = performance.now()): void {
     const predictor = this.predictor;
+    const deltaMs = this.lastFrameAt === null ? 0 : now - this.lastFrameAt;
+    this.lastFrameAt = now;
     if (!predictor || !this.avatar) return;
-    this.accumulator += Math.min(deltaMs, MAX_FRAME_MS);
+    this.accumulator += Math.min(Math.max(0, deltaMs), MAX_FRAME_MS);
     while (this.accumulator >= TICK_MS) {
       this.accumulator -= TICK_MS;
       this.tick(predictor);

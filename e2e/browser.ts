@@ -1,0 +1,167 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/**
+ * Shared helpers for browser end-to-end tests: build the client when stale,
+ * start the real server in-process on a random port, launch Debian's
+ * Chromium, open pages that record every console error, join the office.
+ */
+
+export const ROOT = path.resolve(__dirname, "..");
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
+];
+
+/** Software rendering on 2 shared cores is slow: be generous, but wait on conditions only. */
+export const E2E_TIMEOUT_MS = 60_000;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, await newestMtime(full));
+    else if (!entry.name.endsWith(".test.ts")) newest = Math.max(newest, (await stat(full)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs `node scripts/build.mjs` unless dist/client is newer than every client, shared and server source. */
+export async function ensureBuilt(): Promise<void> {
+  const built = await stat(path.join(ROOT, "dist/client/index.html")).then((s) => s.mtimeMs, () => 0);
+  const sources = await Promise.all(
+    ["client", "shared", "server"].map((d) => newestMtime(path.join(ROOT, d)).catch(() => 0)),
+  );
+  const buildScript = (await stat(path.join(ROOT, "scripts/build.mjs"))).mtimeMs;
+  if (built > Math.max(buildScript, ...sources)) return;
+  await promisify(execFile)(process.execPath, [path.join(ROOT, "scripts/build.mjs")], { cwd: ROOT });
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real server with the real default map, on 127.0.0.1 and a random port, with its own data directory. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const { startServer } = await import("../server/server");
+  const { loadConfig } = await import("../server/config");
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "deskmap-e2e-"));
+  const config = loadConfig({
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    MONGODB_URI: "",
+    PUBLIC_URL: "",
+    ...env,
+  });
+  const server = await startServer(config);
+  const url = `http://127.0.0.1:${server.port}`;
+  return {
+    url,
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+}
+
+/** A fresh browser context (own storage) with one page whose errors are collected. */
+export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.setDefaultTimeout(E2E_TIMEOUT_MS / 2);
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Fills the join form by accessible names and submits it. */
+export async function submitJoin(page: Page, name: string, avatarLabel?: string): Promise<void> {
+  await page.getByLabel("Your name").fill(name);
+  if (avatarLabel) await page.getByRole("radio", { name: avatarLabel }).check();
+  await page.getByRole("button", { name: "Join" }).click();
+}
+
+/** Joins and waits until this person's own entry ("You …") heads the People list. */
+export async function joinOffice(page: Page, name: string, avatarLabel?: string): Promise<void> {
+  await submitJoin(page, name, avatarLabel);
+  await page.getByRole("list", { name: "People" }).getByRole("listitem").first().filter({ hasText: /^You\b/ }).waitFor();
+}
+
+/** The People-list entry of the person called `name` (its full text), or null when absent. */
+export async function peopleEntry(page: Page, name: string): Promise<string | null> {
+  const items = await page.getByRole("list", { name: "People" }).getByRole("listitem").allTextContents();
+  return items.find((text) => text.startsWith(`${name} — `)) ?? null;
+}
+
+export interface DebugMember {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  moving: boolean;
+  ack: number;
+}
+
+/** Read-only state the client exposes for tests (window.__deskmap). */
+export function selfPosition(page: Page): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(() => (window as unknown as { __deskmap?: { selfPosition(): { x: number; y: number } | null } }).__deskmap?.selfPosition() ?? null);
+}
+
+export function members(page: Page): Promise<DebugMember[]> {
+  return page.evaluate(() => (window as unknown as { __deskmap?: { members(): DebugMember[] } }).__deskmap?.members() ?? []);
+}
+
+export async function closeAll(pages: WatchedPage[]): Promise<void> {
+  await Promise.all(pages.map((p) => p.context.close().catch(() => undefined)));
+}
+
+/**
+ * Polls `read` until `accept` holds, returning the accepted value; throws with
+ * the last value seen when `timeoutMs` passes (jest has no expect.poll).
+ */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = E2E_TIMEOUT_MS / 2,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

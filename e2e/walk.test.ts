@@ -1,0 +1,184 @@
+import type { Browser, Page } from "playwright-core";
+import {
+  E2E_TIMEOUT_MS,
+  closeAll,
+  ensureBuilt,
+  joinOffice,
+  launchBrowser,
+  members,
+  openPage,
+  peopleEntry,
+  pollUntil,
+  selfPosition,
+  startTestServer,
+  submitJoin,
+  type TestServer,
+  type WatchedPage,
+} from "./browser";
+
+/**
+ * The walking slice end to end: two people join the real server in real
+ * Chromium; one walks with the keyboard; the other sees it in the People list.
+ */
+
+jest.setTimeout(E2E_TIMEOUT_MS);
+
+let server: TestServer;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await closeAll(opened);
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(): Promise<WatchedPage> {
+  const page = await openPage(browser, server.url);
+  opened.push(page);
+  return page;
+}
+
+const DIRECTION_KEYS = ["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"] as const;
+const WALK_PX = 3 * 32;
+
+/** Holds arrow keys on the focused map until the avatar has walked WALK_PX; tries another way if blocked. */
+async function walkSomewhere(page: Page): Promise<{ key: string; from: { x: number; y: number } }> {
+  await page.locator("#game canvas").focus();
+  for (const key of DIRECTION_KEYS) {
+    const from = await pollUntil(() => selfPosition(page), (p) => p !== null, "own position");
+    await page.keyboard.down(key);
+    const moved = await page
+      .waitForFunction(
+        ({ from, distance }) => {
+          const hook = (window as unknown as { __deskmap: { selfPosition(): { x: number; y: number } | null } }).__deskmap;
+          const p = hook.selfPosition();
+          return p !== null && Math.hypot(p.x - from!.x, p.y - from!.y) >= distance;
+        },
+        { from, distance: WALK_PX },
+        { timeout: 8000, polling: 100 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    await page.keyboard.up(key);
+    if (moved) return { key, from: from! };
+  }
+  throw new Error("the avatar could not walk three tiles in any direction");
+}
+
+test("two people join; one walks with the keyboard and the other sees it", async () => {
+  const a = await open();
+  const b = await open();
+
+  await joinOffice(a.page, "Ada Walker", "Ada");
+  await joinOffice(b.page, "Bo Watcher", "Bo");
+
+  // A is told, politely, that B arrived; both lists hold both people, yourself first.
+  await pollUntil(
+    () => a.page.locator("[aria-live=polite][data-announcer]").textContent(),
+    (text) => text === "Bo Watcher joined",
+    "A's join announcement",
+  );
+  const entryBefore = await pollUntil(() => peopleEntry(b.page, "Ada Walker"), (t) => t !== null, "Ada in B's list");
+  expect(await a.page.getByRole("list", { name: "People" }).getByRole("listitem").first().textContent()).toMatch(/^You\b/);
+  expect(await peopleEntry(a.page, "Bo Watcher")).toMatch(/^Bo Watcher — /);
+
+  const { from } = await walkSomewhere(a.page);
+
+  // Prediction and the server agree once A stops: the drawn position settles on the authoritative one.
+  const settled = await pollUntil(
+    async () => {
+      const [own, all] = await Promise.all([selfPosition(a.page), members(a.page)]);
+      const selfId = await a.page.evaluate(() => (window as unknown as { __deskmap: { selfId(): string } }).__deskmap.selfId());
+      const server = all.find((m) => m.id === selfId);
+      return { own, server };
+    },
+    ({ own, server }) => !!own && !!server && own.x === server.x && own.y === server.y && !server.moving,
+    "A's prediction to match the server",
+  );
+  expect(Math.hypot(settled.own!.x - from.x, settled.own!.y - from.y)).toBeGreaterThanOrEqual(WALK_PX);
+
+  // B sees it: the state B holds for A is where A stopped, and the People list says so in words.
+  await pollUntil(
+    () => members(b.page),
+    (list) => list.some((m) => m.name === "Ada Walker" && m.x === settled.server!.x && m.y === settled.server!.y),
+    "B's copy of A's position",
+  );
+  const entryAfter = await pollUntil(
+    () => peopleEntry(b.page, "Ada Walker"),
+    (t) => t !== null && t !== entryBefore,
+    "B's People entry for A to change",
+  );
+  expect(entryAfter).toMatch(/^Ada Walker — (right next to you|\d+ tiles? (north|south|east|west|north-east|north-west|south-east|south-west))/);
+
+  await a.page.screenshot({ path: "/tmp/deskmap-e2e.png" });
+
+  // B leaves: A hears it and B drops off A's list.
+  await b.context.close();
+  opened.splice(opened.indexOf(b), 1);
+  await pollUntil(
+    () => a.page.locator("[aria-live=polite][data-announcer]").textContent(),
+    (text) => text === "Bo Watcher left",
+    "A's leave announcement",
+  );
+  await pollUntil(() => peopleEntry(a.page, "Bo Watcher"), (t) => t === null, "Bo to leave A's list");
+
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+});
+
+test("P focuses the People list and Esc returns to the map, moving nobody", async () => {
+  const a = await open();
+  await joinOffice(a.page, "Cyd Typist", "Cyd");
+  const start = await pollUntil(() => selfPosition(a.page), (p) => p !== null, "own position");
+  await a.page.locator("#game canvas").focus();
+  await a.page.keyboard.press("p");
+  await pollUntil(
+    () => a.page.evaluate(() => document.activeElement?.id ?? ""),
+    (id) => id === "people-heading",
+    "focus on the People heading",
+  );
+  expect(await a.page.getByRole("button", { name: /text view/ }).getAttribute("aria-expanded")).toBe("true");
+  // Escape returns to the map.
+  await a.page.keyboard.press("Escape");
+  await pollUntil(
+    () => a.page.evaluate(() => document.activeElement?.tagName ?? ""),
+    (tag) => tag === "CANVAS",
+    "focus back on the map",
+  );
+  expect(await selfPosition(a.page)).toEqual(start);
+  expect(a.errors).toEqual([]);
+});
+
+test("a name the server refuses shows its reason in the alert", async () => {
+  const a = await open();
+  const alert = a.page.getByRole("alert");
+
+  await submitJoin(a.page, "   ");
+  const emptyReason = await pollUntil(() => alert.textContent(), (t) => !!t && t.length > 0, "the empty-name alert");
+  expect(emptyReason).toMatch(/^Could not join: .*\S/);
+  expect(emptyReason).toMatch(/name|empty/i);
+
+  await submitJoin(a.page, "Bad\u0007Name");
+  const controlReason = await pollUntil(
+    () => alert.textContent(),
+    (t) => !!t && t !== emptyReason && t.length > 0,
+    "the control-character alert",
+  );
+  expect(controlReason).toMatch(/control/i);
+
+  // Still on the form, nothing joined, and arrow keys typed into the field moved nobody.
+  await a.page.getByLabel("Your name").press("ArrowLeft");
+  expect(await a.page.getByRole("button", { name: "Join" }).isVisible()).toBe(true);
+  expect(await a.page.locator("#game canvas").count()).toBe(0);
+  // The refused joins are reported in the form, not as page errors.
+  expect(a.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+});
