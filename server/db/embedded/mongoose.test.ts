@@ -153,3 +153,26 @@ test("unknown commands are refused with CommandNotFound (59)", async () => {
   expect(err).toMatchObject({ code: 59, codeName: "CommandNotFound" });
   await expect(fx.conn.db!.command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
 });
+
+test("$lookup across collections, pipeline updates, w:0 writes, unique index over duplicates", async () => {
+  const db = fx.conn.db!;
+  await db.collection("orders").deleteMany({});
+  await db.collection("orders").insertMany([{ email: "ada@x.io", total: 5 }, { email: "ada@x.io", total: 7 }]);
+  const joined = await User.aggregate([
+    { $match: { email: "ada@x.io" } },
+    { $lookup: { from: "orders", localField: "email", foreignField: "email", as: "orders" } },
+    { $project: { _id: 0, n: { $size: "$orders" } } },
+  ]);
+  expect(joined).toEqual([{ n: 2 }]);
+
+  await User.updateOne({ email: "bob@x.io" }, [{ $set: { age: { $add: ["$age", 10] } } }], { updatePipeline: true });
+  expect((await User.findOne({ email: "bob@x.io" }).lean())?.age).toBe(35);
+
+  await db.collection("fire").insertOne({ v: 1 }, { writeConcern: { w: 0 } });
+  await expect(db.command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
+  expect(await db.collection("fire").countDocuments({ v: 1 })).toBe(1);
+
+  const err = await db.collection("orders").createIndex({ email: 1 }, { unique: true }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 11000, keyValue: { email: "ada@x.io" } });
+  expect((await db.collection("orders").indexes()).map((i) => i.name)).toEqual(["_id_"]);
+});
