@@ -31,6 +31,14 @@ export function buildLayers(layout: OfficeLayout, tiles: TileIndex): Layers {
 
   for (const r of layout.shell.walls) eachCell(r, (x, y) => layers.wallMask.set(x, y, 1));
   for (const r of layout.shell.doors) eachCell(r, (x, y) => layers.wallMask.set(x, y, 0));
+  // Doorways get a threshold strip: across the lower row of a gap in a horizontal wall, along one in a vertical wall.
+  for (const d of layout.shell.doors) {
+    const inHorizontalWall = layers.wallMask.get(d.x - 1, d.y) === 1 && layers.wallMask.get(d.x + d.w, d.y) === 1;
+    eachCell(d, (x, y) => {
+      const tile = !inHorizontalWall ? "threshold-v" : y === d.y + d.h - 1 ? "threshold-h" : null;
+      layers.floor.set(x, y, tile ? tiles.gid(tile) : tiles.floorGid("corridor", x, y));
+    });
+  }
   const special = new Map(layout.shell.wallTiles.map((w) => [`${w.x},${w.y}`, w.tile]));
   paintWalls(layers.walls, (x, y) => layers.wallMask.get(x, y) === 1, tiles, (x, y) => special.get(`${x},${y}`));
 

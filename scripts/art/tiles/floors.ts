@@ -130,4 +130,23 @@ export function addFloors(b: TilesetBuilder): void {
       floorRule,
     );
   }
+  // Door thresholds: a metal strip across the doorway, baked on the corridor floor.
+  for (const dir of ["h", "v"] as const) {
+    b.tile(
+      `threshold-${dir}`,
+      (c) => {
+        FLOORS.corridor(c, 1);
+        if (dir === "h") {
+          c.rect(0, 25, 32, 5, P.outline);
+          c.rect(0, 26, 32, 3, P.metal);
+          c.hline(0, 26, 32, shade(P.metal, 0.35));
+        } else {
+          c.rect(13, 0, 6, 32, P.outline);
+          c.rect(14, 0, 4, 32, P.metal);
+          c.vline(14, 0, 32, shade(P.metal, 0.35));
+        }
+      },
+      floorRule,
+    );
+  }
 }

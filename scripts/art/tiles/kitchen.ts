@@ -54,7 +54,7 @@ export function addKitchen(b: TilesetBuilder): void {
     "counter-coffee",
     (c) => {
       counter(c);
-      litBox(c, 8, -0, 16, 14, P.outline);
+      litBox(c, 8, 0, 16, 14, P.outline);
       c.rect(10, 2, 12, 5, shade(P.outline, 0.25));
       c.rect(11, 3, 3, 2, P.red);
       c.rect(16, 3, 4, 1, P.screenGlow);

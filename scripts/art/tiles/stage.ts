@@ -2,7 +2,7 @@
  * The meetup hall's raised platform (top boards with side edges, a front face baked over
  * the hall's parquet, steps), the projection screen, a lectern and speakers.
  */
-import { Canvas } from "../canvas";
+import type { Canvas } from "../canvas";
 import { block, dropShadow, litBox } from "../primitives";
 import { P, shade } from "../palette";
 import { FLOORS } from "./floors";
@@ -92,15 +92,13 @@ export function addStage(b: TilesetBuilder): void {
     1,
     2,
     (c) => {
-      const s = new Canvas(32, 64);
-      dropShadow(s, 16, 61, 12, 3);
-      litBox(s, 5, 14, 22, 46, P.outline);
-      s.rect(7, 16, 18, 42, shade(P.outline, 0.15));
+      dropShadow(c, 16, 61, 12, 3);
+      litBox(c, 5, 14, 22, 46, P.outline);
+      c.rect(7, 16, 18, 42, shade(P.outline, 0.15));
       for (const [cy, r] of [[25, 5], [44, 8]] as const) {
-        s.rect(16 - r, cy - r, r * 2, r * 2, P.metalDark);
-        s.rect(16 - r + 2, cy - r + 2, r * 2 - 4, r * 2 - 4, shade(P.metalDark, -0.3));
+        c.rect(16 - r, cy - r, r * 2, r * 2, P.metalDark);
+        c.rect(16 - r + 2, cy - r + 2, r * 2 - 4, r * 2 - 4, shade(P.metalDark, -0.3));
       }
-      c.blit(s, 0, 0);
     },
     tallRule(1),
   );
