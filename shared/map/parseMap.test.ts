@@ -73,6 +73,15 @@ describe("parseMap accepts a valid map", () => {
     expect(map.spawns).toHaveLength(2);
   });
 
+  test("spawn and seat positions are rounded to whole pixels", () => {
+    const tiled = validMap();
+    Object.assign(objectLayer(tiled, "spawns").objects[0], { x: 47.6, y: 55.2 });
+    Object.assign(objectLayer(tiled, "desks").objects[0], { x: 143.5, y: 56.49 });
+    const map = parseMap(tiled);
+    expect(map.spawns[0]).toEqual({ x: 48, y: 55 });
+    expect(map.desks[0]).toMatchObject({ x: 144, y: 56 });
+  });
+
   test("a tile marked collides:true blocks on any layer, a flipped one too", () => {
     const tiled = validMap();
     tileLayer(tiled, "floor").data[1 * 8 + 2] = (TEST_GID.wall | 0x40000000) >>> 0;

@@ -61,6 +61,11 @@ function label(layer: string, obj: unknown, index: number): string {
   return `${layer} object ${index}${id}${name}`;
 }
 
+/**
+ * A point object where an avatar's feet go. Its position is rounded to whole
+ * pixels, because movement works in whole pixels and server and client must
+ * start from the same ones.
+ */
 function readPoint(obj: unknown, where: string, standCheck: StandCheck, problems: string[]): RawObject | null {
   const o = baseObject(obj, where, problems);
   if (!o) return null;
@@ -68,12 +73,14 @@ function readPoint(obj: unknown, where: string, standCheck: StandCheck, problems
     problems.push(`${where}: must be a point object (point: true)`);
     return null;
   }
-  const blocked = standCheck?.(o.x, o.y);
+  const x = Math.round(o.x);
+  const y = Math.round(o.y);
+  const blocked = standCheck?.(x, y);
   if (blocked) {
-    problems.push(`${where}: position (${o.x},${o.y}) is not walkable: ${blocked}`);
+    problems.push(`${where}: position (${x},${y}) is not walkable: ${blocked}`);
     return null;
   }
-  return o;
+  return { ...o, x, y };
 }
 
 function readSpawns(objects: unknown[] | null, standCheck: StandCheck, problems: string[]): Point[] {
