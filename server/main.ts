@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close().then(
-      () => process.exit(0),
+      () => {
+        log.info("stopped");
+        process.exit(0);
+      },
       (err) => {
         log.error("error during shutdown", err);
         process.exit(1);

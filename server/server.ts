@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Server as GameServer } from "colyseus";
+import { Server as GameServer } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { OFFICE_ROOM } from "../shared/protocol/names";
 import type { Config } from "./config";

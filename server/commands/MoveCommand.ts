@@ -1,4 +1,4 @@
-import type { Client } from "colyseus";
+import type { Client } from "@colyseus/core";
 import type { ClientMessages } from "../../shared/protocol/messages";
 import type { ClientMessage } from "../../shared/protocol/names";
 import type { Reject } from "../net/MessageGuard";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ErrorCode, ServerError } from "colyseus";
+import { ErrorCode, ServerError } from "@colyseus/core";
 import { joinOptionsSchema } from "../../shared/protocol/messages";
 import type { Identity, IdentityProvider, JoinContext } from "../deps";
 

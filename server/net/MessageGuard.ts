@@ -1,4 +1,4 @@
-import type { Client, Room } from "colyseus";
+import type { Client, Room } from "@colyseus/core";
 import { clientMessageSchemas, type ClientMessages, type ServerMessages } from "../../shared/protocol/messages";
 import { ServerMessage, type ClientMessageName } from "../../shared/protocol/names";
 import type { Logger } from "../log";

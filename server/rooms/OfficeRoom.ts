@@ -1,4 +1,4 @@
-import { ErrorCode, Room, ServerError, type AuthContext, type Client } from "colyseus";
+import { ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import type { ServerMessages } from "../../shared/protocol/messages";
 import { ClientMessage, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import { TICK_MS } from "../../shared/rules/constants";
