@@ -43,8 +43,7 @@ export class Connection {
     try {
       messages = this.framer.push(chunk);
     } catch (err) {
-      if (!(err instanceof FramingError)) throw err;
-      this.log(`connection ${this.id}: ${err.message}; closing`);
+      this.log(`connection ${this.id}: ${err instanceof FramingError ? err.message : String(err)}; closing`);
       this.socket.destroy();
       return;
     }
@@ -63,7 +62,13 @@ export class Connection {
       while (this.queue.length > 0 && !this.socket.destroyed) {
         const msg = this.queue.shift()!;
         this.queuedBytes -= msg.length;
-        await this.handle(msg);
+        try {
+          await this.handle(msg);
+        } catch (err) {
+          // Nothing above should throw; if it does, lose this connection, not the process.
+          this.log(`connection ${this.id}: unexpected failure: ${(err as Error).stack ?? String(err)}`);
+          this.socket.destroy();
+        }
       }
     } finally {
       this.busy = false;
@@ -84,8 +89,22 @@ export class Connection {
       if (!(err instanceof WireParseError)) this.log(`connection ${this.id}: internal error: ${message}`);
       reply = this.errorReply(header.opCode, header.requestId, message);
     }
-    if (reply) this.socket.write(reply);
-    else this.socket.destroy();
+    if (!reply) {
+      this.socket.destroy();
+      return;
+    }
+    // A client that sends but never reads must not make the server buffer without bound.
+    if (!this.socket.write(reply) && !this.socket.destroyed) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.socket.off("drain", done);
+          this.socket.off("close", done);
+          resolve();
+        };
+        this.socket.on("drain", done);
+        this.socket.on("close", done);
+      });
+    }
   }
 
   private encode(kind: "msg" | "query", requestId: number, doc: Document): Buffer {

@@ -5,6 +5,9 @@ import type { CommandHandler } from "./context";
 
 const find: CommandHandler = (cmd, ctx) => {
   const name = collectionArg(cmd, "find");
+  if (truthy(cmd.tailable) || truthy(cmd.awaitData)) {
+    throw new MongoCommandError("CommandNotSupported", "tailable cursors are not supported by the embedded store");
+  }
   const limit = optionalNumber(cmd, "limit");
   const skip = optionalNumber(cmd, "skip");
   const batchSize = optionalNumber(cmd, "batchSize");

@@ -37,7 +37,7 @@ export async function acquireLock(dir: string): Promise<() => Promise<void>> {
     }
     const owner = Number((await fsp.readFile(file, "utf8").catch(() => "")).trim());
     if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-      throw new Error(`data directory ${real} is locked by running process ${owner}`);
+      throw new Error(`data directory ${real} is locked by running process ${owner} (if no Deskmap server uses it, delete ${file})`);
     }
     await fsp.rm(file, { force: true }); // stale: its owner is gone
   }
