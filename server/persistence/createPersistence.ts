@@ -1,3 +1,4 @@
+import type { Connection } from "mongoose";
 import type { AuthConfig } from "../auth/authConfig";
 import { readAuthConfig } from "../auth/authConfig";
 import { resolveSessionSecret } from "../auth/sessionSecret";
@@ -24,6 +25,8 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 export interface Persistence {
   deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore">;
   repos: Repositories;
+  /** For health checks and tools; closed by close(). */
+  connection: Connection;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         apiRouter,
       },
       repos,
+      connection: db.connection,
       close: () => db.close(),
     };
   } catch (err) {
