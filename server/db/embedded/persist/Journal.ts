@@ -24,6 +24,8 @@ export class Journal {
   private lastOfGen = new Map<number, Promise<void>>();
   /** Bytes appended to the current generation (drives compaction). */
   bytesInGen = 0;
+  /** fsyncs issued so far; with group commit, fewer than appends under concurrency. */
+  syncs = 0;
 
   constructor(
     private readonly dir: string,
@@ -84,6 +86,7 @@ export class Journal {
         const fh = await this.fileFor(gen);
         await writeFully(fh, Buffer.concat(batch.map((b) => b.buf)));
         await fh.datasync();
+        this.syncs++;
         for (const b of batch) b.resolve();
       } catch (err) {
         // Memory and disk may now disagree: refuse all further writes rather than lie.

@@ -83,6 +83,11 @@ export class Persistence {
     return this.compacting;
   }
 
+  /** Resolves when no background compaction is in progress. */
+  async settled(): Promise<void> {
+    while (this.compacting) await this.compacting.catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
