@@ -2,6 +2,7 @@ import "./styles.css";
 import { parseMap } from "../shared/map/parseMap";
 import type { TiledMap } from "../shared/map/tiledTypes";
 import type { Point } from "../shared/map/types";
+import type { OfficeView } from "./scenes/OfficeScene";
 import { OfficeConnection } from "./net/OfficeConnection";
 import { startOffice } from "./scenes/startOffice";
 import { JoinForm, type JoinChoice } from "./ui/JoinForm";
@@ -46,13 +47,14 @@ async function join(choice: JoinChoice): Promise<void> {
     status.show(connection.connectionStatus);
     connection.events.on("status", (s, detail) => status.show(s, detail));
 
-    let selfPosition: () => Point | null = () => null;
+    let view: OfficeView | null = null;
+    const selfPosition = () => view?.selfPosition() ?? null;
     const game = startOffice(element("#game"), {
       connection,
       map,
       tiled,
-      onReady: (view) => {
-        selfPosition = () => view.selfPosition();
+      onReady: (ready) => {
+        view = ready;
       },
     });
     form.hide();
@@ -61,9 +63,9 @@ async function join(choice: JoinChoice): Promise<void> {
       connection,
       map,
       selfId: connection.selfId,
-      selfPosition: () => selfPosition(),
+      selfPosition,
     });
-    exposeDebugHook(connection, () => selfPosition());
+    exposeDebugHook(connection, () => view);
     window.addEventListener("pagehide", () => {
       void connection.leave();
       game.destroy(true);
@@ -94,11 +96,12 @@ function safeStorage(): Storage | null {
 }
 
 /** Read-only hooks for browser tests and debugging; they expose nothing the page does not already show. */
-function exposeDebugHook(connection: OfficeConnection, selfPosition: () => Point | null): void {
+function exposeDebugHook(connection: OfficeConnection, view: () => OfficeView | null): void {
   Object.defineProperty(window, "__deskmap", {
     value: Object.freeze({
       selfId: () => connection.selfId,
-      selfPosition: () => selfPosition(),
+      selfPosition: (): Point | null => view()?.selfPosition() ?? null,
+      clientPointOf: (point: Point): Point | null => view()?.clientPointOf(point) ?? null,
       members: () => connection.allMembers().map((m) => ({ ...m })),
       status: () => connection.connectionStatus,
     }),

@@ -1,6 +1,14 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { findPath } from "../shared/map/findPath";
+import { tileFeet, tileOf } from "../shared/map/grid";
+import { parseMap } from "../shared/map/parseMap";
+import type { Point } from "../shared/map/types";
+import { hasArrived } from "../shared/rules/followPath";
 import {
   E2E_TIMEOUT_MS,
+  ROOT,
   closeAll,
   ensureBuilt,
   joinOffice,
@@ -133,6 +141,38 @@ test("two people join; one walks with the keyboard and the other sees it", async
 
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
+});
+
+test("clicking a spot on the map walks the avatar there", async () => {
+  const map = parseMap(JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")));
+  const a = await open();
+  await joinOffice(a.page, "Dee Clicker", "Dee");
+  const from = await pollUntil(() => selfPosition(a.page), (p) => p !== null, "own position");
+
+  // A reachable tile 3–4 tiles away, chosen with the same path finder the client uses.
+  const here = tileOf(map, from!);
+  let target: Point | null = null;
+  let route: Point[] | null = null;
+  search: for (const [dx, dy] of [[3, 0], [-3, 0], [0, 3], [0, -3], [3, 3], [-3, 3], [3, -3], [-3, -3], [4, 0], [-4, 0]]) {
+    const candidate = tileFeet(map, here.tx + dx, here.ty + dy);
+    const found = findPath(map, from!, candidate);
+    if (found && found.length > 0 && found.length <= 4) {
+      target = candidate;
+      route = found;
+      break search;
+    }
+  }
+  expect(target).not.toBeNull();
+  const end = route![route!.length - 1];
+
+  const client = await a.page.evaluate(
+    (p) => (window as unknown as { __deskmap: { clientPointOf(p: Point): Point | null } }).__deskmap.clientPointOf(p),
+    target!,
+  );
+  await a.page.mouse.click(client!.x, client!.y);
+  const arrived = await pollUntil(() => selfPosition(a.page), (p) => !!p && hasArrived(p, end), "A to arrive at the clicked spot");
+  expect(Math.hypot(arrived!.x - from!.x, arrived!.y - from!.y)).toBeGreaterThan(64);
+  expect(a.errors).toEqual([]);
 });
 
 test("P focuses the People list and Esc returns to the map, moving nobody", async () => {

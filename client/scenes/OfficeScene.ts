@@ -21,7 +21,14 @@ export interface OfficeSession {
   map: OfficeMap;
   tiled: TiledMap;
   /** Called once the scene can report the local avatar's position. */
-  onReady(view: { selfPosition(): Point | null }): void;
+  onReady(view: OfficeView): void;
+}
+
+/** What the page (text view, test hook) may ask of the running scene. */
+export interface OfficeView {
+  selfPosition(): Point | null;
+  /** Where a map point is drawn, in page (client) pixels. */
+  clientPointOf(point: Point): Point;
 }
 
 const MAP_KEY = "office-map";
@@ -77,7 +84,10 @@ export class OfficeScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.disposeSystems());
 
     const player = this.player;
-    this.session.onReady({ selfPosition: () => player.position() });
+    this.session.onReady({
+      selfPosition: () => player.position(),
+      clientPointOf: (point) => this.clientPointOf(point),
+    });
   }
 
   override update(): void {
@@ -90,6 +100,15 @@ export class OfficeScene extends Phaser.Scene {
   private followSelf(): void {
     const sprite = this.player?.sprite;
     if (sprite) this.cameraSystem?.follow(sprite);
+  }
+
+  private clientPointOf(point: Point): Point {
+    const camera = this.cameras.main;
+    const rect = this.game.canvas.getBoundingClientRect();
+    return {
+      x: rect.left + (point.x - camera.worldView.x) * camera.zoom,
+      y: rect.top + (point.y - camera.worldView.y) * camera.zoom,
+    };
   }
 
   private createLayers(tiled: TiledMap): void {
