@@ -69,9 +69,9 @@ export function computeGroups(
   chooseHeirs(scratch, count);
 
   // Step 2: new links, within the cap.
-  scratch.refusedVia = ensureInt32(scratch.refusedVia, count);
-  scratch.refusedVia.fill(-1, 0, count);
-  joinWithinCap(scratch.formEdges, sets, trial, cap, ids, scratch.refusedVia);
+  scratch.refusedEdge = ensureInt32(scratch.refusedEdge, count);
+  scratch.refusedEdge.fill(-1, 0, count);
+  joinWithinCap(scratch.formEdges, sets, trial, cap, ids, scratch.refusedEdge);
 
   return buildResult(scratch, count, previous);
 }
@@ -147,16 +147,19 @@ function buildResult(s: GroupingScratch, count: number, previous: PreviousGroupi
   const members = s.membersOfRoot;
   const groupIdOf = s.groupIdOfRoot;
   const roots: number[] = [];
+  const filled = (s.filled = ensureInt32(s.filled, count));
 
   for (let i = 0; i < count; i++) {
     const r = sets.find(i);
     if (sets.size[r] < 2) continue;
     let list = members[r];
     if (list === undefined) {
-      list = members[r] = [];
+      // Exact size up front: no regrowth while filling.
+      list = members[r] = new Array<string>(sets.size[r]);
+      filled[r] = 0;
       roots.push(r);
     }
-    list.push(ids[i]);
+    list[filled[r]++] = ids[i];
     if (minMember[r] < 0 || ids[i] < ids[minMember[r]]) minMember[r] = i;
     // i was a step-1 root that inherits a previous id: offer that id to i's final group.
     const p = heirOf[i];
@@ -191,11 +194,12 @@ function buildResult(s: GroupingScratch, count: number, previous: PreviousGroupi
   }
 
   const refused: RefusedJoin[] = [];
-  const refusedVia = s.refusedVia;
+  const { refusedEdge, formEdges } = s;
   for (let i = 0; i < count; i++) {
-    const via = refusedVia[i];
-    if (via < 0 || sets.size[sets.find(i)] > 1) continue;
-    refused.push({ id: ids[i], groupId: groupIdOf[sets.find(via)]! });
+    const e = refusedEdge[i];
+    if (e < 0) continue;
+    const other = formEdges.a[e] === i ? formEdges.b[e] : formEdges.a[e];
+    refused.push({ id: ids[i], groupId: groupIdOf[sets.find(other)]! });
   }
   refused.sort((a, b) => compareIds(a.id, b.id));
 

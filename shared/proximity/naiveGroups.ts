@@ -25,7 +25,8 @@ export function naiveGroups(input: GroupingInput, previous: PreviousGrouping | n
       const pa = people[a]!;
       const pb = people[b]!;
       const d2 = (pa.x - pb.x) ** 2 + (pa.y - pb.y) ** 2;
-      if ((pa.zone ?? null) !== (pb.zone ?? null)) continue;
+      // Both kinds of link need at least the leave radius (leave ≥ form); skip the wall walk beyond it.
+      if (d2 > leaveR2 || (pa.zone ?? null) !== (pb.zone ?? null)) continue;
       if (input.map && !hasLineOfSight(input.map, pa.x, pa.y - EAR_OFFSET_Y, pb.x, pb.y - EAR_OFFSET_Y)) continue;
       const [lo, hi] = pa.id < pb.id ? [pa.id, pb.id] : [pb.id, pa.id];
       const sameBefore = prevOf(pa.id) !== undefined && prevOf(pa.id) === prevOf(pb.id);

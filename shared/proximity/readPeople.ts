@@ -21,7 +21,10 @@ export function readPeople(people: readonly ProximityPerson[], previous: Previou
   s.prevGroup = ensureInt32(s.prevGroup, n);
   s.zone = ensureInt32(s.zone, n);
   s.available = ensureUint8(s.available, n);
-  s.seenIds.clear();
+  // Duplicate ids are found with a per-call stamp instead of clearing a set: in a steady room
+  // the same ids come back every call, so updating their stamps allocates nothing.
+  const stamp = ++s.callStamp;
+  if (s.seenIds.size > 2 * n + 1024) s.seenIds.clear();
   s.prevIndex.clear();
   s.prevIds.length = 0;
   s.zoneIndex.clear();
@@ -34,8 +37,8 @@ export function readPeople(people: readonly ProximityPerson[], previous: Previou
     const { id, x, y } = person;
     const status: unknown = person.status;
     if (typeof id !== "string" || id.length === 0) throw new TypeError(`computeGroups: people[${k}].id must be a non-empty string`);
-    if (s.seenIds.has(id)) throw new TypeError(`computeGroups: people[${k}].id "${id}" appears more than once`);
-    s.seenIds.add(id);
+    if (s.seenIds.get(id) === stamp) throw new TypeError(`computeGroups: people[${k}].id "${id}" appears more than once`);
+    s.seenIds.set(id, stamp);
     if (!isCoordinate(x) || !isCoordinate(y)) {
       throw new TypeError(`computeGroups: people[${k}] ("${id}") needs finite x and y within ±${MAX_COORDINATE_PX} px`);
     }

@@ -22,18 +22,21 @@ export class GroupingScratch {
   prevGroup = new Int32Array(0);
   zone = new Int32Array(0);
   available = new Uint8Array(0);
-  refusedVia = new Int32Array(0);
+  refusedEdge = new Int32Array(0);
   /** Indexed by a set's root: phase-1 core facts and the final group's choice. */
   coreSize = new Int32Array(0);
   heirOf = new Int32Array(0);
   chosenPrev = new Int32Array(0);
   minMember = new Int32Array(0);
+  filled = new Int32Array(0);
   /** Per previous group (index p): the core that inherits its id. */
   heirRoot = new Int32Array(0);
   ids: string[] = [];
   groupIdOfRoot: (string | undefined)[] = [];
   membersOfRoot: (string[] | undefined)[] = [];
-  readonly seenIds = new Set<string>();
+  /** Id → the call that last saw it (see `callStamp`). */
+  readonly seenIds = new Map<string, number>();
+  callStamp = 0;
   readonly prevIndex = new Map<string, number>();
   prevIds: string[] = [];
   readonly zoneIndex = new Map<ConversationZoneKey, number>();

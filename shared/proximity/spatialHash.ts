@@ -1,5 +1,8 @@
 import { ensureInt32 } from "./growable";
 
+const FORWARD_X = Int32Array.of(0, 1, -1, 0, 1);
+const FORWARD_Y = Int32Array.of(0, 0, 1, 1, 1);
+
 /**
  * A uniform grid over the plane, hashed into a table about twice the number of
  * points and filled by counting sort: building is O(n) with no per-cell objects,
@@ -50,22 +53,22 @@ export class SpatialHash {
 
   /**
    * Call `visit(i, j)` once for every unordered pair of points in the same or
-   * neighbouring cells (i < j). The caller checks the real distance.
+   * neighbouring cells. The caller checks the real distance.
    */
   forEachNearbyPair(visit: (i: number, j: number) => void): void {
     const { cellX, cellY, sorted, bucketStart } = this;
     for (let i = 0; i < this.count; i++) {
       const cx = cellX[i];
       const cy = cellY[i];
-      for (let oy = -1; oy <= 1; oy++) {
-        for (let ox = -1; ox <= 1; ox++) {
-          const nx = cx + ox;
-          const ny = cy + oy;
-          const b = this.bucket(nx, ny);
-          for (let k = bucketStart[b], end = bucketStart[b + 1]; k < end; k++) {
-            const j = sorted[k];
-            if (j > i && cellX[j] === nx && cellY[j] === ny) visit(i, j);
-          }
+      // Own cell: later points only. Then the four "forward" neighbours (E, SW, S, SE):
+      // each pair of neighbouring cells is visited from exactly one side.
+      for (let n = 0; n < 5; n++) {
+        const nx = cx + FORWARD_X[n];
+        const ny = cy + FORWARD_Y[n];
+        const b = this.bucket(nx, ny);
+        for (let k = bucketStart[b], end = bucketStart[b + 1]; k < end; k++) {
+          const j = sorted[k];
+          if (cellX[j] === nx && cellY[j] === ny && (n > 0 || j > i)) visit(i, j);
         }
       }
     }
