@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const server = await startServer(config, {}, log);
+  const server = await startServer(config, {}, { log });
   log.info(`Deskmap is listening on ${server.url} (bound to ${config.host}:${server.port})`);
 
   let stopping = false;

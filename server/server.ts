@@ -12,6 +12,12 @@ import { FileMapSource } from "./maps/FileMapSource";
 import { OfficeRoom } from "./rooms/OfficeRoom";
 import { setRoomServices } from "./rooms/roomServices";
 
+export interface StartOptions {
+  log?: Logger;
+  /** Position save interval with a PresenceStore; 30 s by default. */
+  presenceSaveMs?: number;
+}
+
 export interface RunningServer {
   /** The port actually bound (useful with port 0). */
   port: number;
@@ -31,12 +37,13 @@ const MAX_WS_PAYLOAD = 64 * 1024;
 export async function startServer(
   config: Config,
   deps: Partial<ServerDeps> = {},
-  log: Logger = createLogger(config.logLevel),
+  options: StartOptions = {},
 ): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
   const maps = deps.maps ?? new FileMapSource(config.mapPath);
   if (maps instanceof FileMapSource) await maps.load(); // a broken default map should stop start-up, not the first join
   const full: ServerDeps = { ...deps, maps, identity: deps.identity ?? new GuestIdentity() };
-  setRoomServices({ deps: full, config, log });
+  setRoomServices({ deps: full, config, log, presenceSaveMs: options.presenceSaveMs ?? 30_000 });
 
   const app = createApp(config, full, log.child("http"));
   const httpServer = http.createServer(app);

@@ -13,9 +13,6 @@ import { PresenceKeeper } from "./PresenceKeeper";
 import { roomServices } from "./roomServices";
 import { SpawnPicker } from "./SpawnPicker";
 
-/** How often positions are saved while people are present (they are also saved on leave). */
-const SAVE_INTERVAL_MS = 30_000;
-
 export interface OfficeRoomOptions {
   /** Set by onAuth to the identity's space, so `filterBy(["space"])` gives one room per space. */
   space: string;
@@ -45,7 +42,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   }
 
   override async onCreate(options: OfficeRoomOptions): Promise<void> {
-    const { deps, config, log } = roomServices();
+    const { deps, config, log, presenceSaveMs } = roomServices();
     this.space = options.space;
     this.log = log.child(`room ${this.space}`);
     const active = await deps.maps.activeMap(this.space);
@@ -61,7 +58,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.setSimulationInterval(() => this.movement.tick(), TICK_MS);
     this.setPatchRate(1000 / config.patchRateHz);
     if (this.positions.enabled) {
-      this.clock.setInterval(() => void this.positions.saveAll(this.state.members.values()), SAVE_INTERVAL_MS);
+      this.clock.setInterval(() => void this.positions.saveAll(this.state.members.values()), presenceSaveMs);
     }
     this.log.info(`created (map v${active.version})`);
   }

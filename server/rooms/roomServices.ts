@@ -11,6 +11,8 @@ export interface RoomServices {
   deps: ServerDeps;
   config: Pick<Config, "patchRateHz" | "maxMessageBytes">;
   log: Logger;
+  /** How often a room saves everyone's position when a PresenceStore is given (they are also saved on leave). */
+  presenceSaveMs: number;
 }
 
 let current: RoomServices | undefined;

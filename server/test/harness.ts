@@ -63,6 +63,9 @@ export interface StartOptions {
   deps?: Partial<ServerDeps>;
   config?: Partial<Config>;
   log?: Logger;
+  /** Spaces that exist; by default every space slug has the test map. */
+  spaces?: string[];
+  presenceSaveMs?: number;
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -75,8 +78,11 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   const config = testConfig(options.config);
   const server: RunningServer = await startServer(
     config,
-    { maps: new StaticMapSource(active), ...options.deps },
-    options.log ?? createLogger(process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "silent"),
+    { maps: new StaticMapSource(active, options.spaces && new Set(options.spaces)), ...options.deps },
+    {
+      log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "silent"),
+      presenceSaveMs: options.presenceSaveMs,
+    },
   );
   const clients: TestClient[] = [];
   let counter = 0;

@@ -1,9 +1,11 @@
+import { matchMaker } from "@colyseus/core";
+import { OFFICE_ROOM } from "../../shared/protocol/names";
 import { startTestServer, joinError, type TestServer } from "./harness";
 
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ spaces: ["default", "ghost", "names"] });
 });
 
 afterAll(async () => {
@@ -25,10 +27,17 @@ describe("joining is refused with a message a person can read", () => {
     expect(err.message).toBe(message);
   });
 
+  test("a space without an office is refused by name", async () => {
+    const err = await joinError(server.url, { name: "Bob", avatar: "ada", space: "nowhere" });
+    expect(err.message).toBe('There is no office called "nowhere"');
+  });
+
   test("a refused join creates no room and the server keeps serving", async () => {
     await joinError(server.url, { name: "", avatar: "ada", space: "ghost" });
+    expect(await matchMaker.query({ name: OFFICE_ROOM })).toEqual([]);
     const ok = await server.join({ space: "ghost", name: "Real" });
     expect(ok.memberIds()).toEqual([ok.sessionId]);
+    expect(await matchMaker.query({ name: OFFICE_ROOM })).toHaveLength(1);
     await ok.leave();
   });
 

@@ -58,6 +58,17 @@ describe("positions through a PresenceStore", () => {
     expect(spawns).toContain(`${c.me().x},${c.me().y}`);
   });
 
+  test("positions are saved periodically while people stay", async () => {
+    await server.close();
+    server = await startTestServer({ deps: { presenceStore: store }, presenceSaveMs: 200 });
+    const c = await server.join({ space: "periodic" });
+    const end = await c.walk(1, 0, 2);
+    const key = `periodic/${c.me().memberId}`;
+    const saved = await waitFor(() => store.saved.get(key), "a periodic save", 3000);
+    expect(saved).toEqual({ x: end.x, y: end.y, facing: "right" });
+    expect(c.connected).toBe(true);
+  });
+
   test("a failing store never keeps anyone out", async () => {
     store.failFor = "unlucky";
     const s = await startWithIdentity("unlucky");
