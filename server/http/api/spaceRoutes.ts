@@ -20,7 +20,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
       const { tiled, map } = await ctx.defaultMap();
       const space = await createSpaceWithMap(ctx.repos, { ...body, tiled, map, mapName: "office", owner: owner._id });
       const updated = await ctx.repos.members.findById(owner._id);
-      if (updated) await issueSession(ctx, res, updated);
+      if (updated) await issueSession(ctx, res, updated, space.slug);
       res.status(201).json({ space: spaceView(space, "owner") });
     }),
   );
@@ -73,7 +73,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
       }
       const updated = existing ? member : await ctx.repos.members.addMembership(member._id, space._id, role!);
       if (!updated) throw new HttpError(401, "invalid session");
-      await issueSession(ctx, res, updated);
+      await issueSession(ctx, res, updated, space.slug);
       res.json({ space: spaceView(space, membershipIn(updated, space._id)?.role ?? role ?? null) });
     }),
   );

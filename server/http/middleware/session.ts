@@ -106,9 +106,11 @@ export async function requireSpaceRole(ctx: ApiContext, req: Request, slug: stri
  * Issues a fresh session cookie naming every space the member may enter now
  * (non-banned memberships); a room join checks the token names its space.
  */
-export async function issueSession(ctx: ApiContext, res: Response, member: MemberDoc): Promise<string> {
+export async function issueSession(ctx: ApiContext, res: Response, member: MemberDoc, current?: string): Promise<string> {
   const ids: Types.ObjectId[] = member.memberships.filter((m) => !m.banned).map((m) => m.space);
   const slugs = await ctx.repos.spaces.slugsOf(ids);
+  // A token names a bounded number of spaces; the one being entered must be among them.
+  if (current && slugs.includes(current)) slugs.sort((a, b) => Number(b === current) - Number(a === current));
   const token = signSession({ sub: member._id.toHexString(), spaces: slugs, ttlSeconds: ctx.sessionTtlSeconds }, ctx.sessionSecret);
   setSessionCookie(res, token, ctx.sessionTtlSeconds, ctx.cookieSecure);
   return token;
