@@ -112,10 +112,10 @@ export async function submitJoin(page: Page, name: string, avatarLabel?: string)
   await page.getByRole("button", { name: "Join" }).click();
 }
 
-/** Joins and waits until this person's own entry ("You …") heads the People list. */
+/** Joins and waits until this person's own entry ("You …") heads the People list (open or collapsed). */
 export async function joinOffice(page: Page, name: string, avatarLabel?: string): Promise<void> {
   await submitJoin(page, name, avatarLabel);
-  await page.getByRole("list", { name: "People" }).getByRole("listitem").first().filter({ hasText: /^You\b/ }).waitFor();
+  await page.locator("ul[aria-label=People] > li").first().filter({ hasText: /^You\b/ }).waitFor({ state: "attached" });
 }
 
 /** The People-list entry of the person called `name` (its full text), or null when absent. */
