@@ -1,4 +1,4 @@
-import { ServerError } from "colyseus";
+import { ServerError } from "@colyseus/core";
 import { signSession } from "../auth/sessionToken";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { openTestDatabase, type TestDatabase } from "../db/repositories/testDatabase";

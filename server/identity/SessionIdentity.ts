@@ -1,4 +1,4 @@
-import { ServerError } from "colyseus";
+import { ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { sessionTokenFromCookieHeader } from "../auth/sessionCookie";
 import { verifySession } from "../auth/sessionToken";
