@@ -1,5 +1,6 @@
 import express, { Router } from "express";
 import { parseMap } from "../../../shared/map/parseMap";
+import { storableProblems } from "../../db/repositories/storableJson";
 import { HttpError } from "../middleware/HttpError";
 import { requireSpaceRole } from "../middleware/session";
 import { validated } from "../middleware/validate";
@@ -21,6 +22,8 @@ export function mapRoutes(ctx: ApiContext): Router {
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw new HttpError(400, "invalid map", { problems: ["the body must be a Tiled JSON map object (Content-Type: application/json)"] });
       }
+      const unstorable = storableProblems(body);
+      if (unstorable.length > 0) throw new HttpError(400, "invalid map", { problems: unstorable });
       const map = parseMap(body); // MapError → 400 with every problem
       const saved = await ctx.repos.maps.addVersion({
         space: space._id,

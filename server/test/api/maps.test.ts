@@ -45,6 +45,15 @@ describe("map versions", () => {
     expect(notMap.body.details.problems[0]).toMatch(/Tiled JSON map object/);
   });
 
+  it("refuses field names MongoDB cannot store and absurd nesting (400), before parsing", async () => {
+    const hostile = { ...buildTestMap({ width: 8, height: 8 }), extra: { $where: "sleep(1000)" } };
+    const res = await upload(admin.token, hostile).expect(400);
+    expect(res.body.details.problems).toEqual([expect.stringMatching(/\$where/)]);
+    let deep: unknown = 0;
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    await upload(admin.token, { ...buildTestMap({ width: 8, height: 8 }), deep }).expect(400);
+  });
+
   it("answers an upload over the size limit with 413", async () => {
     const huge = { ...buildTestMap({ width: 8, height: 8 }), padding: "x".repeat(80 * 1024) };
     expect((await upload(admin.token, huge).expect(413)).body.error).toMatch(/too large/);
