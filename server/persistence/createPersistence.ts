@@ -1,6 +1,7 @@
 import type { Connection } from "mongoose";
 import type { AuthConfig } from "../auth/authConfig";
 import { readAuthConfig } from "../auth/authConfig";
+import { AttemptLimiter } from "../auth/AttemptLimiter";
 import { resolveSessionSecret } from "../auth/sessionSecret";
 import type { Config } from "../config";
 import { connectDatabase } from "../db/connect";
@@ -60,6 +61,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       publicUrl: config.publicUrl,
       defaultMap,
       log: (message, err) => log?.error(message, err),
+      signinLimiter: new AttemptLimiter(),
     });
     return {
       deps: {

@@ -1,3 +1,4 @@
+import type { AttemptLimiter } from "../../auth/AttemptLimiter";
 import type { Repositories } from "../../db/repositories";
 import type { TiledWithModel } from "../../db/seed";
 
@@ -14,4 +15,6 @@ export interface ApiContext {
   /** The shipped map new spaces start with. */
   defaultMap: () => Promise<TiledWithModel>;
   log: (message: string, err?: unknown) => void;
+  /** Failed sign-ins per client address and email. */
+  signinLimiter: AttemptLimiter;
 }

@@ -29,11 +29,21 @@ export function authRoutes(ctx: ApiContext): Router {
 
   router.post(
     "/signin",
-    validated({ body: signinBody }, async ({ body }, _req, res) => {
+    validated({ body: signinBody }, async ({ body }, req, res) => {
+      const key = `${req.ip ?? "?"} ${body.email.trim().toLowerCase()}`;
+      const wait = ctx.signinLimiter.retryAfter(key);
+      if (wait > 0) {
+        res.set("Retry-After", String(wait));
+        throw new HttpError(429, `too many failed sign-ins; try again in ${wait} s`);
+      }
       const member = await ctx.repos.members.findByEmail(body.email);
       // Verify against a decoy when there is no account, so timing does not reveal which emails exist.
       const ok = await verifyPassword(body.password, member?.passwordHash ?? (await decoyHash()));
-      if (!member?.passwordHash || !ok) throw new HttpError(401, "email or password is incorrect");
+      if (!member?.passwordHash || !ok) {
+        ctx.signinLimiter.fail(key);
+        throw new HttpError(401, "email or password is incorrect");
+      }
+      ctx.signinLimiter.succeed(key);
       await issueSession(ctx, res, member);
       res.json({ member: memberView(member) });
     }),

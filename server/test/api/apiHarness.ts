@@ -2,6 +2,7 @@ import express, { type Express } from "express";
 import request from "supertest";
 import { parseMap } from "../../../shared/map/parseMap";
 import { buildTestMap } from "../../../shared/map/testMap";
+import { AttemptLimiter } from "../../auth/AttemptLimiter";
 import { SESSION_COOKIE } from "../../auth/sessionCookie";
 import { openTestDatabase, type TestDatabase } from "../../db/repositories/testDatabase";
 import { seedDatabase, type TiledWithModel } from "../../db/seed";
@@ -39,6 +40,7 @@ export async function startApi(label: string, overrides: Partial<ApiContext> = {
     maxMapBytes: 256 * 1024,
     defaultMap: async () => fixtureMap(),
     log: (_message, err) => errors.push(err),
+    signinLimiter: new AttemptLimiter(5, 60_000),
     ...overrides,
   };
   const app = express();

@@ -70,6 +70,15 @@ describe("POST /api/auth/signin and signout", () => {
     expect(sessionFrom(wrong)).toBeUndefined();
   });
 
+  it("slows guessing: after 5 failures for one email, even the right password gets 429", async () => {
+    const { email } = await signUp(h.app);
+    for (let i = 0; i < 5; i++) await request(h.app).post("/api/auth/signin").send({ email, password: `guess number ${i}` }).expect(401);
+    const locked = await request(h.app).post("/api/auth/signin").send({ email, password: "long enough password" }).expect(429);
+    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
+    const other = await signUp(h.app);
+    await request(h.app).post("/api/auth/signin").send({ email: other.email, password: "long enough password" }).expect(200);
+  });
+
   it("signout clears the cookie", async () => {
     const res = await request(h.app).post("/api/auth/signout").expect(204);
     expect(String(res.headers["set-cookie"])).toMatch(/deskmap_session=;.*Expires=Thu, 01 Jan 1970/);
