@@ -62,7 +62,6 @@ async function join(choice: JoinChoice): Promise<void> {
     new TextView(element("[data-text-view]"), {
       connection,
       map,
-      selfId: connection.selfId,
       selfPosition,
     });
     exposeDebugHook(connection, () => view);

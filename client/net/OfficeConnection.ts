@@ -56,18 +56,16 @@ export class OfficeConnection {
   private closed = false;
   private status: ConnectionStatus = "connecting";
 
-  private constructor(private readonly client: Client) {}
+  private constructor(
+    private readonly client: Client,
+    private readonly request: JoinRequest,
+  ) {}
 
   /** Joins (or creates) the office room of a space; rejects with the server's reason when refused. */
   static async join(endpoint: string, request: JoinRequest): Promise<OfficeConnection> {
     const client = new Client(endpoint);
-    const room = await client.joinOrCreate(OFFICE_ROOM, {
-      space: request.space,
-      name: request.name,
-      avatar: request.avatar,
-      protocol: PROTOCOL_VERSION,
-    });
-    const connection = new OfficeConnection(client);
+    const room = await joinRoom(client, request);
+    const connection = new OfficeConnection(client, request);
     connection.attach(room);
     connection.setStatus("connected");
     return connection;
@@ -199,13 +197,27 @@ export class OfficeConnection {
     this.room = null;
   }
 
+  /**
+   * Comes back after a drop: first by resuming the same session (when the room
+   * holds our seat), else by joining afresh with the same name and look.
+   */
   private async reconnect(token: string): Promise<void> {
     this.setStatus("reconnecting");
+    let resumable = true;
     for (const delay of RECONNECT_DELAYS_MS) {
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (this.closed) return;
       try {
-        const room = await this.client.reconnect(token);
+        let room: Room;
+        try {
+          if (!resumable) throw new Error("seat gone");
+          room = await this.client.reconnect(token);
+        } catch (error) {
+          // A refused reconnection (not a network failure) means the seat is gone for good.
+          if (resumable && isServerRefusal(error)) resumable = false;
+          if (resumable) throw error;
+          room = await joinRoom(this.client, this.request);
+        }
         if (this.closed) {
           await room.leave(true).catch(() => undefined);
           return;
@@ -224,6 +236,20 @@ export class OfficeConnection {
     this.status = status;
     this.events.emit("status", status, detail);
   }
+}
+
+function joinRoom(client: Client, request: JoinRequest): Promise<Room> {
+  return client.joinOrCreate(OFFICE_ROOM, {
+    space: request.space,
+    name: request.name,
+    avatar: request.avatar,
+    protocol: PROTOCOL_VERSION,
+  });
+}
+
+/** colyseus.js reports matchmaking refusals with a numeric code; network failures carry none. */
+function isServerRefusal(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === "number";
 }
 
 function toSnapshot(member: RemoteMember, key: string): MemberSnapshot {

@@ -24,6 +24,8 @@ const MAX_FRAME_MS = 250;
 
 export class PlayerController {
   private predictor: Predictor | null = null;
+  /** The session the predictor belongs to; a fresh join after a drop gets a new one. */
+  private predictedId = "";
   private avatar: AvatarSprite | null = null;
   private accumulator = 0;
   private lastFrameAt: number | null = null;
@@ -102,6 +104,12 @@ export class PlayerController {
   }
 
   private tick(predictor: Predictor): void {
+    if (this.connection.connectionStatus !== "connected") {
+      // Inputs cannot reach the server now; walking on locally would only be undone.
+      this.cancelWalk();
+      predictor.idle();
+      return;
+    }
     let input: MoveInput | null = this.keyboard.current();
     if (input.dx === 0 && input.dy === 0) {
       input = this.follower.next(predictor.body);
@@ -122,13 +130,14 @@ export class PlayerController {
 
   private spawn(self: MemberSnapshot): void {
     this.predictor = new Predictor(this.map, self);
-    this.avatar = this.factory.create(self.avatar, self.name, true);
+    this.predictedId = self.id;
+    this.avatar ??= this.factory.create(self.avatar, self.name, true);
     this.avatar.setPose(self.x, self.y, self.facing, false);
   }
 
   private onSelfUpdate(member: MemberSnapshot): void {
     if (member.id !== this.connection.selfId) return;
-    if (!this.predictor) {
+    if (!this.predictor || member.id !== this.predictedId) {
       this.spawn(member);
       return;
     }

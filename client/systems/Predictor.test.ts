@@ -1,5 +1,5 @@
 import { stepMovement, type Body } from "../../shared/rules/movement";
-import { Predictor } from "./Predictor";
+import { MAX_UNACKED_TICKS, Predictor } from "./Predictor";
 import { walledRoom } from "./testMap";
 
 const map = walledRoom();
@@ -67,6 +67,17 @@ describe("Predictor", () => {
     const p = new Predictor(map, start);
     for (let i = 0; i < 50; i++) p.step({ dx: -1, dy: 0 });
     expect(p.body.x).toBe(32 + 10); // flush against the left wall: tile 1 starts at 32, half foot = 10
+  });
+
+  it("forgets inputs the server never acknowledged after a second", () => {
+    const p = new Predictor(map, start);
+    p.step({ dx: 1, dy: 0 }); // lost on the way
+    p.reconcile({ ...start, ack: 0 });
+    expect(p.body.x).toBe(88); // still expected within the second
+    for (let i = 0; i < MAX_UNACKED_TICKS; i++) p.idle();
+    p.reconcile({ ...start, ack: 0 });
+    expect(p.pendingCount).toBe(0);
+    expect(p.body.x).toBe(80);
   });
 
   it("catches its sequence up when the server has acknowledged more than it sent", () => {

@@ -12,6 +12,8 @@ import { stepMovement, type Body, type MoveInput } from "../../shared/rules/move
 export interface PendingInput {
   seq: number;
   input: MoveInput;
+  /** The local tick it was applied on, to expire inputs the server never acknowledges. */
+  tick: number;
 }
 
 export interface ServerBody extends Body {
@@ -20,6 +22,11 @@ export interface ServerBody extends Body {
 
 /** Beyond this error (px) we teleport instead of gliding: the server moved us on purpose. */
 const SNAP_DISTANCE_PX = 96;
+/**
+ * Inputs still unacknowledged after this many ticks (1 s) were dropped on the
+ * way (rate limit, reconnect); replaying them forever would leave us off course.
+ */
+export const MAX_UNACKED_TICKS = 20;
 /** Time constant of the correction's exponential decay. */
 const SMOOTHING_MS = 60;
 
@@ -27,6 +34,7 @@ export class Predictor {
   readonly body: Body;
   private pending: PendingInput[] = [];
   private nextSeq: number;
+  private tick = 0;
   private offsetX = 0;
   private offsetY = 0;
 
@@ -40,7 +48,7 @@ export class Predictor {
 
   /** Applies one tick of input locally and returns it numbered for sending. */
   step(input: MoveInput): PendingInput {
-    const pending = { seq: this.nextSeq++, input };
+    const pending = { seq: this.nextSeq++, input, tick: ++this.tick };
     stepMovement(this.map, this.body, input, this.body);
     this.pending.push(pending);
     return pending;
@@ -48,6 +56,7 @@ export class Predictor {
 
   /** A tick with no input: the avatar stands still (nothing is sent). */
   idle(): void {
+    this.tick++;
     this.body.moving = false;
   }
 
@@ -55,7 +64,8 @@ export class Predictor {
   reconcile(server: ServerBody): void {
     // A fresh session may start with a higher ack than ours (e.g. after a reconnect).
     if (server.ack >= this.nextSeq) this.nextSeq = server.ack + 1;
-    this.pending = this.pending.filter((p) => p.seq > server.ack);
+    const oldest = this.tick - MAX_UNACKED_TICKS;
+    this.pending = this.pending.filter((p) => p.seq > server.ack && p.tick > oldest);
     const beforeX = this.body.x + this.offsetX;
     const beforeY = this.body.y + this.offsetY;
     const wasMoving = this.body.moving;

@@ -17,7 +17,6 @@ const REFRESH_MS = 1000;
 export interface TextViewSource {
   connection: OfficeConnection;
   map: OfficeMap;
-  selfId: string;
   /** Where you are drawn now (predicted), or null before your avatar exists. */
   selfPosition(): Point | null;
 }
@@ -44,13 +43,13 @@ export class TextView {
     const events = source.connection.events;
     this.disposables.add(
       events.on("memberAdded", (member, initial) => {
-        if (!initial && member.id !== source.selfId) this.announce(`${member.name} joined`);
+        if (!initial && member.id !== source.connection.selfId) this.announce(`${member.name} joined`);
         this.refresh();
       }),
     );
     this.disposables.add(
       events.on("memberRemoved", (member) => {
-        if (member.id !== source.selfId) this.announce(`${member.name} left`);
+        if (member.id !== source.connection.selfId) this.announce(`${member.name} left`);
         this.refresh();
       }),
     );
@@ -79,7 +78,8 @@ export class TextView {
   }
 
   private lines(): string[] {
-    const { connection, map, selfId } = this.source;
+    const { connection, map } = this.source;
+    const selfId = connection.selfId;
     const members = connection.allMembers();
     const selfMember = members.find((m) => m.id === selfId);
     const self = this.source.selfPosition() ?? (selfMember ? { x: selfMember.x, y: selfMember.y } : null);

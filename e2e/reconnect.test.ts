@@ -1,0 +1,88 @@
+import { matchMaker } from "colyseus";
+import type { Browser } from "playwright-core";
+import { OFFICE_ROOM } from "../shared/protocol/names";
+import {
+  E2E_TIMEOUT_MS,
+  closeAll,
+  ensureBuilt,
+  joinOffice,
+  launchBrowser,
+  members,
+  openPage,
+  peopleEntry,
+  pollUntil,
+  selfPosition,
+  startTestServer,
+  type TestServer,
+  type WatchedPage,
+} from "./browser";
+
+/**
+ * A dropped socket: the page says "Reconnecting…", comes back by itself, and
+ * the person can walk again and be seen by others.
+ */
+
+jest.setTimeout(E2E_TIMEOUT_MS * 1.5);
+
+let server: TestServer;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await closeAll(opened);
+  await browser?.close();
+  await server?.close();
+});
+
+/** Cuts one member's WebSocket abruptly from the server side, as a network failure would (close code 1006). */
+async function dropSocketOf(sessionId: string): Promise<void> {
+  const [listing] = await matchMaker.query({ name: OFFICE_ROOM });
+  const room = matchMaker.getLocalRoomById(listing.roomId);
+  const client = room.clients.find((c) => c.sessionId === sessionId);
+  if (!client) throw new Error(`no client ${sessionId} in the room`);
+  (client.ref as unknown as { terminate(): void }).terminate();
+}
+
+test("after a dropped connection the page reconnects and walking works again", async () => {
+  const a = await openPage(browser, server.url);
+  const b = await openPage(browser, server.url);
+  opened.push(a, b);
+  await joinOffice(a.page, "Fay Flaky", "Fay");
+  await joinOffice(b.page, "Gus Steady", "Gus");
+  const status = a.page.getByRole("status");
+  await pollUntil(() => status.textContent(), (t) => t === "Connected", "A connected");
+
+  const selfId = await a.page.evaluate(() => (window as unknown as { __deskmap: { selfId(): string } }).__deskmap.selfId());
+  await dropSocketOf(selfId);
+  await pollUntil(() => status.textContent(), (t) => !!t?.startsWith("Reconnecting"), "Reconnecting… on A");
+  await pollUntil(() => status.textContent(), (t) => t === "Connected", "A connected again", E2E_TIMEOUT_MS / 2);
+
+  // Still in the office for B, under the same name, and walking moves A for B to see.
+  await pollUntil(() => peopleEntry(b.page, "Fay Flaky"), (t) => t !== null, "Fay in B's list");
+  const before = await pollUntil(() => selfPosition(a.page), (p) => p !== null, "A's position");
+  await a.page.locator("#game canvas").focus();
+  let moved = false;
+  for (const key of ["ArrowRight", "ArrowLeft", "ArrowDown", "ArrowUp"]) {
+    await a.page.keyboard.down(key);
+    moved = await pollUntil(
+      () => members(b.page),
+      (list) => list.some((m) => m.name === "Fay Flaky" && Math.hypot(m.x - before!.x, m.y - before!.y) >= 48),
+      "B to see A walk",
+      6000,
+    ).then(
+      () => true,
+      () => false,
+    );
+    await a.page.keyboard.up(key);
+    if (moved) break;
+  }
+  expect(moved).toBe(true);
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+});
