@@ -46,6 +46,8 @@ async function join(choice: JoinChoice): Promise<void> {
     const map = parseMap(tiled);
     status.show(connection.connectionStatus);
     connection.events.on("status", (s, detail) => status.show(s, detail));
+    // Refusals of individual messages (e.g. moving too fast) are for developers, not people.
+    connection.events.on("rejected", (r) => console.warn(`[deskmap] server refused ${r.type}: ${r.reason}`));
 
     let view: OfficeView | null = null;
     const selfPosition = () => view?.selfPosition() ?? null;

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -42,15 +42,39 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Runs `node scripts/build.mjs` unless dist/client is newer than every client, shared and server source. */
-export async function ensureBuilt(): Promise<void> {
+async function isBuildFresh(): Promise<boolean> {
   const built = await stat(path.join(ROOT, "dist/client/index.html")).then((s) => s.mtimeMs, () => 0);
   const sources = await Promise.all(
     ["client", "shared", "server"].map((d) => newestMtime(path.join(ROOT, d)).catch(() => 0)),
   );
   const buildScript = (await stat(path.join(ROOT, "scripts/build.mjs"))).mtimeMs;
-  if (built > Math.max(buildScript, ...sources)) return;
-  await promisify(execFile)(process.execPath, [path.join(ROOT, "scripts/build.mjs")], { cwd: ROOT });
+  return built > Math.max(buildScript, ...sources);
+}
+
+/** Held while building, so parallel jest workers do not wipe each other's dist/client. */
+const BUILD_LOCK = path.join(os.tmpdir(), "deskmap-e2e-build.lock");
+const STALE_LOCK_MS = 120_000;
+
+/** Runs `node scripts/build.mjs` unless dist/client is newer than every client, shared and server source. */
+export async function ensureBuilt(): Promise<void> {
+  if (await isBuildFresh()) return;
+  for (;;) {
+    try {
+      await mkdir(BUILD_LOCK);
+      break;
+    } catch {
+      const age = await stat(BUILD_LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > STALE_LOCK_MS) await rm(BUILD_LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200)); // another worker is building
+    }
+  }
+  try {
+    if (!(await isBuildFresh())) {
+      await promisify(execFile)(process.execPath, [path.join(ROOT, "scripts/build.mjs")], { cwd: ROOT });
+    }
+  } finally {
+    await rm(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface TestServer {

@@ -175,11 +175,29 @@ test("clicking a spot on the map walks the avatar there", async () => {
   expect(a.errors).toEqual([]);
 });
 
-test("P focuses the People list and Esc returns to the map, moving nobody", async () => {
+test("keyboard access: focus on the map, skip link and P reach the People list, Esc returns, nobody moves", async () => {
   const a = await open();
   await joinOffice(a.page, "Cyd Typist", "Cyd");
   const start = await pollUntil(() => selfPosition(a.page), (p) => p !== null, "own position");
-  await a.page.locator("#game canvas").focus();
+  // After joining, the labelled map has the keyboard focus.
+  const canvas = a.page.locator("#game canvas");
+  expect(await canvas.getAttribute("aria-label")).toMatch(/^Office map/);
+  await pollUntil(
+    () => a.page.evaluate(() => document.activeElement?.tagName ?? ""),
+    (tag) => tag === "CANVAS",
+    "focus on the map after joining",
+  );
+  // The skip link comes first in the tab order (before the panel button) and lands on the People heading.
+  await a.page.getByRole("button", { name: /text view/ }).focus();
+  await a.page.keyboard.press("Shift+Tab");
+  expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the people list");
+  await a.page.keyboard.press("Enter");
+  await pollUntil(
+    () => a.page.evaluate(() => document.activeElement?.id ?? ""),
+    (id) => id === "people-heading",
+    "focus on the People heading via the skip link",
+  );
+  await canvas.focus();
   await a.page.keyboard.press("p");
   await pollUntil(
     () => a.page.evaluate(() => document.activeElement?.id ?? ""),

@@ -130,6 +130,11 @@ export class OfficeConnection {
     this.room = room;
     const $ = getStateCallbacks(room);
     const seen = new Set<string>();
+    const memberDisposers = new Map<string, () => void>();
+    this.roomDisposers.push(() => {
+      for (const dispose of memberDisposers.values()) dispose();
+      memberDisposers.clear();
+    });
     let synced = false;
     const state = $(room.state) as unknown as {
       members: {
@@ -144,17 +149,20 @@ export class OfficeConnection {
       this.members.set(key, snapshot);
       if (known) this.events.emit("memberChanged", snapshot);
       else this.events.emit("memberAdded", snapshot, !synced);
+      memberDisposers.get(key)?.();
       const offChange = ($(member as never) as unknown as { onChange(cb: () => void): () => void }).onChange(() => {
         if (this.room !== room) return;
         const next = toSnapshot(member, key);
         this.members.set(key, next);
         this.events.emit("memberChanged", next);
       });
-      this.roomDisposers.push(offChange);
+      memberDisposers.set(key, offChange);
     };
     this.roomDisposers.push(state.members.onAdd(track));
     this.roomDisposers.push(
       state.members.onRemove((_member, key) => {
+        memberDisposers.get(key)?.();
+        memberDisposers.delete(key);
         const snapshot = this.members.get(key);
         this.members.delete(key);
         seen.delete(key);

@@ -21,12 +21,15 @@ export function startOffice(parent: HTMLElement, session: OfficeSession): Phaser
   game.scene.add("office", OfficeScene, true, session);
   game.events.once(Phaser.Core.Events.READY, () => {
     const canvas = game.canvas;
-    canvas.setAttribute("role", "img");
+    // "application": the canvas consumes arrow keys itself, so screen readers pass them through.
+    canvas.setAttribute("role", "application");
     canvas.setAttribute(
       "aria-label",
       "Office map. Walk with the arrow keys or WASD, or click a spot. The People list describes who is where.",
     );
     canvas.tabIndex = 0;
+    // The join form just disappeared with focus in it: put the keyboard where walking happens.
+    canvas.focus();
   });
   return game;
 }

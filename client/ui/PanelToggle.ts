@@ -38,6 +38,7 @@ export class PanelToggle {
   enable(): void {
     this.enabled = true;
     this.button.hidden = false;
+    document.querySelector<HTMLElement>("[data-skip-to-people]")?.removeAttribute("hidden");
     this.setOpen(!window.matchMedia("(max-width: 640px)").matches);
   }
 
