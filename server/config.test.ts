@@ -14,6 +14,7 @@ describe("loadConfig", () => {
       patchRateHz: 20,
       logLevel: "info",
       maxMessageBytes: 2048,
+      reconnectSeconds: 20,
       clientDir: path.resolve("/srv/deskmap/dist/client"),
     });
   });

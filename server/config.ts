@@ -36,6 +36,7 @@ const envSchema = z.object({
   ),
   PATCH_RATE_HZ: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(1).max(60).default(20)),
   LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
+  RECONNECT_SECONDS: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(0).max(300).default(20)),
   MAX_MESSAGE_BYTES: z.preprocess(
     unset,
     z.coerce.number().int("must be a whole number").min(256).max(60 * 1024).default(MAX_MESSAGE_BYTES),
@@ -56,6 +57,8 @@ export interface Config {
   patchRateHz: number;
   logLevel: LogLevel;
   maxMessageBytes: number;
+  /** How long a dropped connection keeps its avatar for a reconnect; 0 = leave at once. */
+  reconnectSeconds: number;
   /** Directory holding the built browser client (dist/client). */
   clientDir: string;
   /** Directory served at /assets. */
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     patchRateHz: e.PATCH_RATE_HZ,
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    reconnectSeconds: e.RECONNECT_SECONDS,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
   };
@@ -113,6 +117,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: "MONGODB_URI", default: "(unset)", description: "Use this MongoDB instead of the embedded store." },
   { name: "PATCH_RATE_HZ", default: "20", description: "State updates sent to clients per second (1–60)." },
   { name: "LOG_LEVEL", default: "info", description: "debug, info, warn, error or silent." },
+  {
+    name: "RECONNECT_SECONDS",
+    default: "20",
+    description: "How long someone whose connection dropped keeps their place (0–300; 0 = leave at once).",
+  },
   {
     name: "MAX_MESSAGE_BYTES",
     default: String(MAX_MESSAGE_BYTES),

@@ -43,7 +43,12 @@ export async function startServer(
   const maps = deps.maps ?? new FileMapSource(config.mapPath);
   if (maps instanceof FileMapSource) await maps.load(); // a broken default map should stop start-up, not the first join
   const full: ServerDeps = { ...deps, maps, identity: deps.identity ?? new GuestIdentity() };
-  setRoomServices({ deps: full, config, log, presenceSaveMs: options.presenceSaveMs ?? 30_000 });
+  setRoomServices({
+    deps: full,
+    config,
+    log,
+    presenceSaveMs: options.presenceSaveMs ?? 30_000,
+  });
 
   const app = createApp(config, full, log.child("http"));
   const httpServer = http.createServer(app);
@@ -52,6 +57,7 @@ export async function startServer(
     greet: false,
     // Signals are handled by main.ts, which closes the server itself.
     gracefullyShutdown: false,
+    logger: colyseusLogger(log.child("colyseus")),
   });
   gameServer.define(OFFICE_ROOM, OfficeRoom).filterBy(["space"]);
 
@@ -72,4 +78,17 @@ export async function startServer(
     return closing;
   };
   return { port, url, close };
+}
+
+/** Colyseus logs through console by default; route it through ours so levels and format agree. */
+function colyseusLogger(log: Logger) {
+  const text = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : String(a))).join(" ");
+  return {
+    trace: (...args: unknown[]) => log.debug(text(args)),
+    debug: (...args: unknown[]) => log.debug(text(args)),
+    // Colyseus's info lines are about individual clients (expired reconnection tokens): detail, not news.
+    info: (...args: unknown[]) => log.debug(text(args)),
+    warn: (...args: unknown[]) => log.warn(text(args)),
+    error: (...args: unknown[]) => log.error(text(args)),
+  };
 }

@@ -26,6 +26,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private spawns!: SpawnPicker;
   private guard!: MessageGuard;
   private positions!: PresenceKeeper;
+  private reconnectSeconds = 0;
 
   /**
    * Authenticates during matchmaking, before a room is chosen, so a refused
@@ -44,6 +45,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   override async onCreate(options: OfficeRoomOptions): Promise<void> {
     const { deps, config, log, presenceSaveMs } = roomServices();
     this.space = options.space;
+    this.reconnectSeconds = config.reconnectSeconds;
     this.log = log.child(`room ${this.space}`);
     const active = await deps.maps.activeMap(this.space);
     if (!active) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `There is no office called "${this.space}"`);
@@ -76,6 +78,30 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     member.facing = place.facing;
     this.state.members.set(client.sessionId, member);
     this.movement.add(client.sessionId, member);
+    this.sendWelcome(client);
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    if (!consented && this.reconnectSeconds > 0 && this.state.members.has(client.sessionId)) {
+      // A dropped connection (not a goodbye): hold the avatar where it stands for a while.
+      this.movement.resetInput(client.sessionId);
+      try {
+        const back = await this.allowReconnection(client, this.reconnectSeconds);
+        this.sendWelcome(back);
+        return;
+      } catch {
+        // Not back in time, or the room is closing: they leave for good.
+      }
+    }
+    this.guard.forget(client);
+    this.movement.remove(client.sessionId);
+    const member = this.state.members.get(client.sessionId);
+    if (!member) return;
+    this.state.members.delete(client.sessionId);
+    await this.positions.save(member);
+  }
+
+  private sendWelcome(client: Client): void {
     const welcome: ServerMessages[typeof ServerMessage.Welcome] = {
       protocol: PROTOCOL_VERSION,
       space: this.space,
@@ -83,15 +109,6 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       mapUrl: `/api/spaces/${this.space}/map`,
     };
     client.send(ServerMessage.Welcome, welcome);
-  }
-
-  override async onLeave(client: Client): Promise<void> {
-    this.guard.forget(client);
-    this.movement.remove(client.sessionId);
-    const member = this.state.members.get(client.sessionId);
-    if (!member) return;
-    this.state.members.delete(client.sessionId);
-    await this.positions.save(member);
   }
 
   override onDispose(): void {

@@ -72,6 +72,20 @@ describe("MovementSystem", () => {
     expect(system.enqueue("a", { seq: 7, dx: 1, dy: 0 })).toBe("queued");
   });
 
+  test("resetInput drops pending input and lets numbering start over (after a reconnect)", () => {
+    const { system, m, x0 } = setup();
+    for (let seq = 1; seq <= 6; seq++) system.enqueue("a", { seq, dx: 1, dy: 0 });
+    system.tick();
+    expect(m.ack).toBe(3);
+    system.resetInput("a");
+    expect([m.ack, m.moving]).toEqual([0, false]);
+    system.tick();
+    expect(m.x - x0).toBe(3 * STEP_PX); // the 3 still queued were dropped
+    expect(system.enqueue("a", { seq: 1, dx: 1, dy: 0 })).toBe("queued");
+    system.tick();
+    expect([m.x - x0, m.ack]).toEqual([4 * STEP_PX, 1]);
+  });
+
   test("facing and moving follow input; moving clears after the queue stays empty", () => {
     const { system, m } = setup();
     system.enqueue("a", { seq: 1, dx: 0, dy: -1 });

@@ -49,6 +49,19 @@ export class MovementSystem {
     this.movers.set(id, { state, queue: [], lastSeq: -1, budget: this.options.burst, idle: 0 });
   }
 
+  /**
+   * Forgets pending input and the sequence (after a dropped connection the
+   * client may count from 1 again); the avatar stands still where it is.
+   */
+  resetInput(id: string): void {
+    const mover = this.movers.get(id);
+    if (!mover) return;
+    mover.queue.length = 0;
+    mover.lastSeq = -1;
+    if (mover.state.moving) mover.state.moving = false;
+    if (mover.state.ack !== 0) mover.state.ack = 0;
+  }
+
   remove(id: string): void {
     this.movers.delete(id);
   }

@@ -125,7 +125,15 @@ export class TestClient {
   }
 
   static async join(url: string, options: Partial<JoinOptions>): Promise<TestClient> {
-    const room = await new Client(url).joinOrCreate(OFFICE_ROOM, options);
+    return TestClient.ready(await new Client(url).joinOrCreate(OFFICE_ROOM, options));
+  }
+
+  /** Resumes a dropped session with its reconnection token (what a browser does after a network blip). */
+  static async reconnect(url: string, reconnectionToken: string): Promise<TestClient> {
+    return TestClient.ready(await new Client(url).reconnect(reconnectionToken));
+  }
+
+  private static async ready(room: Room): Promise<TestClient> {
     const client = new TestClient(room);
     // The full state follows the join; tests start once the client sees itself.
     await waitFor(() => client.member(), "the joined client to see itself in the state");
@@ -178,6 +186,14 @@ export class TestClient {
       left -= batch;
     }
     return this.me();
+  }
+
+  /** Closes the socket without saying goodbye, like a lost network; returns the reconnection token. */
+  async drop(): Promise<string> {
+    const token = this.room.reconnectionToken;
+    this.left = true;
+    await this.room.leave(false);
+    return token;
   }
 
   async leave(): Promise<void> {
