@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -10,6 +10,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
  * start the real server in-process on a random port, launch Debian's
  * Chromium, open pages that record every console error, join the office.
  */
+
+export { startTestServer, type TestServer } from "./testServer";
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -75,37 +77,6 @@ export async function ensureBuilt(): Promise<void> {
   } finally {
     await rm(BUILD_LOCK, { recursive: true, force: true });
   }
-}
-
-export interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** The real server with the real default map, on 127.0.0.1 and a random port, with its own data directory. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const { startServer } = await import("../server/server");
-  const { loadConfig } = await import("../server/config");
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "deskmap-e2e-"));
-  const config = loadConfig({
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    MONGODB_URI: "",
-    PUBLIC_URL: "",
-    ...env,
-  });
-  const server = await startServer(config);
-  const url = `http://127.0.0.1:${server.port}`;
-  return {
-    url,
-    async close() {
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 export interface WatchedPage {

@@ -1,6 +1,4 @@
-import { matchMaker } from "colyseus";
 import type { Browser } from "playwright-core";
-import { OFFICE_ROOM } from "../shared/protocol/names";
 import {
   E2E_TIMEOUT_MS,
   closeAll,
@@ -16,6 +14,7 @@ import {
   type TestServer,
   type WatchedPage,
 } from "./browser";
+import { dropSocketOf } from "./testServer";
 
 /**
  * A dropped socket: the page says "Reconnecting…", comes back by itself, and
@@ -39,15 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Cuts one member's WebSocket abruptly from the server side, as a network failure would (close code 1006). */
-async function dropSocketOf(sessionId: string): Promise<void> {
-  const [listing] = await matchMaker.query({ name: OFFICE_ROOM });
-  const room = matchMaker.getLocalRoomById(listing.roomId);
-  const client = room.clients.find((c) => c.sessionId === sessionId);
-  if (!client) throw new Error(`no client ${sessionId} in the room`);
-  (client.ref as unknown as { terminate(): void }).terminate();
-}
 
 test("after a dropped connection the page reconnects and walking works again", async () => {
   const a = await openPage(browser, server.url);
