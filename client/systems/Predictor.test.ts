@@ -55,6 +55,14 @@ describe("Predictor", () => {
     expect(p.renderX).toBe(84);
   });
 
+  it("keeps the walk/idle pose the local player chose, not the server's lagging flag", () => {
+    const p = new Predictor(map, start);
+    p.step({ dx: 1, dy: 0 });
+    p.idle(); // the key was released
+    p.reconcile({ x: 88, y: 80, facing: "right", moving: true, ack: 1 });
+    expect(p.body.moving).toBe(false);
+  });
+
   it("teleports when the server moves the avatar far away", () => {
     const p = new Predictor(map, start);
     p.reconcile({ x: 250, y: 200, facing: "up", moving: false, ack: 0 });

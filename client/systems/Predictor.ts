@@ -72,9 +72,9 @@ export class Predictor {
     this.body.x = server.x;
     this.body.y = server.y;
     this.body.facing = server.facing;
-    this.body.moving = server.moving;
     for (const p of this.pending) stepMovement(this.map, this.body, p.input, this.body);
-    if (this.pending.length > 0) this.body.moving = wasMoving;
+    // Whether we are walking is the local player's intent, known here first; the server's flag lags a tick.
+    this.body.moving = wasMoving;
     this.offsetX = beforeX - this.body.x;
     this.offsetY = beforeY - this.body.y;
     if (Math.hypot(this.offsetX, this.offsetY) > SNAP_DISTANCE_PX) {
