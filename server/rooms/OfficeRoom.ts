@@ -1,6 +1,6 @@
-import { ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
+import { ErrorCode, Room, ServerError, matchMaker, type AuthContext, type Client } from "@colyseus/core";
 import type { ServerMessages } from "../../shared/protocol/messages";
-import { ClientMessage, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
+import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import { TICK_MS } from "../../shared/rules/constants";
 import { moveCommand } from "../commands/MoveCommand";
 import type { Identity } from "../deps";
@@ -47,6 +47,11 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.space = options.space;
     this.reconnectSeconds = config.reconnectSeconds;
     this.log = log.child(`room ${this.space}`);
+    // joinOrCreate finds the space's room through filterBy; a direct `create` must not open a second one.
+    const open = await matchMaker.query({ name: OFFICE_ROOM, space: this.space });
+    if (open.some((listing) => listing.roomId && listing.roomId !== this.roomId)) {
+      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `The office "${this.space}" is already open: join it`);
+    }
     const active = await deps.maps.activeMap(this.space);
     if (!active) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `There is no office called "${this.space}"`);
 
@@ -66,6 +71,10 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   }
 
   override async onJoin(client: Client, _options: unknown, identity: Identity): Promise<void> {
+    // joinById skips filterBy: whoever was admitted to one space must not walk into another's room.
+    if (identity.space !== this.space) {
+      throw new ServerError(ErrorCode.AUTH_FAILED, `This room belongs to another office than "${identity.space}"`);
+    }
     const saved = await this.positions.load(identity.memberId);
     const place = this.spawns.place(saved, this.state.members.values());
     const member = new MemberState();

@@ -1,4 +1,5 @@
 import { matchMaker } from "@colyseus/core";
+import { Client } from "colyseus.js";
 import { OFFICE_ROOM } from "../../shared/protocol/names";
 import { startTestServer, joinError, type TestServer } from "./harness";
 
@@ -45,5 +46,27 @@ describe("joining is refused with a message a person can read", () => {
     const c = await server.join({ space: "names", name: `  ${"n".repeat(32)}  ` });
     expect(c.me().name).toBe("n".repeat(32));
     await c.leave();
+  });
+});
+
+describe("one room per space, whatever the matchmaking call", () => {
+  test("a direct create for a space that already has a room is refused", async () => {
+    const first = await server.join({ space: "default", name: "First" });
+    const err = await new Client(server.url).create(OFFICE_ROOM, { space: "default", name: "Second", avatar: "bo" }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(err?.message).toBe('The office "default" is already open: join it');
+    await first.leave();
+  });
+
+  test("joining another space's room by id is refused", async () => {
+    const inNames = await server.join({ space: "names", name: "Resident" });
+    const err = await new Client(server.url)
+      .joinById(inNames.room.roomId, { space: "ghost", name: "Intruder", avatar: "bo" })
+      .then(() => null, (e: Error) => e);
+    expect(err?.message).toBe('This room belongs to another office than "ghost"');
+    expect(inNames.memberIds()).toEqual([inNames.sessionId]);
+    await inNames.leave();
   });
 });
