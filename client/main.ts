@@ -36,16 +36,16 @@ async function join(choice: JoinChoice): Promise<void> {
   try {
     connection = await OfficeConnection.join(websocketEndpoint(), { space, name: choice.name, avatar: choice.avatar });
   } catch (error) {
-    status.show("disconnected");
+    status.clear(); // the form's alert says why
     throw error;
   }
+  connection.events.on("status", (s, detail) => status.show(s, detail));
   try {
     const welcome = await connection.waitForWelcome(WELCOME_TIMEOUT_MS);
     const mapUrl = welcome?.mapUrl ?? `/api/spaces/${encodeURIComponent(space)}/map`;
     const tiled = await fetchMap(mapUrl);
     const map = parseMap(tiled);
     status.show(connection.connectionStatus);
-    connection.events.on("status", (s, detail) => status.show(s, detail));
     // Refusals of individual messages (e.g. moving too fast) are for developers, not people.
     connection.events.on("rejected", (r) => console.warn(`[deskmap] server refused ${r.type}: ${r.reason}`));
 
@@ -73,7 +73,7 @@ async function join(choice: JoinChoice): Promise<void> {
     });
   } catch (error) {
     await connection.leave();
-    status.show("disconnected");
+    status.clear();
     throw error;
   }
 }

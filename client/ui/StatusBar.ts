@@ -25,4 +25,9 @@ export class StatusBar {
     if (this.statusEl.textContent !== text) this.statusEl.textContent = text;
     this.statusEl.dataset.state = status;
   }
+
+  clear(): void {
+    this.statusEl.textContent = "";
+    delete this.statusEl.dataset.state;
+  }
 }
