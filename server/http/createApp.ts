@@ -8,9 +8,6 @@ import { healthRoutes } from "./routes/healthRoutes";
 import { spaceMapRoutes } from "./routes/spaceMapRoutes";
 import { staticRoutes } from "./routes/staticRoutes";
 
-/** Largest request body any route accepts; map uploads are the biggest legitimate one. */
-export const BODY_LIMIT = "1mb";
-
 /** The express app: JSON API under /api, the built client and art everywhere else. */
 export function createApp(config: Pick<Config, "clientDir" | "assetsDir">, deps: ServerDeps, log: Logger): Express {
   const app = express();
@@ -18,8 +15,9 @@ export function createApp(config: Pick<Config, "clientDir" | "assetsDir">, deps:
   // No CSP yet: the client's needs (Phaser, WebRTC media) are still settling.
   app.use(helmet({ contentSecurityPolicy: false }));
 
+  // No body parser here: these routes read none, and the API router parses its own
+  // bodies with per-route limits (map uploads are larger than anything else).
   const api = express.Router();
-  api.use(express.json({ limit: BODY_LIMIT }));
   api.use(healthRoutes());
   api.use(spaceMapRoutes(deps.maps));
   if (deps.apiRouter) api.use(deps.apiRouter);
