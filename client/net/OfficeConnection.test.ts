@@ -112,10 +112,11 @@ describe("OfficeConnection", () => {
     expect(statuses).toEqual(["reconnecting", "connected"]);
     const self = await until(() => ada.member(ada.selfId), "own member after reconnecting");
     expect(self.name).toBe("Ada");
-    // Bo was there before and after: not announced to Ada again; the old self is gone.
+    // Bo was there before and after: not announced to Ada again; there is one Ada.
     expect(addedToAda.filter(([m]) => m.name === "Bo")).toEqual([]);
     expect(ada.allMembers().filter((m) => m.name === "Ada")).toHaveLength(1);
-    // Bo sees Ada (anew, since the server gave her a new session) and the move path still works.
+    // The room held Ada's seat, so she resumed the same session; Bo still sees her and moves flow again.
+    expect(ada.selfId).toBe(oldId);
     await until(() => bo.member(ada.selfId), "Bo sees Ada again");
     ada.sendMove({ seq: 1, dx: 1, dy: 0 });
     await until(() => bo.member(ada.selfId)?.ack === 1, "Ada's move after reconnecting");
