@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { MAX_MESSAGE_BYTES } from "../shared/protocol/messages";
+import { authConfigSchema, type AuthConfig, readAuthConfig } from "./auth/authConfig";
 
 /**
  * Every environment variable the server reads, validated in one place so a
@@ -63,6 +64,8 @@ export interface Config {
   clientDir: string;
   /** Directory served at /assets. */
   assetsDir: string;
+  /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES). */
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -78,15 +81,23 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+    problems.push(
+      ...parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "?");
         const raw = env[name];
         return `${name}=${JSON.stringify(raw ?? "")}: ${issue.message}`;
       }),
     );
   }
+  let auth: AuthConfig | undefined;
+  try {
+    auth = readAuthConfig(env);
+  } catch (err) {
+    problems.push(...(err as Error).message.split("\n").slice(1).map((line) => line.trim()));
+  }
+  if (!parsed.success || !auth || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -101,11 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     reconnectSeconds: e.RECONNECT_SECONDS,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
+    auth,
   };
 }
 
 /** Names of every variable the schema reads. */
-export const CONFIG_VARIABLE_NAMES = Object.keys(envSchema.shape);
+export const CONFIG_VARIABLE_NAMES = [...Object.keys(envSchema.shape), ...Object.keys(authConfigSchema.shape)];
 
 /** The variables as the README documents them; kept beside the schema so the two stay in step. */
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string }> = [
@@ -127,4 +139,9 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: String(MAX_MESSAGE_BYTES),
     description: "Largest client message the room accepts (256–61440 bytes).",
   },
+  { name: "SESSION_SECRET", default: "(generated)", description: "Key that signs session cookies (≥ 32 chars); generated into DATA_DIR/session-secret when unset." },
+  { name: "SESSION_TTL_HOURS", default: "168", description: "How long a sign-in lasts." },
+  { name: "ALLOW_SIGNUP", default: "true", description: "Whether anyone may create an account." },
+  { name: "COOKIE_SECURE", default: "(on in production)", description: "Mark the session cookie Secure (needs HTTPS)." },
+  { name: "MAX_MAP_BYTES", default: "2097152", description: "Largest Tiled JSON map upload in bytes." },
 ];

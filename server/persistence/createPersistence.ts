@@ -17,7 +17,7 @@ import { cachedMapFile } from "./loadMapFile";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
 export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & {
-  /** Accounts and sessions; read from the environment when omitted. */
+  /** Accounts and sessions; read from the environment when omitted (loadConfig always supplies it). */
   auth?: AuthConfig;
   /** Database name (tests use a unique one per file); the URI's, or "deskmap". */
   dbName?: string;
