@@ -1,5 +1,5 @@
 import { AVATAR_FRAME, AVATAR_IDS } from "../../shared/avatars";
-import { DISPLAY_NAME_MAX_LENGTH } from "./limits";
+import { DISPLAY_NAME_MAX } from "../../shared/protocol/limits";
 import { Disposables } from "../util/Emitter";
 
 /**
@@ -37,7 +37,7 @@ export class JoinForm {
       <h2 id="join-title">Join the office</h2>
       <p class="join-space">Space: <strong></strong></p>
       <label class="field-label" for="join-name">Your name</label>
-      <input id="join-name" name="name" type="text" autocomplete="nickname" maxlength="${DISPLAY_NAME_MAX_LENGTH}" spellcheck="false" />
+      <input id="join-name" name="name" type="text" autocomplete="nickname" maxlength="${DISPLAY_NAME_MAX}" spellcheck="false" />
       <fieldset class="avatar-picker">
         <legend class="field-label">Your look</legend>
         <div class="avatar-grid"></div>

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { AVATAR_IDS } from "../avatars";
+import { DISPLAY_NAME_MAX } from "./limits";
 import { ClientMessage, ServerMessage } from "./names";
+
+export { DISPLAY_NAME_MAX, MAX_MESSAGE_BYTES } from "./limits";
 
 /**
  * The wire contract: for each message name, its payload schema. Types are
@@ -9,7 +12,6 @@ import { ClientMessage, ServerMessage } from "./names";
  * imports the types (`import type`), keeping zod out of the browser bundle.
  */
 
-export const DISPLAY_NAME_MAX = 32;
 
 /** Printable text without control characters, trimmed, 1–max characters. */
 export function plainText(max: number) {
@@ -54,5 +56,3 @@ export interface ServerMessages {
   [ServerMessage.Rejected]: { type: string; reason: string };
 }
 
-/** Largest payload the room accepts for any message, in bytes of its JSON form. */
-export const MAX_MESSAGE_BYTES = 2048;
