@@ -10,6 +10,8 @@ import { MemberState } from "../schema/MemberState";
 import { OfficeState } from "../schema/OfficeState";
 import { MovementSystem } from "../systems/MovementSystem";
 import { PresenceKeeper } from "./PresenceKeeper";
+import type { RoomContext, RoomFeature } from "./RoomFeature";
+import { ROOM_FEATURES } from "./roomFeatures";
 import { roomServices } from "./roomServices";
 import { SpawnPicker } from "./SpawnPicker";
 
@@ -27,6 +29,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private guard!: MessageGuard;
   private positions!: PresenceKeeper;
   private reconnectSeconds = 0;
+  private features: RoomFeature[] = [];
 
   /**
    * Authenticates during matchmaking, before a room is chosen, so a refused
@@ -61,8 +64,19 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.positions = new PresenceKeeper(deps.presenceStore, this.space, this.log);
     this.guard = new MessageGuard(this, { maxBytes: config.maxMessageBytes, log: this.log });
     this.guard.on(ClientMessage.Move, (client, input, reject) => moveCommand(this.movement, client, input, reject));
+    const context: RoomContext = {
+      room: this,
+      space: this.space,
+      state: this.state,
+      map: active.map,
+      guard: this.guard,
+      deps,
+      log: this.log,
+      client: (sessionId) => this.clients.getById(sessionId),
+    };
+    for (const create of ROOM_FEATURES) this.features.push(await create(context));
 
-    this.setSimulationInterval(() => this.movement.tick(), TICK_MS);
+    this.setSimulationInterval(() => this.tick(), TICK_MS);
     this.setPatchRate(1000 / config.patchRateHz);
     if (this.positions.enabled) {
       this.clock.setInterval(() => void this.positions.saveAll(this.state.members.values()), presenceSaveMs);
@@ -88,6 +102,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.state.members.set(client.sessionId, member);
     this.movement.add(client.sessionId, member);
     this.sendWelcome(client);
+    for (const feature of this.features) await feature.onJoin?.(client, member, identity);
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -97,6 +112,8 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       try {
         const back = await this.allowReconnection(client, this.reconnectSeconds);
         this.sendWelcome(back);
+        const member = this.state.members.get(back.sessionId);
+        if (member) for (const feature of this.features) feature.onReconnect?.(back, member);
         return;
       } catch {
         // Not back in time, or the room is closing: they leave for good.
@@ -106,6 +123,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.movement.remove(client.sessionId);
     const member = this.state.members.get(client.sessionId);
     if (!member) return;
+    for (const feature of this.features) await feature.onLeave?.(client.sessionId, member);
     this.state.members.delete(client.sessionId);
     await this.positions.save(member);
   }
@@ -120,7 +138,13 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     client.send(ServerMessage.Welcome, welcome);
   }
 
-  override onDispose(): void {
+  private tick(): void {
+    this.movement.tick();
+    for (const feature of this.features) feature.tick?.();
+  }
+
+  override async onDispose(): Promise<void> {
+    for (const feature of this.features) await feature.dispose?.();
     this.log.info("disposed");
   }
 

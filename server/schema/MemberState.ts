@@ -19,6 +19,14 @@ export class MemberState extends Schema {
   moving = false;
   /** Sequence number of this member's last applied move input (for client reconciliation). */
   ack = 0;
+  /** available | busy | focus | away (shared/status): decides who proximity calls reach. */
+  status = "available";
+  /** Free text beside the status, plain, at most 80 characters. */
+  statusText = "";
+  /** Name of the zone the member stands in ("" outside every zone); set by the server. */
+  zone = "";
+  /** Id of the desk the member sits at ("" when standing). */
+  seat = "";
 }
 
 defineTypes(MemberState, {
@@ -31,4 +39,8 @@ defineTypes(MemberState, {
   facing: "string",
   moving: "boolean",
   ack: "uint32",
+  status: "string",
+  statusText: "string",
+  zone: "string",
+  seat: "string",
 });

@@ -1,0 +1,39 @@
+import type { Client, Room } from "@colyseus/core";
+import type { OfficeMap } from "../../shared/map/types";
+import type { Identity, ServerDeps } from "../deps";
+import type { Logger } from "../log";
+import type { MessageGuard } from "../net/MessageGuard";
+import type { MemberState } from "../schema/MemberState";
+import type { OfficeState } from "../schema/OfficeState";
+
+/**
+ * What a room feature (proximity, desks, meetups…) may use. Features register
+ * their messages through `guard` (so every message is validated) and keep
+ * their own state; OfficeRoom only calls their hooks in order.
+ */
+export interface RoomContext {
+  readonly room: Room<OfficeState>;
+  readonly space: string;
+  readonly state: OfficeState;
+  readonly map: OfficeMap;
+  readonly guard: MessageGuard;
+  readonly deps: ServerDeps;
+  readonly log: Logger;
+  /** The connected client of a session, if any (a dropped one awaiting reconnection is absent). */
+  client(sessionId: string): Client | undefined;
+}
+
+export interface RoomFeature {
+  /** After the member was added to the state. */
+  onJoin?(client: Client, member: MemberState, identity: Identity): void | Promise<void>;
+  /** A dropped client came back within the reconnection window (it missed any messages meanwhile). */
+  onReconnect?(client: Client, member: MemberState): void;
+  /** Before the member is removed from the state (they left for good). */
+  onLeave?(sessionId: string, member: MemberState): void | Promise<void>;
+  /** Every simulation tick, after movement was applied. */
+  tick?(): void;
+  /** The room is closing. */
+  dispose?(): void | Promise<void>;
+}
+
+export type RoomFeatureFactory = (context: RoomContext) => RoomFeature | Promise<RoomFeature>;
