@@ -14,4 +14,6 @@ export interface RateLimit {
 export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   // Clients send one move per 50 ms tick (20/s); the margin absorbs jitter and tab wake-ups.
   [ClientMessage.Move]: { burst: 40, perSecond: 30 },
+  // Joining a conversation of 5 sends an offer or answer plus a dozen ICE candidates to each peer.
+  [ClientMessage.Signal]: { burst: 120, perSecond: 40 },
 };

@@ -1,30 +1,21 @@
 import { z } from "zod";
 import { AVATAR_IDS } from "../avatars";
+import { conversationMessages, type ServerConversationMessages } from "./conversationMessages";
 import { DISPLAY_NAME_MAX } from "./limits";
-import { ClientMessage, ServerMessage } from "./names";
-
-export { DISPLAY_NAME_MAX, MAX_MESSAGE_BYTES } from "./limits";
+import { movementMessages } from "./movementMessages";
+import { ServerMessage } from "./names";
+import { plainText } from "./text";
 
 /**
  * The wire contract: for each message name, its payload schema. Types are
  * inferred from the schemas, so a payload that type-checks is one that validates.
  * The server validates every incoming payload against these; the client only
  * imports the types (`import type`), keeping zod out of the browser bundle.
+ * Each feature keeps its messages in its own file; this one gathers them.
  */
 
-
-/** Printable text without control characters, trimmed, 1–max characters. */
-export function plainText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), "must not contain control characters");
-}
-
-const axis = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
+export { DISPLAY_NAME_MAX, MAX_MESSAGE_BYTES } from "./limits";
+export { plainText } from "./text";
 
 /** Options a client passes when joining an office room. */
 export const joinOptionsSchema = z.object({
@@ -36,23 +27,16 @@ export const joinOptionsSchema = z.object({
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
 export const clientMessageSchemas = {
-  [ClientMessage.Move]: z
-    .object({
-      /** Increasing input sequence number; the room acknowledges the last one it applied. */
-      seq: z.number().int().min(0).max(0xffffffff),
-      dx: axis,
-      dy: axis,
-    })
-    .strict(),
+  ...movementMessages,
+  ...conversationMessages,
 } as const;
 
 export type ClientMessages = {
   [K in keyof typeof clientMessageSchemas]: z.infer<(typeof clientMessageSchemas)[K]>;
 };
 
-export interface ServerMessages {
+export interface ServerMessages extends ServerConversationMessages {
   [ServerMessage.Welcome]: { protocol: number; space: string; selfId: string; mapUrl: string };
   /** Why a message of the client's was refused; sent at most once per interval per reason. */
   [ServerMessage.Rejected]: { type: string; reason: string };
 }
-

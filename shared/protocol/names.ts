@@ -1,6 +1,7 @@
 /**
  * Every message name on the wire, in one place. Server and client import these
- * constants; no other module spells a message name.
+ * constants; no other module spells a message name. Payload schemas live in the
+ * per-feature files beside this one and are gathered in messages.ts.
  */
 
 /** Bumped whenever a message's shape changes incompatibly. */
@@ -9,6 +10,7 @@ export const PROTOCOL_VERSION = 1;
 /** Messages a client sends to the office room. */
 export const ClientMessage = {
   Move: "move",
+  Signal: "signal",
 } as const;
 export type ClientMessageName = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -16,6 +18,9 @@ export type ClientMessageName = (typeof ClientMessage)[keyof typeof ClientMessag
 export const ServerMessage = {
   Welcome: "welcome",
   Rejected: "rejected",
+  Conversation: "conversation",
+  Signal: "signal",
+  IceServers: "ice-servers",
 } as const;
 export type ServerMessageName = (typeof ServerMessage)[keyof typeof ServerMessage];
 

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { ClientMessage, ServerMessage } from "./names";
+import { sessionId } from "./text";
+
+/**
+ * Auto-talk: the room tells each person which conversation they are in and
+ * with whom; browsers exchange WebRTC signalling through the room, which
+ * relays it only between members of the same conversation.
+ */
+
+/** Largest SDP the room relays; an audio+video offer is 3–8 KB. */
+export const MAX_SDP_CHARS = 16_000;
+export const MAX_CANDIDATE_CHARS = 1_000;
+
+/** simple-peer's signal payloads: an SDP, an ICE candidate, or its renegotiation requests. */
+const signalData = z.discriminatedUnion("type", [
+  z.object({ type: z.enum(["offer", "answer", "pranswer", "rollback"]), sdp: z.string().max(MAX_SDP_CHARS).optional() }).strict(),
+  z
+    .object({
+      type: z.literal("candidate"),
+      candidate: z
+        .object({
+          candidate: z.string().max(MAX_CANDIDATE_CHARS),
+          sdpMid: z.string().max(64).nullable().optional(),
+          sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+          usernameFragment: z.string().max(256).nullable().optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  z.object({ type: z.literal("renegotiate"), renegotiate: z.literal(true) }).strict(),
+  z
+    .object({
+      type: z.literal("transceiverRequest"),
+      transceiverRequest: z.object({ kind: z.enum(["audio", "video"]), init: z.object({}).passthrough().optional() }).strict(),
+    })
+    .strict(),
+]);
+export type SignalData = z.infer<typeof signalData>;
+
+export const conversationMessages = {
+  /** Relay WebRTC signalling to one member of the sender's own conversation. */
+  [ClientMessage.Signal]: z.object({ to: sessionId, data: signalData }).strict(),
+} as const;
+
+export interface ConversationPeer {
+  /** The peer's session id (key in OfficeState.members). */
+  id: string;
+  name: string;
+  /** True when *this* client must create the offer for this pair (exactly one side does). */
+  initiator: boolean;
+}
+
+export interface ServerConversationMessages {
+  /**
+   * Sent to a member whenever their conversation or its membership changes.
+   * groupId null = in no conversation (hang up everything).
+   * `full` is set when the person stands by a conversation that has reached the space's cap.
+   */
+  [ServerMessage.Conversation]: { groupId: string | null; peers: ConversationPeer[]; full?: { groupId: string; size: number } };
+  /** Signalling relayed from `from`, a member of the same conversation. */
+  [ServerMessage.Signal]: { from: string; data: SignalData };
+  /** ICE servers for this session (TURN credentials are short-lived and minted per session). */
+  [ServerMessage.IceServers]: { iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }> };
+}
