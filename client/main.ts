@@ -9,6 +9,7 @@ import { JoinForm, type JoinChoice } from "./ui/JoinForm";
 import { PanelToggle } from "./ui/PanelToggle";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
+import { startCalls } from "./ui/calls/startCalls";
 import { spaceFromLocation } from "./ui/spaceSlug";
 
 /** Page bootstrap: join form → connection → map → game and text view. */
@@ -67,7 +68,20 @@ async function join(choice: JoinChoice): Promise<void> {
       selfPosition,
     });
     exposeDebugHook(connection, () => view);
+    // Calls start in the background: the map is usable while the camera permission is pending.
+    const stopCalls = startCalls({
+      connection,
+      tileSize: map.tileSize,
+      selfPosition,
+      strip: element("[data-calls]"),
+      controls: element("[data-call-controls]"),
+      notice: element("[data-call-notice]"),
+    }).catch((error: unknown) => {
+      console.warn("[deskmap] calls unavailable:", error);
+      return () => undefined;
+    });
     window.addEventListener("pagehide", () => {
+      void stopCalls.then((stop) => stop());
       void connection.leave();
       game.destroy(true);
     });

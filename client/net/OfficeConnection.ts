@@ -13,6 +13,9 @@ import type { ConnectionStatus, MemberSnapshot } from "./types";
 
 export type Welcome = ServerMessages[typeof ServerMessage.Welcome];
 export type Rejected = ServerMessages[typeof ServerMessage.Rejected];
+export type Conversation = ServerMessages[typeof ServerMessage.Conversation];
+export type SignalFrom = ServerMessages[typeof ServerMessage.Signal];
+export type IceServers = ServerMessages[typeof ServerMessage.IceServers];
 
 export type ConnectionEvents = {
   /** `initial` is true for people already present when this client (re)joined. */
@@ -22,6 +25,10 @@ export type ConnectionEvents = {
   welcome: [welcome: Welcome];
   rejected: [rejected: Rejected];
   status: [status: ConnectionStatus, detail?: string];
+  /** Auto-talk: this person's conversation changed (groupId null = in none). */
+  conversation: [conversation: Conversation];
+  signal: [signal: SignalFrom];
+  iceServers: [iceServers: IceServers];
 };
 
 export interface JoinRequest {
@@ -53,6 +60,8 @@ export class OfficeConnection {
   private room: Room | null = null;
   private roomDisposers: Array<() => void> = [];
   private lastWelcome: Welcome | null = null;
+  private lastConversation: Conversation | null = null;
+  private lastIceServers: IceServers | null = null;
   private closed = false;
   private status: ConnectionStatus = "connecting";
 
@@ -79,6 +88,15 @@ export class OfficeConnection {
     return this.lastWelcome;
   }
 
+  /** The latest Conversation message (calls may start after it arrived). */
+  get conversation(): Conversation | null {
+    return this.lastConversation;
+  }
+
+  get iceServers(): IceServers | null {
+    return this.lastIceServers;
+  }
+
   get connectionStatus(): ConnectionStatus {
     return this.status;
   }
@@ -99,6 +117,11 @@ export class OfficeConnection {
 
   sendMove(payload: ClientMessages[typeof ClientMessage.Move]): void {
     this.send(ClientMessage.Move, payload);
+  }
+
+  /** WebRTC signalling for `to`, relayed by the room only within our conversation. */
+  sendSignal(to: string, data: ClientMessages[typeof ClientMessage.Signal]["data"]): void {
+    this.send(ClientMessage.Signal, { to, data });
   }
 
   /** Resolves with the Welcome message (immediately if it already arrived). */
@@ -185,6 +208,15 @@ export class OfficeConnection {
         this.events.emit("welcome", welcome);
       }) as () => void,
       room.onMessage(ServerMessage.Rejected, (rejected: Rejected) => this.events.emit("rejected", rejected)) as () => void,
+      room.onMessage(ServerMessage.Conversation, (conversation: Conversation) => {
+        this.lastConversation = conversation;
+        this.events.emit("conversation", conversation);
+      }) as () => void,
+      room.onMessage(ServerMessage.Signal, (signal: SignalFrom) => this.events.emit("signal", signal)) as () => void,
+      room.onMessage(ServerMessage.IceServers, (iceServers: IceServers) => {
+        this.lastIceServers = iceServers;
+        this.events.emit("iceServers", iceServers);
+      }) as () => void,
     );
     room.onLeave((code) => {
       if (this.room !== room) return;

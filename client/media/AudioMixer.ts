@@ -1,0 +1,79 @@
+/**
+ * One AudioContext for the call. Remote voices are played through Web Audio
+ * (MediaStreamSource → GainNode → speakers) so their volume can follow
+ * distance; every stream, our own included, also feeds an AnalyserNode for
+ * the speaking indicator.
+ */
+
+export interface AudioTap {
+  /** Loudness now, as RMS of the latest samples in [0, 1]. */
+  level(): number;
+  /** Target volume (remote voices only); changes smoothly to avoid clicks. */
+  setGain(gain: number): void;
+  dispose(): void;
+}
+
+const GAIN_SMOOTHING_S = 0.15;
+
+export class AudioMixer {
+  private context: AudioContext | null = null;
+  private readonly taps = new Set<AudioTap>();
+  private readonly unlock = () => void this.context?.resume().catch(() => undefined);
+
+  constructor() {
+    // Browsers may start the context suspended until a gesture; resume on the next one.
+    document.addEventListener("pointerdown", this.unlock);
+    document.addEventListener("keydown", this.unlock);
+  }
+
+  /** Taps a stream's audio; with `play` it is also routed to the speakers. Null when the stream has no audio. */
+  attach(stream: MediaStream, play: boolean): AudioTap | null {
+    if (stream.getAudioTracks().length === 0) return null;
+    const context = this.ensureContext();
+    const source = context.createMediaStreamSource(stream);
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    source.connect(analyser);
+    let gain: GainNode | null = null;
+    if (play) {
+      gain = context.createGain();
+      source.connect(gain);
+      gain.connect(context.destination);
+    }
+    const samples = new Float32Array(analyser.fftSize);
+    const tap: AudioTap = {
+      level: () => {
+        analyser.getFloatTimeDomainData(samples);
+        let sum = 0;
+        for (const s of samples) sum += s * s;
+        return Math.sqrt(sum / samples.length);
+      },
+      setGain: (value) => {
+        if (!gain || !Number.isFinite(value)) return;
+        gain.gain.setTargetAtTime(Math.max(0, value), context.currentTime, GAIN_SMOOTHING_S);
+      },
+      dispose: () => {
+        if (!this.taps.delete(tap)) return;
+        source.disconnect();
+        analyser.disconnect();
+        gain?.disconnect();
+      },
+    };
+    this.taps.add(tap);
+    return tap;
+  }
+
+  dispose(): void {
+    for (const tap of [...this.taps]) tap.dispose();
+    document.removeEventListener("pointerdown", this.unlock);
+    document.removeEventListener("keydown", this.unlock);
+    void this.context?.close().catch(() => undefined);
+    this.context = null;
+  }
+
+  private ensureContext(): AudioContext {
+    if (!this.context) this.context = new AudioContext();
+    if (this.context.state === "suspended") void this.context.resume().catch(() => undefined);
+    return this.context;
+  }
+}

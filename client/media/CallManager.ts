@@ -1,0 +1,224 @@
+import type { ConversationPeer, SignalData } from "../../shared/protocol/conversationMessages";
+import { Emitter } from "../util/Emitter";
+import type { AudioMixer, AudioTap } from "./AudioMixer";
+import { diffConversation } from "./conversationDiff";
+import type { LocalMedia } from "./LocalMedia";
+import { PeerLink } from "./PeerLink";
+import { RetryPolicy } from "./RetryPolicy";
+
+/**
+ * Auto-talk in the browser: keeps one PeerLink per conversation partner in
+ * step with the room's Conversation messages, routes signalling, retries
+ * failed connections (the initiator recreates them with backoff; the other
+ * side waits for the new offer) and owns each partner's audio tap.
+ */
+
+export interface ConversationUpdate {
+  groupId: string | null;
+  peers: ConversationPeer[];
+  full?: { groupId: string; size: number };
+}
+
+/** What the call needs from the room connection (kept narrow so media never touches the transport). */
+export interface CallTransport {
+  selfId(): string;
+  sendSignal(to: string, data: SignalData): void;
+}
+
+export type PeerState = "connecting" | "connected" | "retrying" | "failed";
+
+export type CallEvents = {
+  peerJoined: [id: string, name: string];
+  peerStream: [id: string, stream: MediaStream];
+  peerState: [id: string, state: PeerState];
+  peerLeft: [id: string];
+  /** The nearby conversation is at its cap (null when no longer relevant). */
+  full: [info: { size: number } | null];
+};
+
+interface Partner {
+  peer: ConversationPeer;
+  link: PeerLink | null;
+  retry: RetryPolicy;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+  tap: AudioTap | null;
+  /** performance.now() when this partner entered our conversation. */
+  enteredAt: number;
+}
+
+/** Signalling that arrives before its Conversation message is held briefly (bounded). */
+const MAX_EARLY_SIGNALS = 64;
+
+export class CallManager {
+  readonly events = new Emitter<CallEvents>();
+  private readonly partners = new Map<string, Partner>();
+  private readonly early = new Map<string, SignalData[]>();
+  private groupId: string | null = null;
+  private iceServers: RTCIceServer[] = [];
+  private disposed = false;
+  private readonly offMedia: () => void;
+
+  constructor(
+    private readonly transport: CallTransport,
+    private readonly media: LocalMedia,
+    private readonly mixer: AudioMixer,
+    private readonly retryDelays?: readonly number[],
+  ) {
+    this.offMedia = media.events.on("trackReplaced", (previous, next, stream) => {
+      for (const partner of this.partners.values()) partner.link?.replaceTrack(previous, next, stream);
+    });
+  }
+
+  setIceServers(servers: RTCIceServer[]): void {
+    this.iceServers = servers;
+  }
+
+  /** Applies a Conversation message: opens, keeps and closes connections. */
+  update(conversation: ConversationUpdate): void {
+    if (this.disposed) return;
+    const changedGroup = conversation.groupId !== this.groupId;
+    this.groupId = conversation.groupId;
+    const current = new Map([...this.partners].map(([id, p]) => [id, { initiator: p.peer.initiator }]));
+    const change = diffConversation(current, conversation.groupId === null ? null : conversation.peers, this.transport.selfId());
+    for (const id of change.close) this.close(id);
+    for (const peer of change.keep) {
+      const partner = this.partners.get(peer.id)!;
+      partner.peer = peer;
+      // Tries are counted per conversation.
+      if (changedGroup) partner.retry.reset();
+    }
+    for (const peer of change.open) this.open(peer);
+    for (const id of [...this.early.keys()]) if (!this.partners.has(id)) this.early.delete(id);
+    this.events.emit("full", conversation.full ? { size: conversation.full.size } : null);
+  }
+
+  /** Signalling relayed from a partner. */
+  receive(from: string, data: SignalData): void {
+    if (this.disposed) return;
+    const partner = this.partners.get(from);
+    if (!partner) {
+      const queue = this.early.get(from) ?? [];
+      if (queue.length < MAX_EARLY_SIGNALS) queue.push(data);
+      this.early.set(from, queue);
+      return;
+    }
+    if (!partner.link || partner.link.needsFreshLinkFor(data)) {
+      // The other side recreated the connection: answer it with a fresh one.
+      if (partner.peer.initiator) return; // we make the offers; stray signals for a link we tore down
+      this.connect(partner);
+    }
+    partner.link!.signal(data);
+  }
+
+  /** Audio level of a partner (0 when none), for the speaking indicator. */
+  level(id: string): number {
+    return this.partners.get(id)?.tap?.level() ?? 0;
+  }
+
+  setGain(id: string, gain: number): void {
+    this.partners.get(id)?.tap?.setGain(gain);
+  }
+
+  peerIds(): string[] {
+    return [...this.partners.keys()];
+  }
+
+  enteredAt(id: string): number | null {
+    return this.partners.get(id)?.enteredAt ?? null;
+  }
+
+  isConnected(id: string): boolean {
+    return this.partners.get(id)?.link?.isConnected ?? false;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    for (const id of [...this.partners.keys()]) this.close(id);
+    this.disposed = true;
+    this.early.clear();
+    this.offMedia();
+    this.events.clear();
+  }
+
+  private open(peer: ConversationPeer): void {
+    const partner: Partner = {
+      peer,
+      link: null,
+      retry: new RetryPolicy(this.retryDelays),
+      retryTimer: null,
+      tap: null,
+      enteredAt: performance.now(),
+    };
+    this.partners.set(peer.id, partner);
+    this.events.emit("peerJoined", peer.id, peer.name);
+    this.connect(partner);
+    const early = this.early.get(peer.id);
+    this.early.delete(peer.id);
+    for (const data of early ?? []) this.receive(peer.id, data);
+  }
+
+  private connect(partner: Partner): void {
+    partner.link?.destroy();
+    partner.tap?.dispose();
+    partner.tap = null;
+    const id = partner.peer.id;
+    this.events.emit("peerState", id, "connecting");
+    const link: PeerLink = new PeerLink({
+      peerId: id,
+      initiator: partner.peer.initiator,
+      stream: this.media.stream,
+      iceServers: this.iceServers,
+      send: (data) => this.transport.sendSignal(id, data),
+      onStream: (stream) => {
+        if (partner.link !== link) return;
+        partner.tap?.dispose();
+        partner.tap = this.mixer.attach(stream, true);
+        this.events.emit("peerStream", id, stream);
+      },
+      onConnect: () => {
+        if (partner.link !== link) return;
+        partner.retry.reset();
+        this.events.emit("peerState", id, "connected");
+      },
+      onFailed: (reason) => {
+        if (partner.link !== link) return;
+        this.onFailed(partner, reason);
+      },
+    });
+    partner.link = link;
+  }
+
+  private onFailed(partner: Partner, reason: string): void {
+    const id = partner.peer.id;
+    partner.link = null;
+    partner.tap?.dispose();
+    partner.tap = null;
+    if (!partner.peer.initiator) {
+      // Wait, with a fresh connection, for the initiator's next offer.
+      this.events.emit("peerState", id, "retrying");
+      this.connect(partner);
+      return;
+    }
+    const delay = partner.retry.next();
+    if (delay === null) {
+      console.warn(`[deskmap] call with ${partner.peer.name} failed (${reason}); giving up until the conversation changes`);
+      this.events.emit("peerState", id, "failed");
+      return;
+    }
+    this.events.emit("peerState", id, "retrying");
+    partner.retryTimer = setTimeout(() => {
+      partner.retryTimer = null;
+      if (this.partners.get(id) === partner) this.connect(partner);
+    }, delay);
+  }
+
+  private close(id: string): void {
+    const partner = this.partners.get(id);
+    if (!partner) return;
+    this.partners.delete(id);
+    if (partner.retryTimer) clearTimeout(partner.retryTimer);
+    partner.link?.destroy();
+    partner.tap?.dispose();
+    this.events.emit("peerLeft", id);
+  }
+}

@@ -1,0 +1,163 @@
+import type { SignalData } from "../../shared/protocol/conversationMessages";
+import { isStaleCandidate, ufragOfCandidate, ufragOfSdp } from "./iceUfrag";
+import { createSimplePeer, type PeerInstance, type PeerSignal } from "./simplePeer";
+
+/**
+ * One WebRTC connection to one conversation partner (a simple-peer instance).
+ * It reports the remote stream and, once, failure: an error, ICE staying
+ * disconnected too long, or no connection within the setup time. Whoever owns
+ * it decides about retrying.
+ */
+
+export interface PeerLinkOptions {
+  peerId: string;
+  initiator: boolean;
+  /** Our camera/microphone; null = receive-only. */
+  stream: MediaStream | null;
+  iceServers: RTCIceServer[];
+  send(data: SignalData): void;
+  onStream(stream: MediaStream): void;
+  onConnect(): void;
+  onFailed(reason: string): void;
+  /** Overridable for tests. */
+  disconnectGraceMs?: number;
+  setupTimeoutMs?: number;
+}
+
+/** ICE "disconnected" often heals by itself within a few seconds. */
+export const DISCONNECT_GRACE_MS = 5000;
+/** Software rendering on slow machines can take a while to set up a call. */
+export const SETUP_TIMEOUT_MS = 30_000;
+
+export class PeerLink {
+  readonly peerId: string;
+  readonly initiator: boolean;
+  private readonly peer: PeerInstance;
+  private remoteUfrag: string | null = null;
+  private gotOffer = false;
+  private connected = false;
+  private ended = false;
+  private disconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private setupTimer: ReturnType<typeof setTimeout> | null = null;
+  private remoteStream: MediaStream | null = null;
+
+  constructor(private readonly options: PeerLinkOptions) {
+    this.peerId = options.peerId;
+    this.initiator = options.initiator;
+    this.peer = createSimplePeer({
+      initiator: options.initiator,
+      trickle: true,
+      stream: options.stream ?? undefined,
+      config: { iceServers: options.iceServers },
+      // Receive both kinds even when we send neither (no devices) or only one.
+      offerOptions: { offerToReceiveAudio: true, offerToReceiveVideo: true },
+    });
+    this.peer.on("signal", (data: PeerSignal) => {
+      if (!this.ended) options.send(data as SignalData);
+    });
+    this.peer.on("stream", (stream: MediaStream) => {
+      if (this.ended) return;
+      this.remoteStream = stream;
+      options.onStream(stream);
+    });
+    this.peer.on("connect", () => {
+      if (this.ended) return;
+      this.connected = true;
+      this.clearSetupTimer();
+      options.onConnect();
+    });
+    this.peer.on("iceStateChange", (state: RTCIceConnectionState) => this.onIceState(state));
+    this.peer.on("error", (error: Error & { code?: string }) => this.fail(error.code ?? error.message));
+    this.peer.on("close", () => this.fail("closed"));
+    // A non-initiator waits for an offer as long as it takes; the clock starts with the offer.
+    if (options.initiator) this.startSetupTimer();
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  get stream(): MediaStream | null {
+    return this.remoteStream;
+  }
+
+  /**
+   * A second offer to a non-initiator means the other side recreated its
+   * connection (we never renegotiate); the owner must answer it with a fresh link.
+   */
+  needsFreshLinkFor(data: SignalData): boolean {
+    return !this.initiator && data.type === "offer" && this.gotOffer;
+  }
+
+  signal(data: SignalData): void {
+    if (this.ended) return;
+    if (data.type === "offer" || data.type === "answer") {
+      this.remoteUfrag = ufragOfSdp(data.sdp);
+      if (data.type === "offer" && !this.gotOffer) {
+        this.gotOffer = true;
+        this.startSetupTimer();
+      }
+    } else if (data.type === "candidate") {
+      // In flight from a connection the other side has since replaced.
+      if (isStaleCandidate(ufragOfCandidate(data.candidate.candidate), this.remoteUfrag)) return;
+    }
+    try {
+      this.peer.signal(data as PeerSignal);
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : "bad signal");
+    }
+  }
+
+  replaceTrack(previous: MediaStreamTrack, next: MediaStreamTrack, stream: MediaStream): void {
+    if (this.ended) return;
+    try {
+      this.peer.replaceTrack(previous, next, stream);
+    } catch (error) {
+      this.fail(`replaceTrack: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  destroy(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.clearTimers();
+    this.peer.removeAllListeners();
+    // simple-peer may still emit an error while closing; keep it from becoming an uncaught one.
+    this.peer.on("error", () => undefined);
+    this.peer.destroy();
+  }
+
+  private onIceState(state: RTCIceConnectionState): void {
+    if (this.ended) return;
+    if (state === "disconnected") {
+      this.disconnectTimer ??= setTimeout(
+        () => this.fail("ICE disconnected"),
+        this.options.disconnectGraceMs ?? DISCONNECT_GRACE_MS,
+      );
+    } else if (state === "connected" || state === "completed") {
+      if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
+      this.disconnectTimer = null;
+    }
+  }
+
+  private fail(reason: string): void {
+    if (this.ended) return;
+    this.destroy();
+    this.options.onFailed(reason);
+  }
+
+  private startSetupTimer(): void {
+    this.setupTimer ??= setTimeout(() => this.fail("no connection in time"), this.options.setupTimeoutMs ?? SETUP_TIMEOUT_MS);
+  }
+
+  private clearSetupTimer(): void {
+    if (this.setupTimer) clearTimeout(this.setupTimer);
+    this.setupTimer = null;
+  }
+
+  private clearTimers(): void {
+    this.clearSetupTimer();
+    if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
+    this.disconnectTimer = null;
+  }
+}

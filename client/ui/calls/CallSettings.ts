@@ -1,0 +1,112 @@
+import { Disposables } from "../../util/Emitter";
+import { describeCheck, runConnectionCheck } from "../../media/connectionCheck";
+import type { DeviceKind, LocalMedia } from "../../media/LocalMedia";
+
+/**
+ * A small settings panel for calls: camera and microphone pickers (switching
+ * swaps the track on every connection) and a connection check.
+ */
+export class CallSettings {
+  private readonly disposables = new Disposables();
+  private readonly toggle: HTMLButtonElement;
+  private readonly panel: HTMLElement;
+  private readonly selects = new Map<DeviceKind, HTMLSelectElement>();
+  private readonly result: HTMLElement;
+
+  constructor(
+    root: HTMLElement,
+    private readonly media: LocalMedia,
+    private readonly iceServers: () => RTCIceServer[],
+  ) {
+    this.toggle = document.createElement("button");
+    this.toggle.type = "button";
+    this.toggle.className = "call-button";
+    this.toggle.textContent = "Call settings";
+    this.toggle.setAttribute("aria-expanded", "false");
+    this.panel = document.createElement("div");
+    this.panel.className = "call-settings";
+    this.panel.id = "call-settings";
+    this.panel.hidden = true;
+    this.panel.setAttribute("role", "group");
+    this.panel.setAttribute("aria-label", "Call settings");
+    this.toggle.setAttribute("aria-controls", this.panel.id);
+    for (const [kind, label] of [["videoinput", "Camera"], ["audioinput", "Microphone"]] as const) {
+      const field = document.createElement("label");
+      field.textContent = label;
+      const select = document.createElement("select");
+      select.dataset.kind = kind;
+      field.append(select);
+      this.panel.append(field);
+      this.selects.set(kind, select);
+      this.disposables.listen(select, "change", () => void this.switchTo(kind, select.value));
+    }
+    const check = document.createElement("button");
+    check.type = "button";
+    check.textContent = "Connection check";
+    this.result = document.createElement("p");
+    this.result.setAttribute("role", "status");
+    this.result.className = "call-check-result";
+    this.panel.append(check, this.result);
+    root.append(this.toggle, this.panel);
+    this.disposables.add(() => {
+      this.toggle.remove();
+      this.panel.remove();
+    });
+    this.disposables.listen(this.toggle, "click", () => this.setOpen(this.panel.hidden));
+    this.disposables.listen(check, "click", () => void this.check(check));
+    const devices = navigator.mediaDevices;
+    if (devices) this.disposables.listen(devices, "devicechange", () => void this.listDevices());
+  }
+
+  private setOpen(open: boolean): void {
+    this.panel.hidden = !open;
+    this.toggle.setAttribute("aria-expanded", String(open));
+    if (open) void this.listDevices();
+  }
+
+  private async listDevices(): Promise<void> {
+    const devices = await navigator.mediaDevices?.enumerateDevices().catch(() => []);
+    for (const [kind, select] of this.selects) {
+      const current = this.media.currentDeviceId(kind);
+      const options = (devices ?? []).filter((d) => d.kind === kind && d.deviceId);
+      select.replaceChildren(
+        ...options.map((d, i) => {
+          const option = document.createElement("option");
+          option.value = d.deviceId;
+          option.textContent = d.label || `${kind === "videoinput" ? "Camera" : "Microphone"} ${i + 1}`;
+          option.selected = d.deviceId === current;
+          return option;
+        }),
+      );
+      // Without a track of this kind there is nothing to switch (adding one would need renegotiation).
+      select.disabled = current === null || options.length < 2;
+    }
+  }
+
+  private async switchTo(kind: DeviceKind, deviceId: string): Promise<void> {
+    try {
+      await this.media.useDevice(kind, deviceId);
+      this.result.textContent = `Switched ${kind === "videoinput" ? "camera" : "microphone"}.`;
+    } catch (error) {
+      this.result.textContent = `Could not switch: ${error instanceof Error ? error.message : String(error)}`;
+      void this.listDevices();
+    }
+  }
+
+  private async check(button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    this.result.textContent = "Checking…";
+    try {
+      const servers = this.iceServers();
+      const result = await runConnectionCheck(servers);
+      this.result.textContent = describeCheck(result, servers.length > 0);
+      this.result.dataset.connected = String(result.connected);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}
