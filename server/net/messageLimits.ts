@@ -16,4 +16,24 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   [ClientMessage.Move]: { burst: 40, perSecond: 30 },
   // Joining a conversation of 5 sends an offer or answer plus a dozen ICE candidates to each peer.
   [ClientMessage.Signal]: { burst: 120, perSecond: 40 },
+  // People change status by hand a few times a day; the page reports idle changes at most every few seconds.
+  [ClientMessage.SetStatus]: { burst: 5, perSecond: 1 },
+  [ClientMessage.SetIdle]: { burst: 5, perSecond: 1 },
+  [ClientMessage.FocusTimer]: { burst: 5, perSecond: 1 },
+  // Knocks notify another person: keep them slow so nobody can spam a door.
+  [ClientMessage.Knock]: { burst: 3, perSecond: 0.2 },
+  [ClientMessage.KnockAnswer]: { burst: 10, perSecond: 2 },
+  [ClientMessage.Sit]: { burst: 5, perSecond: 2 },
+  [ClientMessage.Stand]: { burst: 5, perSecond: 2 },
+  [ClientMessage.ClaimDesk]: { burst: 3, perSecond: 0.5 },
+  [ClientMessage.ReleaseDesk]: { burst: 3, perSecond: 0.5 },
+};
+
+/**
+ * Message types allowed past the room's general size limit (MAX_MESSAGE_BYTES).
+ * An audio+video SDP offer is 3–8 KB (the protocol caps it at MAX_SDP_CHARS);
+ * the WebSocket's own maxPayload (64 KB) still bounds everything.
+ */
+export const MESSAGE_SIZE_OVERRIDES: Partial<Record<ClientMessageName, number>> = {
+  [ClientMessage.Signal]: 20 * 1024,
 };

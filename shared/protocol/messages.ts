@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { AVATAR_IDS } from "../avatars";
 import { conversationMessages, type ServerConversationMessages } from "./conversationMessages";
+import { deskMessages } from "./deskMessages";
 import { DISPLAY_NAME_MAX } from "./limits";
 import { movementMessages } from "./movementMessages";
 import { ServerMessage } from "./names";
+import { statusMessages, type ServerStatusMessages } from "./statusMessages";
 import { plainText } from "./text";
 
 /**
@@ -29,13 +31,15 @@ export type JoinOptions = z.input<typeof joinOptionsSchema>;
 export const clientMessageSchemas = {
   ...movementMessages,
   ...conversationMessages,
+  ...statusMessages,
+  ...deskMessages,
 } as const;
 
 export type ClientMessages = {
   [K in keyof typeof clientMessageSchemas]: z.infer<(typeof clientMessageSchemas)[K]>;
 };
 
-export interface ServerMessages extends ServerConversationMessages {
+export interface ServerMessages extends ServerConversationMessages, ServerStatusMessages {
   [ServerMessage.Welcome]: { protocol: number; space: string; selfId: string; mapUrl: string };
   /** Why a message of the client's was refused; sent at most once per interval per reason. */
   [ServerMessage.Rejected]: { type: string; reason: string };

@@ -11,6 +11,15 @@ export const PROTOCOL_VERSION = 1;
 export const ClientMessage = {
   Move: "move",
   Signal: "signal",
+  SetStatus: "set-status",
+  SetIdle: "set-idle",
+  FocusTimer: "focus-timer",
+  Knock: "knock",
+  KnockAnswer: "knock-answer",
+  Sit: "sit",
+  Stand: "stand",
+  ClaimDesk: "claim-desk",
+  ReleaseDesk: "release-desk",
 } as const;
 export type ClientMessageName = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -21,6 +30,10 @@ export const ServerMessage = {
   Conversation: "conversation",
   Signal: "signal",
   IceServers: "ice-servers",
+  Knock: "knock",
+  KnockClosed: "knock-closed",
+  KnockResult: "knock-result",
+  FocusTimerEnded: "focus-timer-ended",
 } as const;
 export type ServerMessageName = (typeof ServerMessage)[keyof typeof ServerMessage];
 
