@@ -48,3 +48,39 @@ describe("loadConfig", () => {
     expect(CONFIG_VARIABLE_NAMES).toContain("MAX_MESSAGE_BYTES");
   });
 });
+
+describe("loadConfig: ICE servers", () => {
+  test("none by default: host candidates only", () => {
+    expect(loadConfig({}).ice).toEqual({ stunUrls: [], turnUrls: [], turnSecret: undefined, turnTtlSeconds: 3600 });
+  });
+
+  test("reads comma lists, the secret and the TTL", () => {
+    const ice = loadConfig({
+      STUN_URLS: "stun:stun.example.com:3478, stun:10.0.0.2",
+      TURN_URLS: "turn:turn.example.com:3478?transport=udp,turns:turn.example.com:5349?transport=tcp",
+      TURN_SECRET: "0123456789abcdef0123",
+      TURN_TTL_SECONDS: "600",
+    }).ice;
+    expect(ice).toEqual({
+      stunUrls: ["stun:stun.example.com:3478", "stun:10.0.0.2"],
+      turnUrls: ["turn:turn.example.com:3478?transport=udp", "turns:turn.example.com:5349?transport=tcp"],
+      turnSecret: "0123456789abcdef0123",
+      turnTtlSeconds: 600,
+    });
+  });
+
+  test("refuses bad URLs, a short secret, and TURN without a secret", () => {
+    const problemsOf = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        return (err as ConfigError).problems.join("\n");
+      }
+      throw new Error("accepted");
+    };
+    expect(problemsOf({ STUN_URLS: "http://stun.example.com" })).toMatch(/STUN_URLS/);
+    expect(problemsOf({ TURN_URLS: "turn:t.example.com", TURN_SECRET: "short" })).toMatch(/TURN_SECRET/);
+    expect(problemsOf({ TURN_URLS: "turn:t.example.com" })).toMatch(/TURN_URLS is set but TURN_SECRET is not/);
+    expect(problemsOf({ TURN_TTL_SECONDS: "5" })).toMatch(/TURN_TTL_SECONDS/);
+  });
+});

@@ -14,6 +14,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Env values arrive as strings; an empty string means "not set" (as in `PORT= npm start`). */
 const unset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** A comma-separated list of ICE server URLs of the given schemes (`stun:host:3478`, `turns:host:5349?transport=tcp`). */
+const iceUrls = (schemes: RegExp, example: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").map((u) => u.trim()).filter((u) => u !== "") : v),
+    z.array(z.string().max(256).regex(schemes, `each URL must look like ${example}`)).max(8).default([]),
+  );
+
 const port = z.coerce.number().int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
 
 const envSchema = z.object({
@@ -42,7 +49,24 @@ const envSchema = z.object({
     unset,
     z.coerce.number().int("must be a whole number").min(256).max(60 * 1024).default(MAX_MESSAGE_BYTES),
   ),
+  STUN_URLS: iceUrls(/^stun:[^\s,]+$/, "stun:stun.example.com:3478"),
+  TURN_URLS: iceUrls(/^turns?:[^\s,]+$/, "turn:turn.example.com:3478?transport=udp"),
+  TURN_SECRET: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").max(256).optional()),
+  TURN_TTL_SECONDS: z.preprocess(
+    unset,
+    z.coerce.number().int("must be a whole number").min(60).max(7 * 24 * 3600).default(3600),
+  ),
 });
+
+/** WebRTC ICE servers handed to browsers; TURN credentials are minted per session from `turnSecret`. */
+export interface IceConfig {
+  stunUrls: string[];
+  turnUrls: string[];
+  /** coturn's static-auth-secret (use-auth-secret); never sent to clients. */
+  turnSecret?: string;
+  /** How long a minted TURN credential stays valid. */
+  turnTtlSeconds: number;
+}
 
 export interface Config {
   port: number;
@@ -64,6 +88,8 @@ export interface Config {
   clientDir: string;
   /** Directory served at /assets. */
   assetsDir: string;
+  /** STUN/TURN for WebRTC (STUN_URLS, TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS). */
+  ice: IceConfig;
   /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES). */
   auth: AuthConfig;
 }
@@ -97,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   } catch (err) {
     problems.push(...(err as Error).message.split("\n").slice(1).map((line) => line.trim()));
   }
+  if (parsed.success && parsed.data.TURN_URLS.length > 0 && !parsed.data.TURN_SECRET) {
+    problems.push("TURN_URLS is set but TURN_SECRET is not: TURN needs the shared secret of coturn's static-auth-secret");
+  }
   if (!parsed.success || !auth || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -112,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     reconnectSeconds: e.RECONNECT_SECONDS,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
+    ice: { stunUrls: e.STUN_URLS, turnUrls: e.TURN_URLS, turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
     auth,
   };
 }
@@ -139,6 +169,10 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: String(MAX_MESSAGE_BYTES),
     description: "Largest client message the room accepts (256–61440 bytes).",
   },
+  { name: "STUN_URLS", default: "(none)", description: "Comma-separated stun: URLs for WebRTC; none = direct host candidates only (fine on a LAN)." },
+  { name: "TURN_URLS", default: "(none)", description: "Comma-separated turn:/turns: URLs of a coturn relay (see docs/turn.md); needs TURN_SECRET." },
+  { name: "TURN_SECRET", default: "(unset)", description: "coturn's static-auth-secret (≥ 16 chars); per-session TURN credentials are minted from it." },
+  { name: "TURN_TTL_SECONDS", default: "3600", description: "How long a minted TURN credential is valid (60–604800)." },
   { name: "SESSION_SECRET", default: "(generated)", description: "Key that signs session cookies (≥ 32 chars); generated into DATA_DIR/session-secret when unset." },
   { name: "SESSION_TTL_HOURS", default: "168", description: "How long a sign-in lasts." },
   { name: "ALLOW_SIGNUP", default: "true", description: "Whether anyone may create an account." },

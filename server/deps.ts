@@ -58,6 +58,20 @@ export interface PresenceStore {
   save(memberId: string, space: string, position: SavedPosition): Promise<void>;
 }
 
+/** A space's conversation tuning, as its owner configured it; absent fields take the defaults. */
+export interface SpaceSettingsForRoom {
+  /** People start talking within this many tiles (the grouping's form radius). */
+  hearingRadiusTiles?: number;
+  /** A member stays in a conversation within this many tiles of another member. */
+  leaveRadiusTiles?: number;
+  maxConversationSize?: number;
+}
+
+export interface SpaceSettingsSource {
+  /** The space's settings, or null when the space is unknown (rooms then use the defaults). */
+  settings(space: string): Promise<SpaceSettingsForRoom | null>;
+}
+
 export interface ServerDeps {
   maps: MapSource;
   identity: IdentityProvider;
@@ -65,4 +79,6 @@ export interface ServerDeps {
   apiRouter?: Router;
   /** When given, positions are restored on join and saved on leave and periodically. */
   presenceStore?: PresenceStore;
+  /** Per-space settings (conversation radii and cap); defaults when absent. */
+  spaces?: SpaceSettingsSource;
 }

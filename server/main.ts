@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "./config";
+import { describeDatabase } from "./db/describeDatabase";
 import { createLogger } from "./log";
+import { createPersistence } from "./persistence/createPersistence";
 import { startServer } from "./server";
 
 /** `npm start`: read the environment, serve, and shut down cleanly on SIGINT/SIGTERM. */
@@ -15,7 +17,15 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const server = await startServer(config, {}, { log });
+  log.info(`database: ${describeDatabase(config)}`);
+  const persistence = await createPersistence(config, log);
+  let server;
+  try {
+    server = await startServer(config, persistence.deps, { log });
+  } catch (err) {
+    await persistence.close();
+    throw err;
+  }
   log.info(`Deskmap is listening on ${server.url} (bound to ${config.host}:${server.port})`);
 
   let stopping = false;
@@ -31,16 +41,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
-    server.close().then(
-      () => {
-        log.info("stopped");
-        process.exit(0);
-      },
-      (err) => {
-        log.error("error during shutdown", err);
-        process.exit(1);
-      },
-    );
+    // The rooms save positions as clients leave, so the database closes last.
+    server
+      .close()
+      .then(() => persistence.close())
+      .then(
+        () => {
+          log.info("stopped");
+          process.exit(0);
+        },
+        (err) => {
+          log.error("error during shutdown", err);
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

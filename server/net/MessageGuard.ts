@@ -2,7 +2,7 @@ import type { Client, Room } from "@colyseus/core";
 import { clientMessageSchemas, type ClientMessages, type ServerMessages } from "../../shared/protocol/messages";
 import { ServerMessage, type ClientMessageName } from "../../shared/protocol/names";
 import type { Logger } from "../log";
-import { MESSAGE_LIMITS, type RateLimit } from "./messageLimits";
+import { MESSAGE_LIMITS, MESSAGE_SIZE_OVERRIDES, type RateLimit } from "./messageLimits";
 import { estimatePayloadSize } from "./payloadSize";
 import { TokenBucket } from "./TokenBucket";
 
@@ -13,6 +13,8 @@ export type GuardedHandler<K extends ClientMessageName> = (client: Client, paylo
 
 export interface MessageGuardOptions {
   maxBytes: number;
+  /** Larger limits for particular types (signalling carries SDP); the general limit applies when it is larger. */
+  maxBytesByType?: Partial<Record<ClientMessageName, number>>;
   log: Logger;
   limits?: Record<ClientMessageName, RateLimit>;
   now?: () => number;
@@ -56,6 +58,7 @@ export class MessageGuard {
   on<K extends ClientMessageName>(type: K, handler: GuardedHandler<K>): void {
     const schema = clientMessageSchemas[type];
     const limit = this.limits[type];
+    const maxBytes = Math.max(this.options.maxBytes, (this.options.maxBytesByType ?? MESSAGE_SIZE_OVERRIDES)[type] ?? 0);
     this.room.onMessage(type, (client: Client, payload: unknown) => {
       const record = this.record(client);
       let bucket = record.buckets.get(type);
@@ -64,7 +67,7 @@ export class MessageGuard {
         record.buckets.set(type, bucket);
       }
       if (!bucket.take()) return this.reject(client, type, "rate limited");
-      if (estimatePayloadSize(payload, this.options.maxBytes) > this.options.maxBytes) {
+      if (estimatePayloadSize(payload, maxBytes) > maxBytes) {
         return this.reject(client, type, "message too large");
       }
       const parsed = schema.safeParse(payload);

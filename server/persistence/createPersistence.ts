@@ -13,6 +13,7 @@ import { createApiRouter } from "../http/api/createApiRouter";
 import { SessionIdentity } from "../identity/SessionIdentity";
 import type { Logger } from "../log";
 import { DbMapSource } from "./DbMapSource";
+import { DbSpaceSettings } from "./DbSpaceSettings";
 import { cachedMapFile } from "./loadMapFile";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
@@ -24,7 +25,7 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 };
 
 export interface Persistence {
-  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore">;
+  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces">;
   repos: Repositories;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
@@ -68,6 +69,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         maps: new DbMapSource(repos),
         identity: new SessionIdentity(repos, sessionSecret),
         presenceStore: new MongoPresenceStore(repos),
+        spaces: new DbSpaceSettings(repos),
         apiRouter,
       },
       repos,

@@ -1,7 +1,13 @@
+import { createConversationFeature } from "../features/conversations/conversationFeature";
+import { createZoneFeature } from "../features/zones/zoneTrackerFeature";
 import type { RoomFeatureFactory } from "./RoomFeature";
 
 /**
  * The features every office room runs, in hook order. A new capability adds
  * one line here and lives in its own folder; OfficeRoom does not change.
  */
-export const ROOM_FEATURES: RoomFeatureFactory[] = [];
+export const ROOM_FEATURES: RoomFeatureFactory[] = [
+  // Zones before conversations: conversations read the zones updated in the same tick.
+  createZoneFeature,
+  createConversationFeature,
+];

@@ -112,6 +112,8 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
 /** A colyseus.js client in one room, recording what the server tells it. */
 export class TestClient {
   readonly rejected: Rejected[] = [];
+  /** Every message without a handler of its own here (conversation, signal, ice-servers…), in arrival order. */
+  readonly received: Array<{ type: string; message: unknown }> = [];
   readonly welcome: Promise<Welcome>;
   private seq = 0;
   private left = false;
@@ -122,6 +124,13 @@ export class TestClient {
     room.onMessage(ServerMessage.Welcome, (w: Welcome) => resolveWelcome(w));
     room.onMessage(ServerMessage.Rejected, (r: Rejected) => this.rejected.push(r));
     room.onLeave(() => (this.left = true));
+    // Registered before the join settles, so messages sent from the room's onJoin are kept too.
+    room.onMessage("*", (type: string | number, message: unknown) => this.received.push({ type: String(type), message }));
+  }
+
+  /** The messages of one type received so far, oldest first. */
+  messages<T = unknown>(type: string): T[] {
+    return this.received.filter((r) => r.type === type).map((r) => r.message as T);
   }
 
   static async join(url: string, options: Partial<JoinOptions>): Promise<TestClient> {

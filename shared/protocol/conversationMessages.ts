@@ -57,7 +57,12 @@ export interface ServerConversationMessages {
    * groupId null = in no conversation (hang up everything).
    * `full` is set when the person stands by a conversation that has reached the space's cap.
    */
-  [ServerMessage.Conversation]: { groupId: string | null; peers: ConversationPeer[]; full?: { groupId: string; size: number } };
+  [ServerMessage.Conversation]: {
+    groupId: string | null;
+    peers: ConversationPeer[];
+    /** `reason` says why, in words a person can be shown (e.g. "This meeting room is full (6 people)"). */
+    full?: { groupId: string; size: number; reason?: string };
+  };
   /** Signalling relayed from `from`, a member of the same conversation. */
   [ServerMessage.Signal]: { from: string; data: SignalData };
   /** ICE servers for this session (TURN credentials are short-lived and minted per session). */

@@ -21,3 +21,14 @@ export type {
   ProximityPerson,
   RefusedJoin,
 } from "./types";
+export {
+  planConversations,
+  pinGroupId,
+  zoneGroupId,
+  type ConversationPlan,
+  type PinnedGroup,
+  type PlannedRefusal,
+  type PolicyInput,
+  type PolicyPerson,
+  type RefusalReason,
+} from "./zonePolicy";

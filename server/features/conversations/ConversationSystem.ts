@@ -1,0 +1,157 @@
+import type { OfficeMap } from "../../../shared/map/types";
+import {
+  diffGroups,
+  GroupingScratch,
+  initiates,
+  planConversations,
+  PRESENCE_STATUSES,
+  type ConversationPlan,
+  type GroupingSettings,
+  type PlannedRefusal,
+  type PolicyPerson,
+  type PresenceStatus,
+} from "../../../shared/proximity";
+import type { ServerMessages } from "../../../shared/protocol/messages";
+import type { ServerMessage } from "../../../shared/protocol/names";
+import type { ZoneTracker } from "../zones/ZoneTracker";
+
+export type ConversationMessage = ServerMessages[typeof ServerMessage.Conversation];
+
+/** What the system reads of a member (MemberState fits). */
+export interface ConversationMember {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  status: string;
+}
+
+/** Delivers a message to a session; false when it is not connected right now. */
+export type SendConversation = (sessionId: string, message: ConversationMessage) => boolean;
+
+const STATUSES = new Set<string>(PRESENCE_STATUSES);
+const NOBODY: ConversationMessage = { groupId: null, peers: [] };
+
+/**
+ * Decides who talks with whom in one room and tells the people concerned:
+ * runs the zone/proximity/pin pipeline (shared/proximity/zonePolicy), diffs
+ * it against the last plan, and sends each affected member their conversation
+ * only when what they would be told changed. Pins are the hook for other
+ * features (knocks, meetups): `pin(key, ids)` makes those present talk
+ * together until `unpin(key)`.
+ */
+export class ConversationSystem {
+  private plan: ConversationPlan | null = null;
+  private readonly scratch = new GroupingScratch();
+  private readonly pins = new Map<string, readonly string[]>();
+  /** What each session was last told, as JSON, so repeats are not sent. */
+  private readonly told = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly map: OfficeMap,
+    private readonly zones: ZoneTracker,
+    private readonly settings: GroupingSettings,
+    private readonly send: SendConversation,
+  ) {}
+
+  /** Requires these sessions to be in one conversation (see planConversations' pins); replaces a pin of the same key. */
+  pin(key: string, ids: readonly string[]): void {
+    this.pins.set(key, [...ids]);
+  }
+
+  unpin(key: string): void {
+    this.pins.delete(key);
+  }
+
+  /** The conversation a session is in right now, if any. */
+  groupOf(sessionId: string): string | undefined {
+    return this.plan?.groupOf.get(sessionId);
+  }
+
+  /** Members of a conversation, sorted. */
+  membersOf(groupId: string): readonly string[] {
+    return this.plan?.groups.get(groupId) ?? [];
+  }
+
+  /** Recomputes conversations from the members' current state and notifies everyone whose view changed. */
+  update(members: Iterable<ConversationMember>): void {
+    const people: PolicyPerson[] = [];
+    for (const m of members) {
+      this.names.set(m.id, m.name);
+      const zone = this.zones.zoneOf(m.id);
+      people.push({
+        id: m.id,
+        x: m.x,
+        y: m.y,
+        // The server sets status; anything unexpected must not silence a call.
+        status: STATUSES.has(m.status) ? (m.status as PresenceStatus) : "available",
+        zone: zone ? { id: zone.id, type: zone.type } : null,
+        enteredZoneAt: this.zones.enteredAt(m.id),
+      });
+    }
+    const pins = [...this.pins].map(([key, ids]) => ({ key, ids }));
+    const previous = this.plan;
+    const next = planConversations({ people, pins, map: this.map }, previous, this.settings, this.scratch);
+    this.plan = next;
+
+    const diff = diffGroups(previous, next);
+    const affected = new Set<string>();
+    for (const c of diff.joined) affected.add(c.id);
+    for (const c of diff.left) affected.add(c.id);
+    for (const g of diff.changedGroups) for (const id of next.groups.get(g) ?? []) affected.add(id);
+    for (const r of next.refused) affected.add(r.id);
+    for (const r of previous?.refused ?? []) affected.add(r.id);
+    const present = new Set(people.map((p) => p.id));
+    for (const id of affected) if (present.has(id)) this.tell(id, false);
+  }
+
+  /** Sends a session its current conversation even if already told (after a reconnect). */
+  resend(sessionId: string): void {
+    this.tell(sessionId, true);
+  }
+
+  /** A member left for good. */
+  forget(sessionId: string): void {
+    this.told.delete(sessionId);
+    this.names.delete(sessionId);
+  }
+
+  /** What a session would be told now. */
+  messageFor(sessionId: string): ConversationMessage {
+    const plan = this.plan;
+    const groupId = plan?.groupOf.get(sessionId);
+    if (plan && groupId !== undefined) {
+      const peers = (plan.groups.get(groupId) ?? [])
+        .filter((id) => id !== sessionId)
+        .map((id) => ({ id, name: this.names.get(id) ?? "", initiator: initiates(sessionId, id) }));
+      return { groupId, peers };
+    }
+    const refusal = plan?.refused.find((r) => r.id === sessionId);
+    if (plan && refusal) {
+      const size = plan.groups.get(refusal.groupId)?.length ?? this.settings.maxGroupSize;
+      return { groupId: null, peers: [], full: { groupId: refusal.groupId, size, reason: refusalText(refusal, size) } };
+    }
+    return NOBODY;
+  }
+
+  private tell(sessionId: string, always: boolean): void {
+    const message = this.messageFor(sessionId);
+    const json = JSON.stringify(message);
+    const last = this.told.get(sessionId) ?? JSON.stringify(NOBODY);
+    if (!always && json === last) return;
+    if (this.send(sessionId, message)) this.told.set(sessionId, json);
+  }
+}
+
+function refusalText(refusal: PlannedRefusal, size: number): string {
+  const people = `${size} ${size === 1 ? "person" : "people"}`;
+  switch (refusal.reason) {
+    case "zone-full":
+      return `This room is full (${people}, the most this space allows): you can see them but not hear them.`;
+    case "group-full":
+      return `That conversation is full (${people}, the most this space allows).`;
+    case "pin-full":
+      return `You could not be added: the conversation already has ${people}, the most this space allows.`;
+  }
+}

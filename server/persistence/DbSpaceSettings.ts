@@ -1,0 +1,17 @@
+import type { Repositories } from "../db/repositories";
+import type { SpaceSettingsForRoom, SpaceSettingsSource } from "../deps";
+
+/**
+ * A space's conversation settings from its stored document. Read when a room
+ * opens; the model's validators already bound each value.
+ */
+export class DbSpaceSettings implements SpaceSettingsSource {
+  constructor(private readonly repos: Repositories) {}
+
+  async settings(slug: string): Promise<SpaceSettingsForRoom | null> {
+    const space = await this.repos.spaces.findBySlug(slug);
+    if (!space) return null;
+    const { hearingRadiusTiles, leaveRadiusTiles, maxConversationSize } = space.settings ?? {};
+    return { hearingRadiusTiles, leaveRadiusTiles, maxConversationSize };
+  }
+}
