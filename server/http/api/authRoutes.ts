@@ -2,7 +2,7 @@ import { Router } from "express";
 import { decoyHash, hashPassword, verifyPassword } from "../../auth/password";
 import { clearSessionCookie } from "../../auth/sessionCookie";
 import { HttpError } from "../middleware/HttpError";
-import { findSpaceOr404, issueSession } from "../middleware/session";
+import { findSpaceOr404, issueSession, optionalMember } from "../middleware/session";
 import { validated } from "../middleware/validate";
 import type { ApiContext } from "./ApiContext";
 import { guestBody, signinBody, signupBody } from "./schemas";
@@ -59,6 +59,12 @@ export function authRoutes(ctx: ApiContext): Router {
       res.status(201).json({ member: memberView(member), space: spaceView(space, "guest") });
     }),
   );
+
+  // Who this browser is, or null: a page asks on load, and "not signed in" is a normal answer, not a 401.
+  router.get("/session", (req, res) => {
+    const member = optionalMember(req);
+    res.json({ member: member ? memberView(member) : null });
+  });
 
   router.post("/signout", (_req, res) => {
     clearSessionCookie(res, ctx.cookieSecure);
