@@ -5,7 +5,8 @@ import type { Point } from "../shared/map/types";
 import type { OfficeView } from "./scenes/OfficeScene";
 import { OfficeConnection } from "./net/OfficeConnection";
 import { startOffice } from "./scenes/startOffice";
-import { JoinForm, type JoinChoice } from "./ui/JoinForm";
+import { AccountApi, type AccountMember } from "./net/AccountApi";
+import { JoinPage } from "./ui/JoinPage";
 import { PanelToggle } from "./ui/PanelToggle";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
@@ -28,14 +29,21 @@ const app = element(".app");
 const status = new StatusBar(element("[data-status]"), element("[data-help]"));
 const panel = new PanelToggle(app, element("[data-panel-toggle]"), element("#people-panel"), element("#people-heading"));
 
-const form = new JoinForm(element("[data-join]"), space, safeStorage(), join);
-form.focus();
+const form = new JoinPage(element("[data-join]"), {
+  space,
+  invite: new URLSearchParams(window.location.search).get("invite"),
+  api: new AccountApi(),
+  storage: safeStorage(),
+  enter: join,
+});
+void form.start();
 
-async function join(choice: JoinChoice): Promise<void> {
+/** Enters the room; who this is comes from the session cookie the join page obtained. */
+async function join(member: AccountMember): Promise<void> {
   status.show("connecting");
   let connection: OfficeConnection;
   try {
-    connection = await OfficeConnection.join(websocketEndpoint(), { space, name: choice.name, avatar: choice.avatar });
+    connection = await OfficeConnection.join(websocketEndpoint(), { space, name: member.displayName, avatar: member.avatar });
   } catch (error) {
     status.clear(); // the form's alert says why
     throw error;

@@ -1,0 +1,91 @@
+/**
+ * The only module that calls the accounts REST API (/api/auth, /api/me,
+ * /api/spaces/:slug/join). The session itself is an httpOnly cookie the
+ * browser keeps; the office room reads it when this page joins.
+ */
+
+export interface AccountMember {
+  id: string;
+  displayName: string;
+  avatar: string;
+  email: string | null;
+  guest: boolean;
+}
+
+export interface SignupRequest {
+  email: string;
+  password: string;
+  displayName: string;
+  avatar: string;
+}
+
+/** A refusal from the API, carrying its reason ({ error, details }) as a sentence. */
+export class AccountApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AccountApiError";
+  }
+}
+
+export class AccountApi {
+  constructor(private readonly base = "/api") {}
+
+  /** The signed-in member, or null when there is no valid session (asked without a 401, which browsers log as an error). */
+  async session(): Promise<AccountMember | null> {
+    return (await this.call<{ member: AccountMember | null }>("GET", "/auth/session")).member;
+  }
+
+  async signup(request: SignupRequest): Promise<AccountMember> {
+    return (await this.call<{ member: AccountMember }>("POST", "/auth/signup", request)).member;
+  }
+
+  async signin(email: string, password: string): Promise<AccountMember> {
+    return (await this.call<{ member: AccountMember }>("POST", "/auth/signin", { email, password })).member;
+  }
+
+  /** A guest identity admitted to one space (the server refuses when the space admits no guests). */
+  async guest(space: string, displayName: string, avatar: string): Promise<AccountMember> {
+    return (await this.call<{ member: AccountMember }>("POST", "/auth/guest", { space, displayName, avatar })).member;
+  }
+
+  async signout(): Promise<void> {
+    await this.call("POST", "/auth/signout");
+  }
+
+  /** Becomes a member of the space (with an invite when given) and renews the session for it. */
+  async joinSpace(space: string, invite?: string): Promise<void> {
+    await this.call("POST", `/spaces/${encodeURIComponent(space)}/join`, invite ? { invite } : {});
+  }
+
+  private async call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        credentials: "same-origin",
+        headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new AccountApiError(0, "the server could not be reached; check your connection");
+    }
+    if (response.status === 204) return undefined as T;
+    const payload: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw new AccountApiError(response.status, errorText(payload, response.status));
+    return payload as T;
+  }
+}
+
+/** "email: must be an email address" from { error, details: [{ path, message }] }; the error alone otherwise. */
+export function errorText(payload: unknown, status: number): string {
+  const p = payload as { error?: unknown; details?: unknown } | null;
+  const error = typeof p?.error === "string" && p.error ? p.error : `the server answered HTTP ${status}`;
+  if (!Array.isArray(p?.details) || p.details.length === 0) return error;
+  const parts = p.details.map((d: { path?: unknown; message?: unknown }) =>
+    typeof d?.path === "string" && d.path ? `${d.path}: ${String(d.message)}` : String(d?.message ?? ""),
+  );
+  return parts.filter(Boolean).join("; ") || error;
+}
