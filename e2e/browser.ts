@@ -100,17 +100,23 @@ export async function openPage(browser: Browser, url: string): Promise<WatchedPa
   return { context, page, errors };
 }
 
-/** Fills the join form by accessible names and submits it. */
+/** Fills the guest form (the join page's first tab) by accessible names and submits it. */
 export async function submitJoin(page: Page, name: string, avatarLabel?: string): Promise<void> {
+  await page.getByRole("tab", { name: "Guest" }).click();
   await page.getByLabel("Your name").fill(name);
   if (avatarLabel) await page.getByRole("radio", { name: avatarLabel }).check();
-  await page.getByRole("button", { name: "Join" }).click();
+  await page.getByRole("button", { name: "Join as guest" }).click();
 }
 
-/** Joins and waits until this person's own entry ("You …") heads the People list (open or collapsed). */
+/** Waits until this person's own entry ("You …") heads the People list (open or collapsed). */
+export async function waitUntilJoined(page: Page): Promise<void> {
+  await page.locator("ul[aria-label=People] > li").first().filter({ hasText: /^You\b/ }).waitFor({ state: "attached" });
+}
+
+/** Joins as a guest and waits until this person's own entry ("You …") heads the People list (open or collapsed). */
 export async function joinOffice(page: Page, name: string, avatarLabel?: string): Promise<void> {
   await submitJoin(page, name, avatarLabel);
-  await page.locator("ul[aria-label=People] > li").first().filter({ hasText: /^You\b/ }).waitFor({ state: "attached" });
+  await waitUntilJoined(page);
 }
 
 /** The People-list entry of the person called `name` (its full text), or null when absent. */

@@ -3,18 +3,35 @@ import os from "node:os";
 import path from "node:path";
 import { matchMaker } from "colyseus";
 import { OFFICE_ROOM } from "../shared/protocol/names";
+import type { Repositories } from "../server/db/repositories";
 
 export interface TestServer {
   url: string;
+  /** The real database behind the API, for arranging what a test needs (spaces, settings). */
+  repos: Repositories;
   /** ws:// endpoint for colyseus.js clients. */
   wsUrl: string;
   close(): Promise<void>;
 }
 
-/** The real server with the real default map, on 127.0.0.1 and a random port, with its own data directory. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /**
+   * "session" (the product): rooms admit only a session cookie or token.
+   * "joinOptions": rooms trust the name and avatar in the join options, for
+   * Node clients that test the room connection rather than accounts.
+   */
+  identity?: "session" | "joinOptions";
+}
+
+/**
+ * The real server with real persistence (the embedded store in a fresh data
+ * directory, seeded with the real default map), on 127.0.0.1 and a random port.
+ */
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const { startServer } = await import("../server/server");
   const { loadConfig } = await import("../server/config");
+  const { createPersistence } = await import("../server/persistence/createPersistence");
+  const { createLogger } = await import("../server/log");
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "deskmap-e2e-"));
   const config = loadConfig({
     ...process.env,
@@ -26,13 +43,25 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PUBLIC_URL: "",
     ...env,
   });
-  const server = await startServer(config);
+  const log = createLogger(config.logLevel);
+  const persistence = await createPersistence(config, log);
+  const deps =
+    options.identity === "joinOptions"
+      ? { ...persistence.deps, identity: new (await import("../server/identity/GuestIdentity")).GuestIdentity() }
+      : persistence.deps;
+  const server = await startServer(config, deps, { log }).catch(async (err: unknown) => {
+    await persistence.close();
+    throw err;
+  });
   const url = `http://127.0.0.1:${server.port}`;
   return {
     url,
+    repos: persistence.repos,
     wsUrl: `ws://127.0.0.1:${server.port}`,
     async close() {
+      // Rooms save positions as people leave: the database closes after the server.
       await server.close();
+      await persistence.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
