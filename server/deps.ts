@@ -72,6 +72,29 @@ export interface SpaceSettingsSource {
   settings(space: string): Promise<SpaceSettingsForRoom | null>;
 }
 
+export interface SavedStatus {
+  /** available | busy | focus | away, as chosen (never the automatic away). */
+  kind: string;
+  text: string;
+}
+
+export interface DeskClaim {
+  deskId: string;
+  memberId: string;
+  /** The owner's display name. */
+  name: string;
+}
+
+/** Per-member state beyond position: the chosen status and "my desk" (issue 5). */
+export interface MemberStateStore {
+  loadStatus(memberId: string, space: string): Promise<SavedStatus | null>;
+  saveStatus(memberId: string, space: string, status: SavedStatus): Promise<void>;
+  /** The space's desk policy and every claimed desk in it. */
+  loadDesks(space: string): Promise<{ policy: "anyone" | "admins"; claims: DeskClaim[] }>;
+  /** Makes `deskId` the member's desk (null: none). False when the member is not stored here. */
+  setDesk(memberId: string, space: string, deskId: string | null): Promise<boolean>;
+}
+
 export interface ServerDeps {
   maps: MapSource;
   identity: IdentityProvider;
@@ -79,6 +102,8 @@ export interface ServerDeps {
   apiRouter?: Router;
   /** When given, positions are restored on join and saved on leave and periodically. */
   presenceStore?: PresenceStore;
+  /** When given, chosen statuses and desk claims are saved and restored (else they last as long as the room). */
+  memberState?: MemberStateStore;
   /** Per-space settings (conversation radii and cap); defaults when absent. */
   spaces?: SpaceSettingsSource;
 }

@@ -15,6 +15,7 @@ import type { Logger } from "../log";
 import { DbMapSource } from "./DbMapSource";
 import { DbSpaceSettings } from "./DbSpaceSettings";
 import { cachedMapFile } from "./loadMapFile";
+import { MongoMemberStateStore } from "./MongoMemberStateStore";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
 export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & {
@@ -25,7 +26,7 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 };
 
 export interface Persistence {
-  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces">;
+  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState">;
   repos: Repositories;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
@@ -69,6 +70,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         maps: new DbMapSource(repos),
         identity: new SessionIdentity(repos, sessionSecret),
         presenceStore: new MongoPresenceStore(repos),
+        memberState: new MongoMemberStateStore(repos),
         spaces: new DbSpaceSettings(repos),
         apiRouter,
       },

@@ -1,4 +1,5 @@
 import { createConversationFeature } from "../features/conversations/conversationFeature";
+import { statusFeatures } from "../features/status/statusFeatures";
 import { createZoneFeature } from "../features/zones/zoneTrackerFeature";
 import type { RoomFeatureFactory } from "./RoomFeature";
 
@@ -10,4 +11,6 @@ export const ROOM_FEATURES: RoomFeatureFactory[] = [
   // Zones before conversations: conversations read the zones updated in the same tick.
   createZoneFeature,
   createConversationFeature,
+  // Statuses, desks and knocks (issue 5); knocks pin conversations through the feature above.
+  statusFeatures,
 ];

@@ -27,6 +27,9 @@ export class MemberState extends Schema {
   zone = "";
   /** Id of the desk the member sits at ("" when standing). */
   seat = "";
+  /** Focus timer (shared/status/focusTimer), server clock ms since epoch; 0 when none runs. Drawn as a ring. */
+  focusStart = 0;
+  focusEnd = 0;
 }
 
 defineTypes(MemberState, {
@@ -43,4 +46,6 @@ defineTypes(MemberState, {
   statusText: "string",
   zone: "string",
   seat: "string",
+  focusStart: "float64",
+  focusEnd: "float64",
 });

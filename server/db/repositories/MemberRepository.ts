@@ -111,6 +111,36 @@ export class MemberRepository {
     ).exec();
   }
 
+  /** The status a member chose in a space (issue 5); false when they have no membership there. */
+  async saveStatus(id: Types.ObjectId, space: Types.ObjectId, status: { kind: string; text: string }): Promise<boolean> {
+    const result = await this.models.Member.updateOne(
+      { _id: id, "memberships.space": space },
+      { $set: { "memberships.$.status": { kind: status.kind, text: status.text } } },
+      { runValidators: true },
+    ).exec();
+    return result.matchedCount > 0;
+  }
+
+  /** Sets (or with null clears) the member's own desk in a space; false when they have no membership there. */
+  async setDesk(id: Types.ObjectId, space: Types.ObjectId, deskId: string | null): Promise<boolean> {
+    const result = await this.models.Member.updateOne(
+      { _id: id, "memberships.space": space },
+      { $set: { "memberships.$.deskId": deskId } },
+    ).exec();
+    return result.matchedCount > 0;
+  }
+
+  /** Every claimed desk in a space, with its owner's name. */
+  async listDeskClaims(space: Types.ObjectId): Promise<Array<{ deskId: string; memberId: string; name: string }>> {
+    const docs = await this.models.Member.find({ memberships: { $elemMatch: { space, deskId: { $type: "string" } } } }, { displayName: 1, memberships: 1 })
+      .lean<MemberDoc[]>()
+      .exec();
+    return docs.flatMap((doc) => {
+      const deskId = membershipIn(doc, space)?.deskId;
+      return deskId ? [{ deskId, memberId: doc._id.toHexString(), name: doc.displayName }] : [];
+    });
+  }
+
   async loadPosition(id: Types.ObjectId, space: Types.ObjectId): Promise<LastPosition | null> {
     const member = await this.findById(id);
     return (member && membershipIn(member, space)?.lastPosition) || null;
