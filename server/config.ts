@@ -56,6 +56,23 @@ const envSchema = z.object({
     unset,
     z.coerce.number().int("must be a whole number").min(60).max(7 * 24 * 3600).default(3600),
   ),
+  INTEREST_MANAGEMENT: z.preprocess(unset, z.stringbool({ error: "must be true or false" }).default(true)),
+  INTEREST_RADIUS: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(64).max(10_000).default(480)),
+  REDIS_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+  ),
+  PUBLIC_ADDRESS: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^[^\s/:]+(:\d{1,5})?$/, "must be host:port as other processes reach this one, e.g. 10.0.0.5:2567")
+      .optional(),
+  ),
+  METRICS: z.preprocess(unset, z.stringbool({ error: "must be true or false" }).default(false)),
 });
 
 /** WebRTC ICE servers handed to browsers; TURN credentials are minted per session from `turnSecret`. */
@@ -84,6 +101,16 @@ export interface Config {
   maxMessageBytes: number;
   /** How long a dropped connection keeps its avatar for a reconnect; 0 = leave at once. */
   reconnectSeconds: number;
+  /** Each client receives positions only of people near it (false = everyone's, for comparison). */
+  interestManagement: boolean;
+  /** Half the side of the square around a person inside which others' positions stream, in pixels. */
+  interestRadius: number;
+  /** Redis shared by several server processes (presence and matchmaking); undefined = one process. */
+  redisUrl?: string;
+  /** host:port at which other processes and clients reach this process (seat reservations with REDIS_URL). */
+  publicAddress?: string;
+  /** Serve room timing at GET /api/metrics (benchmarks). */
+  metrics: boolean;
   /** Directory holding the built browser client (dist/client). */
   clientDir: string;
   /** Directory served at /assets. */
@@ -139,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     reconnectSeconds: e.RECONNECT_SECONDS,
+    interestManagement: e.INTEREST_MANAGEMENT,
+    interestRadius: e.INTEREST_RADIUS,
+    redisUrl: e.REDIS_URL,
+    publicAddress: e.PUBLIC_ADDRESS,
+    metrics: e.METRICS,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
     ice: { stunUrls: e.STUN_URLS, turnUrls: e.TURN_URLS, turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
@@ -169,6 +201,19 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: String(MAX_MESSAGE_BYTES),
     description: "Largest client message the room accepts (256–61440 bytes).",
   },
+  {
+    name: "INTEREST_MANAGEMENT",
+    default: "true",
+    description: "Send each person only the positions of people near them (false sends everyone's).",
+  },
+  { name: "INTEREST_RADIUS", default: "480", description: "How far (pixels, square) others' movements stream to a person." },
+  { name: "REDIS_URL", default: "(unset)", description: "Redis shared by several server processes; unset = one process." },
+  {
+    name: "PUBLIC_ADDRESS",
+    default: "(unset)",
+    description: "This process's host:port as clients reach it; needed with REDIS_URL.",
+  },
+  { name: "METRICS", default: "false", description: "Serve room tick timing at GET /api/metrics (for benchmarks)." },
   { name: "STUN_URLS", default: "(none)", description: "Comma-separated stun: URLs for WebRTC; none = direct host candidates only (fine on a LAN)." },
   { name: "TURN_URLS", default: "(none)", description: "Comma-separated turn:/turns: URLs of a coturn relay (see docs/turn.md); needs TURN_SECRET." },
   { name: "TURN_SECRET", default: "(unset)", description: "coturn's static-auth-secret (≥ 16 chars); per-session TURN credentials are minted from it." },

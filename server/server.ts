@@ -1,10 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server as GameServer } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { OFFICE_ROOM } from "../shared/protocol/names";
 import type { Config } from "./config";
 import type { ServerDeps } from "./deps";
+import { enableRoomMetrics } from "./features/metrics/RoomMetrics";
+import { withMetricsRoute } from "./features/metrics/metricsRoute";
 import { createApp } from "./http/createApp";
 import { GuestIdentity } from "./identity/GuestIdentity";
 import { createLogger, type Logger } from "./log";
@@ -51,13 +55,22 @@ export async function startServer(
   });
 
   const app = createApp(config, full, log.child("http"));
-  const httpServer = http.createServer(app);
+  enableRoomMetrics(config.metrics);
+  const httpServer = http.createServer(config.metrics ? withMetricsRoute(app) : app);
   const gameServer = new GameServer({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_WS_PAYLOAD }),
     greet: false,
     // Signals are handled by main.ts, which closes the server itself.
     gracefullyShutdown: false,
     logger: colyseusLogger(log.child("colyseus")),
+    // Several processes: rooms are shared through Redis, each living on one process and reached through any.
+    ...(config.redisUrl
+      ? {
+          presence: new RedisPresence(config.redisUrl),
+          driver: new RedisDriver(config.redisUrl),
+          publicAddress: config.publicAddress,
+        }
+      : {}),
   });
   gameServer.define(OFFICE_ROOM, OfficeRoom).filterBy(["space"]);
 

@@ -1,4 +1,6 @@
 import { createConversationFeature } from "../features/conversations/conversationFeature";
+import { createInterestFeature } from "../features/interest/interestFeature";
+import { createMetricsFeature } from "../features/metrics/metricsFeature";
 import { statusFeatures } from "../features/status/statusFeatures";
 import { createZoneFeature } from "../features/zones/zoneTrackerFeature";
 import type { RoomFeatureFactory } from "./RoomFeature";
@@ -8,6 +10,8 @@ import type { RoomFeatureFactory } from "./RoomFeature";
  * one line here and lives in its own folder; OfficeRoom does not change.
  */
 export const ROOM_FEATURES: RoomFeatureFactory[] = [
+  createInterestFeature,
+  createMetricsFeature,
   // Zones before conversations: conversations read the zones updated in the same tick.
   createZoneFeature,
   createConversationFeature,
