@@ -1,0 +1,195 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
+import { tileOf } from "../shared/map/grid";
+import {
+  E2E_TIMEOUT_MS,
+  ROOT,
+  closeAll,
+  ensureBuilt,
+  joinOffice,
+  launchBrowser,
+  openPage,
+  pollUntil,
+  selfPosition,
+  startTestServer,
+  type TestServer,
+  type WatchedPage,
+} from "./browser";
+import { loadOfficeMap, remoteAudioLevel, remoteTileNames, spotsAround, videoFlowing, walkToOneOf } from "./callsPages";
+
+/**
+ * Auto-talk end to end: real server, real Chromium with its fake camera and
+ * microphone, real WebRTC between pages through the room's signalling relay.
+ */
+
+jest.setTimeout(4 * E2E_TIMEOUT_MS);
+
+const map = loadOfficeMap();
+let server: TestServer;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterEach(async () => {
+  await closeAll(opened.splice(0));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url = server.url): Promise<WatchedPage> {
+  const page = await openPage(browser, url);
+  opened.push(page);
+  return page;
+}
+
+async function position(page: Page) {
+  return (await pollUntil(() => selfPosition(page), (p) => p !== null, "own position"))!;
+}
+
+function calls(page: Page) {
+  return page.evaluate(() =>
+    (window as unknown as { __deskmapCalls?: { peers(): Array<{ id: string; connected: boolean }> } }).__deskmapCalls?.peers() ?? [],
+  );
+}
+
+const waitTiles = (page: Page, names: string[], what: string) =>
+  pollUntil(() => remoteTileNames(page), (t) => JSON.stringify(t) === JSON.stringify([...names].sort()), what, E2E_TIMEOUT_MS);
+
+test("two people walk into range, see and hear each other, mute, and hang up by walking apart", async () => {
+  const a = await open();
+  const b = await open();
+  await joinOffice(a.page, "Ada Caller", "Ada");
+  // A leaves the spawn area first, so B arrives out of range.
+  await walkToOneOf(a.page, spotsAround(map, await position(a.page), 6, 7));
+  await joinOffice(b.page, "Bo Callee", "Bo");
+  expect(await remoteTileNames(a.page)).toEqual([]);
+
+  // A walks up to B.
+  await walkToOneOf(a.page, spotsAround(map, await position(b.page), 1, 2));
+  await waitTiles(a.page, ["Bo Callee"], "A's tile for B");
+  await waitTiles(b.page, ["Ada Caller"], "B's tile for A");
+
+  for (const [page, name] of [[a.page, "Bo Callee"], [b.page, "Ada Caller"]] as const) {
+    const video = await videoFlowing(page, name);
+    expect(video.width).toBeGreaterThan(0);
+    const audio = await remoteAudioLevel(page, name);
+    expect(audio.liveTracks).toBe(1);
+    expect(audio.peak).toBeGreaterThan(0.01);
+  }
+  // Own preview is there too, mirrored and muted.
+  const preview = a.page.getByRole("group", { name: "You (your camera preview)" }).locator("video");
+  expect(await preview.evaluate((v: HTMLVideoElement) => v.muted && getComputedStyle(v).transform !== "none")).toBe(true);
+
+  // M on the map mutes B's microphone (track.enabled only): the button says so and A hears silence.
+  const mic = b.page.getByRole("button", { name: "Microphone" });
+  expect(await mic.getAttribute("aria-pressed")).toBe("true");
+  await b.page.locator("#game canvas").focus();
+  await b.page.keyboard.press("m");
+  expect(await mic.getAttribute("aria-pressed")).toBe("false");
+  await pollUntil(() => remoteAudioLevel(a.page, "Bo Callee", 2500), (l) => l.peak < 0.002, "silence from muted B", E2E_TIMEOUT_MS);
+  await mic.click();
+  expect(await mic.getAttribute("aria-pressed")).toBe("true");
+  // V toggles the camera button; typing V in a field would not.
+  const camera = b.page.getByRole("button", { name: "Camera" });
+  await b.page.locator("#game canvas").focus();
+  await b.page.keyboard.press("v");
+  expect(await camera.getAttribute("aria-pressed")).toBe("false");
+  await camera.click();
+  expect(await camera.getAttribute("aria-pressed")).toBe("true");
+  // Still one connection each way (toggles renegotiate nothing).
+  expect((await calls(a.page)).map((p) => p.connected)).toEqual([true]);
+
+  // A walks away: both hang up and the tiles go.
+  await walkToOneOf(a.page, spotsAround(map, await position(a.page), 6, 7));
+  await waitTiles(a.page, [], "A's tile for B to go");
+  await waitTiles(b.page, [], "B's tile for A to go");
+  expect(await calls(a.page)).toEqual([]);
+  expect(await calls(b.page)).toEqual([]);
+
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+});
+
+test("three people at the spawn form one conversation: each sees two moving videos", async () => {
+  const names = ["Cy One", "Di Two", "Ed Three"];
+  const pages: WatchedPage[] = [];
+  for (const name of names) {
+    const p = await open();
+    await joinOffice(p.page, name);
+    pages.push(p);
+  }
+  for (const [i, p] of pages.entries()) {
+    const others = names.filter((_, j) => j !== i);
+    await waitTiles(p.page, others, `${names[i]}'s two tiles`);
+    for (const other of others) expect((await videoFlowing(p.page, other)).width).toBeGreaterThan(0);
+  }
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
+test("without camera and microphone a person still sees and hears others (receive-only)", async () => {
+  const a = await open();
+  await a.context.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+  });
+  await a.page.reload();
+  const b = await open();
+  await joinOffice(a.page, "Fay Nodevice");
+  await joinOffice(b.page, "Gus Camera");
+  await walkToOneOf(b.page, spotsAround(map, await position(a.page), 1, 2));
+  const notice = a.page.locator("[data-call-notice]");
+  expect(await notice.textContent()).toBe("No camera or microphone: you can still see and hear others.");
+  expect(await notice.isVisible()).toBe(true);
+  await waitTiles(a.page, ["Gus Camera"], "the receive-only tile");
+  expect((await videoFlowing(a.page, "Gus Camera")).width).toBeGreaterThan(0);
+  const audio = await remoteAudioLevel(a.page, "Gus Camera");
+  expect(audio.peak).toBeGreaterThan(0.01);
+  // The other side has a tile for them, with no video, and the mute buttons are disabled here.
+  await waitTiles(b.page, ["Fay Nodevice"], "B's tile for the receive-only person");
+  expect(await a.page.getByRole("button", { name: "Microphone" }).isDisabled()).toBe(true);
+  await pollUntil(() => calls(b.page), (peers) => peers.length === 1 && peers[0].connected, "B connected to the receive-only person");
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+});
+
+test("a space capped at two: the third person is told the conversation is full", async () => {
+  const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as Record<string, unknown>;
+  await createSpaceWithMap(server.repos, {
+    slug: "pair",
+    name: "Pair",
+    tiled,
+    map,
+    mapName: "office",
+    settings: { maxConversationSize: 2 },
+  });
+  const names = ["Hal Pair", "Ivy Pair", "Jo Third"];
+  const pages: WatchedPage[] = [];
+  for (const name of names) {
+    const p = await open(`${server.url}/s/pair`);
+    await joinOffice(p.page, name);
+    pages.push(p);
+  }
+  // Exactly one pair talks; nobody has more than one partner; someone is told it is full.
+  const counts = await pollUntil(
+    () => Promise.all(pages.map((p) => remoteTileNames(p.page).then((t) => t.length))),
+    (c) => c.filter((n) => n === 1).length === 2 && c.every((n) => n <= 1),
+    "one pair",
+    E2E_TIMEOUT_MS,
+  );
+  const third = pages[counts.indexOf(0)];
+  await pollUntil(() => third.page.locator("[data-call-notice]").textContent(), (t) => /conversation is full \(2 people\)/.test(t ?? ""), "the full notice");
+  // Spatially all three are close: the cap, not distance, keeps the third out.
+  const spots = await Promise.all(pages.map((p) => position(p.page)));
+  const tiles = spots.map((s) => tileOf(map, s));
+  expect(Math.max(...tiles.map((t) => t.tx)) - Math.min(...tiles.map((t) => t.tx))).toBeLessThanOrEqual(3);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});

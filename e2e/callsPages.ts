@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { findPath } from "../shared/map/findPath";
+import { tileFeet, tileOf } from "../shared/map/grid";
+import { parseMap } from "../shared/map/parseMap";
+import type { OfficeMap, Point } from "../shared/map/types";
+import { hasArrived } from "../shared/rules/followPath";
+import { ROOT, pollUntil, selfPosition } from "./browser";
+
+/**
+ * Page helpers for the call tests and the first-frame benchmark: walking by
+ * click to a chosen spot, and reading the video strip and its media.
+ */
+
+export function loadOfficeMap(): OfficeMap {
+  return parseMap(JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")));
+}
+
+/** Reachable spots between minTiles and maxTiles from `from`, nearest first, preferring horizontal moves (the strip sits at the top). */
+export function* spotsAround(map: OfficeMap, from: Point, minTiles: number, maxTiles = minTiles + 4): Generator<Point> {
+  const here = tileOf(map, from);
+  for (let d = minTiles; d <= maxTiles; d++) {
+    for (const [dx, dy] of [[d, 0], [-d, 0], [d, 1], [-d, 1], [d, -1], [-d, -1], [d, 2], [-d, 2], [0, d], [0, -d]]) {
+      const route = findPath(map, from, tileFeet(map, here.tx + dx, here.ty + dy));
+      if (!route || route.length === 0) continue;
+      const end = route[route.length - 1];
+      if (Math.hypot(end.x - from.x, end.y - from.y) >= minTiles * map.tileSize) yield end;
+    }
+  }
+}
+
+/** Where on screen a map point is, when the map canvas (not a panel or the video strip) is what a click there hits. */
+async function clickablePoint(page: Page, point: Point): Promise<Point | null> {
+  return page.evaluate((p) => {
+    const client = (window as unknown as { __deskmap: { clientPointOf(p: Point): Point | null } }).__deskmap.clientPointOf(p);
+    if (!client) return null;
+    return document.elementFromPoint(client.x, client.y)?.tagName === "CANVAS" ? client : null;
+  }, point);
+}
+
+/**
+ * Walks, by clicking on the map, to the first spot of `spots` that is on
+ * screen, and waits until the avatar stands there.
+ */
+export async function walkToOneOf(page: Page, spots: Iterable<Point>, timeoutMs = 30_000): Promise<Point> {
+  for (const spot of spots) {
+    const client = await clickablePoint(page, spot);
+    if (!client) continue;
+    await page.mouse.click(client.x, client.y);
+    return (await pollUntil(() => selfPosition(page), (p) => !!p && hasArrived(p, spot), "arrival", timeoutMs))!;
+  }
+  throw new Error("none of the spots is on screen");
+}
+
+/** Names on the remote tiles of the video strip (own preview excluded). */
+export function remoteTileNames(page: Page): Promise<string[]> {
+  return page.$$eval("figure.call-tile:not([data-self])", (tiles) => tiles.map((t) => t.getAttribute("aria-label") ?? "").sort());
+}
+
+/** Resolves when the remote video of `name` has size and renders new frames (requestVideoFrameCallback fires twice). */
+export async function videoFlowing(page: Page, name: string, timeoutMs = 60_000): Promise<{ width: number; height: number; advanced: number }> {
+  const video = page.getByRole("group", { name, exact: true }).locator("video");
+  await video.waitFor({ state: "attached", timeout: timeoutMs });
+  return video.evaluate(
+    (el: HTMLVideoElement, timeout) =>
+      new Promise<{ width: number; height: number; advanced: number }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no frames (videoWidth ${el.videoWidth}, time ${el.currentTime})`)), timeout);
+        const start = el.currentTime;
+        let frames = 0;
+        const onFrame = () => {
+          frames += 1;
+          if (frames >= 2 && el.videoWidth > 0 && el.currentTime > start) {
+            clearTimeout(timer);
+            resolve({ width: el.videoWidth, height: el.videoHeight, advanced: el.currentTime - start });
+          } else el.requestVideoFrameCallback(onFrame);
+        };
+        el.requestVideoFrameCallback(onFrame);
+      }),
+    timeoutMs,
+  );
+}
+
+/**
+ * The loudest RMS an AnalyserNode (made here, apart from the app's own) reads
+ * from the remote stream of `name` within `windowMs`; Chromium's fake
+ * microphone beeps about once a second.
+ */
+export async function remoteAudioLevel(page: Page, name: string, windowMs = 6000): Promise<{ liveTracks: number; peak: number }> {
+  const video = page.getByRole("group", { name, exact: true }).locator("video");
+  return video.evaluate(async (el: HTMLVideoElement, windowMs) => {
+    const stream = el.srcObject as MediaStream | null;
+    const tracks = stream?.getAudioTracks().filter((t) => t.readyState === "live") ?? [];
+    if (!stream || tracks.length === 0) return { liveTracks: 0, peak: 0 };
+    const context = new AudioContext();
+    await context.resume().catch(() => undefined);
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 1024;
+    const source = context.createMediaStreamSource(stream);
+    source.connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    let peak = 0;
+    const end = performance.now() + windowMs;
+    while (performance.now() < end && peak < 0.01) {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const s of samples) sum += s * s;
+      peak = Math.max(peak, Math.sqrt(sum / samples.length));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    source.disconnect();
+    await context.close();
+    return { liveTracks: tracks.length, peak };
+  }, windowMs);
+}
