@@ -11,6 +11,7 @@ import { PanelToggle } from "./ui/PanelToggle";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
 import { startCalls } from "./ui/calls/startCalls";
+import { startStatusUi } from "./ui/status/startStatusUi";
 import { spaceFromLocation } from "./ui/spaceSlug";
 
 /** Page bootstrap: join form → connection → map → game and text view. */
@@ -76,6 +77,7 @@ async function join(member: AccountMember): Promise<void> {
       selfPosition,
     });
     exposeDebugHook(connection, () => view);
+    const stopStatusUi = startStatusUi({ connection, map, host: element("#main") });
     // Calls start in the background: the map is usable while the camera permission is pending.
     const stopCalls = startCalls({
       connection,
@@ -90,6 +92,7 @@ async function join(member: AccountMember): Promise<void> {
     });
     window.addEventListener("pagehide", () => {
       void stopCalls.then((stop) => stop());
+      stopStatusUi();
       void connection.leave();
       game.destroy(true);
     });

@@ -73,6 +73,10 @@ const envSchema = z.object({
       .optional(),
   ),
   METRICS: z.preprocess(unset, z.stringbool({ error: "must be true or false" }).default(false)),
+  CORS_ORIGINS: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").map((o) => o.trim()).filter((o) => o !== "") : v),
+    z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "must be origins such as https://intranet.example.com")).default([]),
+  ),
 });
 
 /** WebRTC ICE servers handed to browsers; TURN credentials are minted per session from `turnSecret`. */
@@ -111,6 +115,8 @@ export interface Config {
   publicAddress?: string;
   /** Serve room timing at GET /api/metrics (benchmarks). */
   metrics: boolean;
+  /** Other origins allowed to call the API with credentials; same-origin only when empty. */
+  corsOrigins: string[];
   /** Directory holding the built browser client (dist/client). */
   clientDir: string;
   /** Directory served at /assets. */
@@ -171,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,
     metrics: e.METRICS,
+    corsOrigins: e.CORS_ORIGINS,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
     ice: { stunUrls: e.STUN_URLS, turnUrls: e.TURN_URLS, turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
@@ -214,6 +221,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     description: "This process's host:port as clients reach it; needed with REDIS_URL.",
   },
   { name: "METRICS", default: "false", description: "Serve room tick timing at GET /api/metrics (for benchmarks)." },
+  { name: "CORS_ORIGINS", default: "", description: "Comma-separated origins (https://host) allowed to call the API from their pages." },
   { name: "STUN_URLS", default: "(none)", description: "Comma-separated stun: URLs for WebRTC; none = direct host candidates only (fine on a LAN)." },
   { name: "TURN_URLS", default: "(none)", description: "Comma-separated turn:/turns: URLs of a coturn relay (see docs/turn.md); needs TURN_SECRET." },
   { name: "TURN_SECRET", default: "(unset)", description: "coturn's static-auth-secret (≥ 16 chars); per-session TURN credentials are minted from it." },

@@ -66,7 +66,12 @@ export class AccountApi {
       response = await fetch(`${this.base}${path}`, {
         method,
         credentials: "same-origin",
-        headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+        // The CSRF header marks a request as the page's own script; the server refuses cookie requests without it.
+        headers: {
+          accept: "application/json",
+          ...(method === "GET" ? {} : { "x-deskmap-csrf": "1" }),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {

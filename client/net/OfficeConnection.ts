@@ -3,7 +3,7 @@ import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../
 import type { ClientMessages, ServerMessages } from "../../shared/protocol/messages";
 import type { Facing } from "../../shared/avatars";
 import { Emitter } from "../util/Emitter";
-import type { ConnectionStatus, MemberSnapshot } from "./types";
+import type { ConnectionStatus, DeskOwner, MemberSnapshot } from "./types";
 
 /**
  * The only module that talks to colyseus.js. It joins an office room, mirrors
@@ -16,6 +16,10 @@ export type Rejected = ServerMessages[typeof ServerMessage.Rejected];
 export type Conversation = ServerMessages[typeof ServerMessage.Conversation];
 export type SignalFrom = ServerMessages[typeof ServerMessage.Signal];
 export type IceServers = ServerMessages[typeof ServerMessage.IceServers];
+export type KnockNotice = ServerMessages[typeof ServerMessage.Knock];
+export type KnockClosed = ServerMessages[typeof ServerMessage.KnockClosed];
+export type KnockResult = ServerMessages[typeof ServerMessage.KnockResult];
+export type FocusTimerEnded = ServerMessages[typeof ServerMessage.FocusTimerEnded];
 
 export type ConnectionEvents = {
   /** `initial` is true for people already present when this client (re)joined. */
@@ -29,6 +33,13 @@ export type ConnectionEvents = {
   conversation: [conversation: Conversation];
   signal: [signal: SignalFrom];
   iceServers: [iceServers: IceServers];
+  /** Statuses and desks (issue 5). */
+  knock: [knock: KnockNotice];
+  knockClosed: [closed: KnockClosed];
+  knockResult: [result: KnockResult];
+  focusTimerEnded: [ended: FocusTimerEnded];
+  /** Who owns which desk changed; the full current list. */
+  desks: [owners: DeskOwner[]];
 };
 
 export interface JoinRequest {
@@ -48,6 +59,11 @@ interface RemoteMember {
   facing: string;
   moving: boolean;
   ack: number;
+  status: string;
+  statusText: string;
+  seat: string;
+  focusStart: number;
+  focusEnd: number;
 }
 
 /** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
@@ -57,6 +73,7 @@ const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 8000];
 export class OfficeConnection {
   readonly events = new Emitter<ConnectionEvents>();
   private readonly members = new Map<string, MemberSnapshot>();
+  private readonly owners = new Map<string, DeskOwner>();
   private room: Room | null = null;
   private roomDisposers: Array<() => void> = [];
   private lastWelcome: Welcome | null = null;
@@ -217,7 +234,12 @@ export class OfficeConnection {
         this.lastIceServers = iceServers;
         this.events.emit("iceServers", iceServers);
       }) as () => void,
+      room.onMessage(ServerMessage.Knock, (knock: KnockNotice) => this.events.emit("knock", knock)) as () => void,
+      room.onMessage(ServerMessage.KnockClosed, (closed: KnockClosed) => this.events.emit("knockClosed", closed)) as () => void,
+      room.onMessage(ServerMessage.KnockResult, (result: KnockResult) => this.events.emit("knockResult", result)) as () => void,
+      room.onMessage(ServerMessage.FocusTimerEnded, (ended: FocusTimerEnded) => this.events.emit("focusTimerEnded", ended)) as () => void,
     );
+    this.trackDesks(room);
     room.onLeave((code) => {
       if (this.room !== room) return;
       this.detach();
@@ -227,6 +249,34 @@ export class OfficeConnection {
       }
       void this.reconnect(room.reconnectionToken);
     });
+  }
+
+  /** Desks that belong to someone, as the room last said. */
+  deskOwners(): DeskOwner[] {
+    return [...this.owners.values()];
+  }
+
+  private trackDesks(room: Room): void {
+    const $ = getStateCallbacks(room);
+    const desks = ($(room.state) as unknown as {
+      desks?: {
+        onAdd(cb: (desk: { id: string; owner: string; ownerName: string }, key: string) => void): () => void;
+        onRemove(cb: (desk: unknown, key: string) => void): () => void;
+      };
+    }).desks;
+    if (!desks) return;
+    this.owners.clear();
+    const changed = () => this.events.emit("desks", this.deskOwners());
+    this.roomDisposers.push(
+      desks.onAdd((desk, key) => {
+        this.owners.set(key, { deskId: desk.id || key, owner: desk.owner, ownerName: desk.ownerName });
+        changed();
+      }),
+      desks.onRemove((_desk, key) => {
+        this.owners.delete(key);
+        changed();
+      }),
+    );
   }
 
   private detach(): void {
@@ -303,6 +353,11 @@ function toSnapshot(member: RemoteMember, key: string): MemberSnapshot {
     facing: toFacing(member.facing),
     moving: member.moving,
     ack: member.ack,
+    status: member.status,
+    statusText: member.statusText,
+    seat: member.seat,
+    focusStart: member.focusStart,
+    focusEnd: member.focusEnd,
   };
 }
 

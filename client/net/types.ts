@@ -14,6 +14,22 @@ export interface MemberSnapshot {
   moving: boolean;
   /** Seq of the last move input the server applied for this member. */
   ack: number;
+  /** available | busy | focus | away (shared/status), as the server decided. */
+  status?: string;
+  statusText?: string;
+  /** Desk id the member sits at, "" when standing. */
+  seat?: string;
+  /** Focus timer on the server's clock (ms since epoch): running when focusStart > 0, ended when only focusEnd is set. */
+  focusStart?: number;
+  focusEnd?: number;
+}
+
+/** An assignable desk that belongs to someone. */
+export interface DeskOwner {
+  deskId: string;
+  /** memberId of the owner. */
+  owner: string;
+  ownerName: string;
 }
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "disconnected";

@@ -4,9 +4,11 @@ import type { TiledMap } from "../../shared/map/tiledTypes";
 import type { OfficeConnection } from "../net/OfficeConnection";
 import { AvatarFactory } from "../systems/AvatarFactory";
 import { CameraSystem } from "../systems/CameraSystem";
+import { DeskLabels } from "../systems/DeskLabels";
 import { KeyboardIntent } from "../systems/KeyboardIntent";
 import { PlayerController } from "../systems/PlayerController";
 import { RemoteAvatars } from "../systems/RemoteAvatars";
+import { SeatControl } from "../systems/SeatControl";
 import { createAvatarAnimations, preloadAvatars } from "../systems/avatarAnimations";
 import { layerDepth } from "../systems/depths";
 import { tilesetImageUrl } from "./tilesetUrls";
@@ -42,6 +44,8 @@ export class OfficeScene extends Phaser.Scene {
   private cameraSystem: CameraSystem | null = null;
   private factory: AvatarFactory | null = null;
   private keyboard: KeyboardIntent | null = null;
+  private seats: SeatControl | null = null;
+  private deskLabels: DeskLabels | null = null;
 
   constructor() {
     super({ key: "office" });
@@ -69,6 +73,9 @@ export class OfficeScene extends Phaser.Scene {
     this.keyboard = new KeyboardIntent(window);
     this.player = new PlayerController(this, this.factory, connection, map, this.keyboard);
     this.remotes = new RemoteAvatars(this.factory, connection);
+    const walker = this.player;
+    this.seats = new SeatControl(connection, map, () => walker.position(), (point) => walker.walkTo(point));
+    this.deskLabels = new DeskLabels(this, map, connection);
     const factory = this.factory;
     this.cameraSystem = new CameraSystem(this, map.width * map.tileSize, map.height * map.tileSize, (zoom) =>
       factory.setZoom(zoom),
@@ -78,7 +85,9 @@ export class OfficeScene extends Phaser.Scene {
     this.input.on(Phaser.Input.Events.POINTER_DOWN, (pointer: Phaser.Input.Pointer) => {
       if (pointer.button !== 0) return; // right/middle click: leave for context menus
       this.game.canvas.focus();
-      this.player?.walkTo({ x: Math.round(pointer.worldX), y: Math.round(pointer.worldY) });
+      const point = { x: Math.round(pointer.worldX), y: Math.round(pointer.worldY) };
+      if (this.seats?.click(point)) return;
+      this.player?.walkTo(point);
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.disposeSystems());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.disposeSystems());
@@ -93,6 +102,7 @@ export class OfficeScene extends Phaser.Scene {
   override update(): void {
     this.player?.update(performance.now());
     this.remotes?.update();
+    this.seats?.update(performance.now());
     this.followSelf();
   }
 
@@ -129,6 +139,10 @@ export class OfficeScene extends Phaser.Scene {
     this.cameraSystem?.dispose();
     this.factory?.dispose();
     this.keyboard?.dispose();
+    this.seats?.dispose();
+    this.deskLabels?.dispose();
+    this.seats = null;
+    this.deskLabels = null;
     this.player = null;
     this.remotes = null;
     this.cameraSystem = null;

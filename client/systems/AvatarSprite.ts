@@ -2,6 +2,7 @@ import * as Phaser from "phaser";
 import type { Facing } from "../../shared/avatars";
 import { avatarTextureKey, idleFrame, walkAnimationKey } from "./avatarAnimations";
 import { DEPTH } from "./depths";
+import { StatusDecor, type StatusInfo } from "./StatusDecor";
 
 /**
  * One person on the map: the animated sprite, anchored at the feet, and a
@@ -16,8 +17,17 @@ export class AvatarSprite {
   private readonly textureKey: string;
   private facing: Facing | null = null;
   private moving: boolean | null = null;
+  private decor: StatusDecor | null = null;
+  private textResolution: number;
 
-  constructor(scene: Phaser.Scene, avatar: string, name: string, isSelf: boolean, textResolution: number) {
+  constructor(
+    private readonly scene: Phaser.Scene,
+    avatar: string,
+    name: string,
+    isSelf: boolean,
+    textResolution: number,
+  ) {
+    this.textResolution = textResolution;
     this.textureKey = avatarTextureKey(avatar);
     this.sprite = scene.add.sprite(0, 0, this.textureKey, 0).setOrigin(0.5, 1);
     this.tag = scene.add
@@ -42,6 +52,7 @@ export class AvatarSprite {
     const py = Math.round(y);
     this.sprite.setPosition(px, py).setDepth(py);
     this.tag.setPosition(px, py - this.sprite.height - TAG_GAP_PX).setDepth(DEPTH.nameTag + py);
+    this.decor?.place(px, py, this.sprite.height, this.tag);
     if (facing === this.facing && moving === this.moving) return;
     this.facing = facing;
     this.moving = moving;
@@ -54,11 +65,20 @@ export class AvatarSprite {
   }
 
   setTextResolution(resolution: number): void {
+    this.textResolution = resolution;
     this.tag.setResolution(resolution);
+    this.decor?.setTextResolution(resolution);
+  }
+
+  /** Status badge, text and focus ring (drawn by StatusDecor). */
+  setStatus(info: StatusInfo): void {
+    this.decor ??= new StatusDecor(this.scene, this.textResolution);
+    this.decor.set(info);
   }
 
   destroy(): void {
     this.sprite.destroy();
     this.tag.destroy();
+    this.decor?.destroy();
   }
 }

@@ -133,6 +133,7 @@ export class PlayerController {
     this.predictedId = self.id;
     this.avatar ??= this.factory.create(self.avatar, self.name, true);
     this.avatar.setPose(self.x, self.y, self.facing, false);
+    this.avatar.setStatus(self);
   }
 
   private onSelfUpdate(member: MemberSnapshot): void {
@@ -143,5 +144,6 @@ export class PlayerController {
     }
     this.predictor.reconcile(member);
     this.avatar?.setName(member.name);
+    this.avatar?.setStatus(member);
   }
 }

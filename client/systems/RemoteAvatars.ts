@@ -58,6 +58,7 @@ export class RemoteAvatars {
       remote.avatar.setPose(member.x, member.y, member.facing, false);
     }
     remote.avatar.setName(member.name);
+    remote.avatar.setStatus(member);
     remote.buffer.push({ t: this.now(), x: member.x, y: member.y, facing: member.facing, moving: member.moving });
   }
 

@@ -3,6 +3,7 @@ import type { OfficeConnection } from "../net/OfficeConnection";
 import type { MemberSnapshot } from "../net/types";
 import { Disposables } from "../util/Emitter";
 import { describePerson, type PersonLine } from "./describePosition";
+import { withStatus } from "./status/statusLabel";
 import { zoneNameAt } from "./zoneName";
 
 /**
@@ -84,12 +85,11 @@ export class TextView {
     const selfMember = members.find((m) => m.id === selfId);
     const self = this.source.selfPosition() ?? (selfMember ? { x: selfMember.x, y: selfMember.y } : null);
     if (!self) return [];
-    const people: PersonLine[] = members
-      .filter((m) => m.id !== selfId)
-      .sort(byName)
-      .map((m) => ({ name: m.name, isSelf: false, position: { x: m.x, y: m.y }, zoneName: zoneNameAt(map, m) }));
+    const others = members.filter((m) => m.id !== selfId).sort(byName);
+    const people: PersonLine[] = others.map((m) => ({ name: m.name, isSelf: false, position: { x: m.x, y: m.y }, zoneName: zoneNameAt(map, m) }));
     people.unshift({ name: selfMember?.name ?? "You", isSelf: true, position: self, zoneName: zoneNameAt(map, self) });
-    return people.map((p) => describePerson(p, self, map.tileSize));
+    const statuses = [selfMember ?? {}, ...others];
+    return people.map((p, i) => withStatus(describePerson(p, self, map.tileSize), statuses[i]));
   }
 
   private announce(text: string): void {

@@ -1,0 +1,89 @@
+import type { Desk, OfficeMap, Point } from "../../shared/map/types";
+import { ClientMessage } from "../../shared/protocol/names";
+import { nearestDesk, withinReach } from "../../shared/status/seating";
+import type { OfficeConnection } from "../net/OfficeConnection";
+
+/**
+ * Sitting down: X toggles sitting at the nearest desk within reach, and a
+ * click on a chair sits there (walking up first when it is further away).
+ * The room decides; this only asks. Moving stands up on the server's side.
+ */
+
+/** How close to a seat point a click counts as a click on its chair, px. */
+const CHAIR_HIT_PX = 16;
+/** A walk to a clicked chair that has not arrived by then is given up. */
+const PENDING_MS = 15_000;
+
+export class SeatControl {
+  private pending: { desk: Desk; until: number } | null = null;
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (event.key !== "x" && event.key !== "X") return;
+    if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
+    event.preventDefault();
+    this.toggle();
+  };
+
+  constructor(
+    private readonly connection: OfficeConnection,
+    private readonly map: OfficeMap,
+    private readonly selfPosition: () => Point | null,
+    private readonly walkTo: (point: Point) => void,
+    private readonly target: Window = window,
+  ) {
+    target.addEventListener("keydown", this.onKey);
+  }
+
+  /** Sit at the nearest desk within reach, or stand up when seated. */
+  toggle(): void {
+    const self = this.connection.member(this.connection.selfId);
+    if (!self) return;
+    if (self.seat) {
+      this.connection.send(ClientMessage.Stand, {});
+      return;
+    }
+    const at = this.selfPosition() ?? self;
+    const desk = nearestDesk(at, this.map.desks, this.map.tileSize);
+    if (desk) this.connection.send(ClientMessage.Sit, { desk: desk.id });
+  }
+
+  /** A click at a map point: true when it was on a chair (and handled here). */
+  click(point: Point): boolean {
+    const desk = this.map.desks.find((d) => Math.hypot(d.x - point.x, d.y - point.y) <= CHAIR_HIT_PX);
+    if (!desk) return false;
+    const at = this.selfPosition();
+    if (at && withinReach(at, desk, this.map.tileSize)) {
+      this.pending = null;
+      this.connection.send(ClientMessage.Sit, { desk: desk.id });
+    } else {
+      this.pending = { desk, until: performance.now() + PENDING_MS };
+      this.walkTo({ x: desk.x, y: desk.y });
+    }
+    return true;
+  }
+
+  /** Per frame: sits once a walk to a clicked chair has arrived. */
+  update(now: number): void {
+    const pending = this.pending;
+    if (!pending) return;
+    const self = this.connection.member(this.connection.selfId);
+    const at = this.selfPosition();
+    if (now > pending.until || !self || self.seat) {
+      this.pending = null;
+      return;
+    }
+    if (!at || self.moving || !withinReach(at, pending.desk, this.map.tileSize)) return;
+    this.pending = null;
+    this.connection.send(ClientMessage.Sit, { desk: pending.desk.id });
+  }
+
+  dispose(): void {
+    this.target.removeEventListener("keydown", this.onKey);
+    this.pending = null;
+  }
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.tagName !== "string") return false;
+  return el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+}
