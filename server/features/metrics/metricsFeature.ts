@@ -18,8 +18,11 @@ export function createMetricsFeature(context: RoomContext): RoomFeature {
       callback &&
         ((deltaTime: number) => {
           const started = performance.now();
+          const cpu = process.cpuUsage();
           callback(deltaTime);
           timings.tick.record(performance.now() - started);
+          const used = process.cpuUsage(cpu);
+          timings.tickCpu.record((used.user + used.system) / 1000);
         }),
       delay,
     );
