@@ -1,6 +1,7 @@
 import type { Router } from "express";
 import type { AvatarId, Facing } from "../shared/avatars";
 import type { OfficeMap } from "../shared/map/types";
+import type { ChatStore } from "./features/chat/ChatStore";
 
 /**
  * What the server needs from the outside world, injected at the composition
@@ -106,4 +107,6 @@ export interface ServerDeps {
   memberState?: MemberStateStore;
   /** Per-space settings (conversation radii and cap); defaults when absent. */
   spaces?: SpaceSettingsSource;
+  /** Chat history (the last few hundred lines per channel); kept in memory for the room's process when absent. */
+  chat?: ChatStore;
 }

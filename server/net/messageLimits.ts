@@ -27,6 +27,27 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   [ClientMessage.Stand]: { burst: 5, perSecond: 2 },
   [ClientMessage.ClaimDesk]: { burst: 3, perSecond: 0.5 },
   [ClientMessage.ReleaseDesk]: { burst: 3, perSecond: 0.5 },
+  // Chat: a quick burst of lines, then about one a second (the chat feature also limits per member across tabs).
+  [ClientMessage.ChatSend]: { burst: 5, perSecond: 1 },
+  [ClientMessage.ChatHistory]: { burst: 10, perSecond: 2 },
+  // Waves and rings notify another person; emotes show to everyone.
+  [ClientMessage.Wave]: { burst: 3, perSecond: 0.2 },
+  [ClientMessage.Ring]: { burst: 3, perSecond: 0.2 },
+  [ClientMessage.RingAnswer]: { burst: 10, perSecond: 2 },
+  [ClientMessage.Emote]: { burst: 5, perSecond: 1 },
+  [ClientMessage.Follow]: { burst: 10, perSecond: 2 },
+  [ClientMessage.Locate]: { burst: 10, perSecond: 4 },
+  [ClientMessage.SetProfile]: { burst: 3, perSecond: 0.5 },
+  // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+  [ClientMessage.MeetupSchedule]: { burst: 3, perSecond: 0.2 },
+  [ClientMessage.MeetupEdit]: { burst: 5, perSecond: 0.5 },
+  [ClientMessage.MeetupAction]: { burst: 5, perSecond: 1 },
+  [ClientMessage.MeetupHost]: { burst: 10, perSecond: 2 },
+  [ClientMessage.RaiseHand]: { burst: 4, perSecond: 0.5 },
+  [ClientMessage.ZoneLock]: { burst: 4, perSecond: 0.5 },
+  // A knock on a locked zone notifies everyone inside: as slow as knocking on a person's door.
+  [ClientMessage.ZoneKnock]: { burst: 3, perSecond: 0.2 },
+  [ClientMessage.ZoneKnockAnswer]: { burst: 10, perSecond: 2 },
 };
 
 /**

@@ -26,7 +26,7 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 };
 
 export interface Persistence {
-  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState">;
+  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat">;
   repos: Repositories;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
@@ -72,6 +72,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         presenceStore: new MongoPresenceStore(repos),
         memberState: new MongoMemberStateStore(repos),
         spaces: new DbSpaceSettings(repos),
+        chat: repos.chat,
         apiRouter,
       },
       repos,

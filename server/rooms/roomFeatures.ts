@@ -1,3 +1,5 @@
+import { createChatFeature } from "../features/chat/chatFeature";
+import { createSocialFeature } from "../features/social/socialFeature";
 import { createConversationFeature } from "../features/conversations/conversationFeature";
 import { createInterestFeature } from "../features/interest/interestFeature";
 import { createMetricsFeature } from "../features/metrics/metricsFeature";
@@ -17,4 +19,7 @@ export const ROOM_FEATURES: RoomFeatureFactory[] = [
   createConversationFeature,
   // Statuses, desks and knocks (issue 5); knocks pin conversations through the feature above.
   statusFeatures,
+  // Chat, waves, rings, emotes, locate and follow (issue 9); chat reads conversations and zones.
+  createChatFeature,
+  createSocialFeature,
 ];

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { AVATAR_IDS } from "../avatars";
+import { chatMessages, type ServerChatMessages } from "./chatMessages";
 import { conversationMessages, type ServerConversationMessages } from "./conversationMessages";
 import { deskMessages } from "./deskMessages";
+import { meetupMessages, type ServerMeetupMessages } from "./meetupMessages";
 import { DISPLAY_NAME_MAX } from "./limits";
 import { movementMessages } from "./movementMessages";
 import { ServerMessage } from "./names";
 import { statusMessages, type ServerStatusMessages } from "./statusMessages";
+import { socialMessages, type ServerSocialMessages } from "./socialMessages";
 import { plainText } from "./text";
 
 /**
@@ -33,13 +36,21 @@ export const clientMessageSchemas = {
   ...conversationMessages,
   ...statusMessages,
   ...deskMessages,
+  ...chatMessages,
+  ...socialMessages,
+  ...meetupMessages,
 } as const;
 
 export type ClientMessages = {
   [K in keyof typeof clientMessageSchemas]: z.infer<(typeof clientMessageSchemas)[K]>;
 };
 
-export interface ServerMessages extends ServerConversationMessages, ServerStatusMessages {
+export interface ServerMessages
+  extends ServerConversationMessages,
+    ServerStatusMessages,
+    ServerChatMessages,
+    ServerSocialMessages,
+    ServerMeetupMessages {
   [ServerMessage.Welcome]: { protocol: number; space: string; selfId: string; mapUrl: string };
   /** Why a message of the client's was refused; sent at most once per interval per reason. */
   [ServerMessage.Rejected]: { type: string; reason: string };

@@ -20,6 +20,25 @@ export const ClientMessage = {
   Stand: "stand",
   ClaimDesk: "claim-desk",
   ReleaseDesk: "release-desk",
+  // Chat and finding people (issue 9).
+  ChatSend: "chat-send",
+  ChatHistory: "chat-history",
+  Wave: "wave",
+  Ring: "ring",
+  RingAnswer: "ring-answer",
+  Emote: "emote",
+  Follow: "follow",
+  Locate: "locate",
+  SetProfile: "set-profile",
+  // Meetups, stages and zone locks (issue 6).
+  MeetupSchedule: "meetup-schedule",
+  MeetupEdit: "meetup-edit",
+  MeetupAction: "meetup-action",
+  MeetupHost: "meetup-host",
+  RaiseHand: "raise-hand",
+  ZoneLock: "zone-lock",
+  ZoneKnock: "zone-knock",
+  ZoneKnockAnswer: "zone-knock-answer",
 } as const;
 export type ClientMessageName = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -34,6 +53,23 @@ export const ServerMessage = {
   KnockClosed: "knock-closed",
   KnockResult: "knock-result",
   FocusTimerEnded: "focus-timer-ended",
+  // Chat and finding people (issue 9).
+  Chat: "chat",
+  ChatHistory: "chat-history",
+  Waved: "waved",
+  Ring: "ring",
+  RingClosed: "ring-closed",
+  RingResult: "ring-result",
+  Emote: "emote",
+  Located: "located",
+  FollowEnded: "follow-ended",
+  // Meetups, stages and zone locks (issue 6).
+  Meetups: "meetups",
+  MeetupStarted: "meetup-started",
+  MeetupMuted: "meetup-muted",
+  ZoneLocks: "zone-locks",
+  ZoneKnock: "zone-knock",
+  ZoneKnockResult: "zone-knock-result",
 } as const;
 export type ServerMessageName = (typeof ServerMessage)[keyof typeof ServerMessage];
 

@@ -1,4 +1,5 @@
 import type { Connection } from "mongoose";
+import { chatMessageModel, type ChatMessageModel } from "./ChatMessage";
 import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
 import { memberModel, type MemberModel } from "./Member";
@@ -9,6 +10,7 @@ export interface Models {
   Map: MapModel;
   Member: MemberModel;
   Invite: InviteModel;
+  ChatMessage: ChatMessageModel;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function createModels(connection: Connection): Promise<Models> {
     Map: mapModel(connection),
     Member: memberModel(connection),
     Invite: inviteModel(connection),
+    ChatMessage: chatMessageModel(connection),
   };
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
   return models;

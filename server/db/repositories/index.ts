@@ -1,4 +1,5 @@
 import type { Models } from "../models";
+import { ChatRepository } from "./ChatRepository";
 import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
 import { MemberRepository } from "./MemberRepository";
@@ -9,6 +10,7 @@ export interface Repositories {
   maps: MapRepository;
   members: MemberRepository;
   invites: InviteRepository;
+  chat: ChatRepository;
 }
 
 export function createRepositories(models: Models): Repositories {
@@ -17,5 +19,6 @@ export function createRepositories(models: Models): Repositories {
     maps: new MapRepository(models),
     members: new MemberRepository(models),
     invites: new InviteRepository(models),
+    chat: new ChatRepository(models),
   };
 }
