@@ -35,6 +35,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  // Leave as people do (pagehide says goodbye), so no room is still holding a dropped seat when the server closes.
+  await Promise.all(opened.map((p) => p.page.goto("about:blank").catch(() => undefined)));
   await closeAll(opened);
   await browser?.close();
   await server?.close();
@@ -197,6 +199,11 @@ test("a space that admits no guests refuses a guest with a clear message and off
   await owner.close();
 
   const a = await open("/?space=quiet");
+  // Said before anyone types a name...
+  const note = a.page.getByRole("tabpanel", { name: "Guest" }).getByText("Quiet does not admit guests: sign in or create an account to join.");
+  await note.waitFor();
+  expect(await a.page.getByRole("button", { name: "Sign in instead" }).isVisible()).toBe(true);
+  // ...and again, with the server's reason, when someone tries anyway.
   await a.page.getByLabel("Your name").fill("Walt Walkin");
   await a.page.getByRole("button", { name: "Join as guest" }).click();
   const alert = a.page.getByRole("tabpanel", { name: "Guest" }).getByRole("alert");
@@ -214,4 +221,29 @@ test("a space that admits no guests refuses a guest with a clear message and off
   await waitUntilJoined(a.page);
   expect(await a.page.locator("[data-space-label]").textContent()).toContain("quiet");
   expect(a.errors.filter((e) => !expectedRefusal(403)(e))).toEqual([]);
+});
+
+test("an invite link makes a new account an admin of the space it was made for", async () => {
+  const owner = await browser.newContext();
+  const signin = await owner.request.post(`${server.url}/api/auth/signin`, { data: { email: "olga@example.com", password: PASSWORD } });
+  expect(signin.status()).toBe(200);
+  const made = await owner.request.post(`${server.url}/api/spaces/quiet/invites`, { data: { role: "admin" } });
+  expect(made.status()).toBe(201);
+  const { url } = (await made.json()) as { url: string };
+  await owner.close();
+  expect(url.startsWith(`${server.url}/?space=quiet&invite=`)).toBe(true);
+
+  const a = await open(url.slice(server.url.length));
+  await a.page.getByRole("tab", { name: "Create account" }).click();
+  const panel = a.page.getByRole("tabpanel", { name: "Create account" });
+  await panel.getByLabel("Email").fill("ivy@example.com");
+  await panel.getByLabel("Password").fill(PASSWORD);
+  await panel.getByLabel("Display name").fill("Ivy Invited");
+  await panel.getByRole("radio", { name: "Fay" }).check();
+  await panel.getByRole("button", { name: "Create account" }).click();
+  await waitUntilJoined(a.page);
+  expect(await selfMember(a.page)).toMatchObject({ name: "Ivy Invited" });
+  const space = await a.page.evaluate(() => fetch("/api/spaces/quiet").then((r) => r.json()));
+  expect(space.space.role).toBe("admin");
+  expect(a.errors).toEqual([]);
 });

@@ -19,6 +19,12 @@ export interface SignupRequest {
   avatar: string;
 }
 
+export interface SpaceInfo {
+  slug: string;
+  name: string;
+  settings: { guestAccess: boolean };
+}
+
 /** A refusal from the API, carrying its reason ({ error, details }) as a sentence. */
 export class AccountApiError extends Error {
   constructor(
@@ -36,6 +42,11 @@ export class AccountApi {
   /** The signed-in member, or null when there is no valid session (asked without a 401, which browsers log as an error). */
   async session(): Promise<AccountMember | null> {
     return (await this.call<{ member: AccountMember | null }>("GET", "/auth/session")).member;
+  }
+
+  /** Public facts about a space: whether it exists and whether it admits guests. */
+  async space(slug: string): Promise<SpaceInfo> {
+    return (await this.call<{ space: SpaceInfo }>("GET", `/spaces/${encodeURIComponent(slug)}`)).space;
   }
 
   async signup(request: SignupRequest): Promise<AccountMember> {

@@ -54,9 +54,12 @@ export class GuestForm {
     this.form.alert.after(this.signinOffer);
   }
 
-  /** Says up front that this space admits no guests. */
-  showGuestsRefused(message: string): void {
-    this.form.showError(message);
+  /** Says up front that this space admits no guests, before anyone types a name. */
+  showGuestsRefused(spaceName: string): void {
+    const note = document.createElement("p");
+    note.className = "join-note";
+    note.textContent = `${spaceName} does not admit guests: sign in or create an account to join.`;
+    this.element.prepend(note);
     this.signinOffer.hidden = false;
   }
 

@@ -94,6 +94,12 @@ export class JoinPage {
     ]);
     this.body.append(this.tabs.element);
     this.focusTarget = guest;
+    void api.space(space).then(
+      (info) => {
+        if (!info.settings.guestAccess) guest.showGuestsRefused(info.name);
+      },
+      () => undefined, // an unknown space or an unreachable server: joining says why
+    );
   }
 
   private async joinSpaceAndEnter(member: AccountMember): Promise<void> {
