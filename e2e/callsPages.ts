@@ -82,7 +82,7 @@ export async function videoFlowing(page: Page, name: string, timeoutMs = 60_000)
 }
 
 /**
- * The loudest RMS an AnalyserNode (made here, apart from the app's own) reads
+ * The loudest sample an AnalyserNode (made here, apart from the app's own) reads
  * from the remote stream of `name` within `windowMs`; Chromium's fake
  * microphone beeps about once a second.
  */
@@ -94,19 +94,18 @@ export async function remoteAudioLevel(page: Page, name: string, windowMs = 6000
     if (!stream || tracks.length === 0) return { liveTracks: 0, peak: 0 };
     const context = new AudioContext();
     await context.resume().catch(() => undefined);
+    // The largest window (~0.7 s at 48 kHz), read often: no short beep slips between reads even when timers lag under load.
     const analyser = context.createAnalyser();
-    analyser.fftSize = 1024;
+    analyser.fftSize = 32768;
     const source = context.createMediaStreamSource(stream);
     source.connect(analyser);
     const samples = new Float32Array(analyser.fftSize);
     let peak = 0;
     const end = performance.now() + windowMs;
-    while (performance.now() < end && peak < 0.01) {
+    while (performance.now() < end && peak < 0.05) {
       analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const s of samples) sum += s * s;
-      peak = Math.max(peak, Math.sqrt(sum / samples.length));
-      await new Promise((r) => setTimeout(r, 20));
+      for (const s of samples) peak = Math.max(peak, Math.abs(s));
+      await new Promise((r) => setTimeout(r, 100));
     }
     source.disconnect();
     await context.close();

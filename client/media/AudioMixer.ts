@@ -6,7 +6,7 @@
  */
 
 export interface AudioTap {
-  /** Loudness now, as RMS of the latest samples in [0, 1]. */
+  /** Loudness of the last ~170 ms: the RMS of its loudest ~10 ms block, in [0, 1]. */
   level(): number;
   /** Target volume (remote voices only); changes smoothly to avoid clicks. */
   setGain(gain: number): void;
@@ -32,7 +32,8 @@ export class AudioMixer {
     const context = this.ensureContext();
     const source = context.createMediaStreamSource(stream);
     const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
+    // ~170 ms at 48 kHz: at least the time between two reads, so short sounds are not missed.
+    analyser.fftSize = 8192;
     source.connect(analyser);
     let gain: GainNode | null = null;
     if (play) {
@@ -44,9 +45,7 @@ export class AudioMixer {
     const tap: AudioTap = {
       level: () => {
         analyser.getFloatTimeDomainData(samples);
-        let sum = 0;
-        for (const s of samples) sum += s * s;
-        return Math.sqrt(sum / samples.length);
+        return loudestBlockRms(samples);
       },
       setGain: (value) => {
         if (!gain || !Number.isFinite(value)) return;
@@ -76,4 +75,18 @@ export class AudioMixer {
     if (this.context.state === "suspended") void this.context.resume().catch(() => undefined);
     return this.context;
   }
+}
+
+const BLOCK = 512;
+
+/** Loudest short block: a burst of speech counts, while steady low noise stays low. */
+export function loudestBlockRms(samples: Float32Array): number {
+  let loudest = 0;
+  for (let start = 0; start < samples.length; start += BLOCK) {
+    const end = Math.min(samples.length, start + BLOCK);
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += samples[i] * samples[i];
+    loudest = Math.max(loudest, Math.sqrt(sum / (end - start)));
+  }
+  return loudest;
 }

@@ -31,11 +31,16 @@ export class CallSettings {
     this.panel.setAttribute("aria-label", "Call settings");
     this.toggle.setAttribute("aria-controls", this.panel.id);
     for (const [kind, label] of [["videoinput", "Camera"], ["audioinput", "Microphone"]] as const) {
-      const field = document.createElement("label");
-      field.textContent = label;
+      // The label stands beside (not around) the select, so the select's name is just "Camera"/"Microphone".
+      const field = document.createElement("div");
+      field.className = "call-field";
+      const caption = document.createElement("label");
+      caption.textContent = label;
       const select = document.createElement("select");
+      select.id = `call-device-${kind}`;
+      caption.htmlFor = select.id;
       select.dataset.kind = kind;
-      field.append(select);
+      field.append(caption, select);
       this.panel.append(field);
       this.selects.set(kind, select);
       this.disposables.listen(select, "change", () => void this.switchTo(kind, select.value));
