@@ -27,6 +27,8 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   [ClientMessage.Stand]: { burst: 5, perSecond: 2 },
   [ClientMessage.ClaimDesk]: { burst: 3, perSecond: 0.5 },
   [ClientMessage.ReleaseDesk]: { burst: 3, perSecond: 0.5 },
+  // Removing people is rare and deliberate.
+  [ClientMessage.Moderate]: { burst: 5, perSecond: 0.5 },
   // Chat: a quick burst of lines, then about one a second (the chat feature also limits per member across tabs).
   [ClientMessage.ChatSend]: { burst: 5, perSecond: 1 },
   [ClientMessage.ChatHistory]: { burst: 10, perSecond: 2 },

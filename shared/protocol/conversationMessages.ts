@@ -49,6 +49,13 @@ export interface ConversationPeer {
   name: string;
   /** True when *this* client must create the offer for this pair (exactly one side does). */
   initiator: boolean;
+  /**
+   * On a stage (issue 6) links are one-way: `send` false = do not send our
+   * camera/microphone on this link (we listen); `receive` false = the peer sends
+   * nothing to us. Absent = true (an ordinary two-way call).
+   */
+  send?: boolean;
+  receive?: boolean;
 }
 
 export interface ServerConversationMessages {
@@ -62,6 +69,8 @@ export interface ServerConversationMessages {
     peers: ConversationPeer[];
     /** `reason` says why, in words a person can be shown (e.g. "This meeting room is full (6 people)"). */
     full?: { groupId: string; size: number; reason?: string };
+    /** Set in a stage conversation: whether we speak or listen, and why when we cannot speak though we expected to. */
+    stage?: { role: "speaker" | "listener"; note?: string };
   };
   /** Signalling relayed from `from`, a member of the same conversation. */
   [ServerMessage.Signal]: { from: string; data: SignalData };

@@ -5,6 +5,7 @@ import { conversationMessages, type ServerConversationMessages } from "./convers
 import { deskMessages } from "./deskMessages";
 import { meetupMessages, type ServerMeetupMessages } from "./meetupMessages";
 import { DISPLAY_NAME_MAX } from "./limits";
+import { moderationMessages, type ServerModerationMessages } from "./moderationMessages";
 import { movementMessages } from "./movementMessages";
 import { ServerMessage } from "./names";
 import { statusMessages, type ServerStatusMessages } from "./statusMessages";
@@ -36,6 +37,7 @@ export const clientMessageSchemas = {
   ...conversationMessages,
   ...statusMessages,
   ...deskMessages,
+  ...moderationMessages,
   ...chatMessages,
   ...socialMessages,
   ...meetupMessages,
@@ -50,7 +52,8 @@ export interface ServerMessages
     ServerStatusMessages,
     ServerChatMessages,
     ServerSocialMessages,
-    ServerMeetupMessages {
+    ServerMeetupMessages,
+    ServerModerationMessages {
   [ServerMessage.Welcome]: { protocol: number; space: string; selfId: string; mapUrl: string };
   /** Why a message of the client's was refused; sent at most once per interval per reason. */
   [ServerMessage.Rejected]: { type: string; reason: string };

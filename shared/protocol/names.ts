@@ -20,6 +20,7 @@ export const ClientMessage = {
   Stand: "stand",
   ClaimDesk: "claim-desk",
   ReleaseDesk: "release-desk",
+  Moderate: "moderate",
   // Chat and finding people (issue 9).
   ChatSend: "chat-send",
   ChatHistory: "chat-history",
@@ -53,6 +54,8 @@ export const ServerMessage = {
   KnockClosed: "knock-closed",
   KnockResult: "knock-result",
   FocusTimerEnded: "focus-timer-ended",
+  Removed: "removed",
+  Database: "database",
   // Chat and finding people (issue 9).
   Chat: "chat",
   ChatHistory: "chat-history",

@@ -29,6 +29,24 @@ export interface ConversationMember {
 /** Delivers a message to a session; false when it is not connected right now. */
 export type SendConversation = (sessionId: string, message: ConversationMessage) => boolean;
 
+/**
+ * Another feature's say over some people's conversations (the stage, issue 6):
+ * each update it takes whom it wants out of the zone/proximity pipeline and
+ * decides exactly what they are told, and which signalling may pass between them.
+ */
+export interface ConversationOverlay {
+  plan(members: readonly ConversationMember[]): OverlayPlan;
+}
+
+export interface OverlayPlan {
+  /** Session id → its whole Conversation message, for everyone the overlay takes. */
+  messages: ReadonlyMap<string, ConversationMessage>;
+  /** Group id → members, for the overlay's groups. */
+  groups: ReadonlyMap<string, readonly string[]>;
+  /** Whether `from` may send this signalling to `to`, both in one overlay group. */
+  mayRelay(from: string, to: string, data: unknown): boolean;
+}
+
 const STATUSES = new Set<string>(PRESENCE_STATUSES);
 const NOBODY: ConversationMessage = { groupId: null, peers: [] };
 
@@ -47,6 +65,8 @@ export class ConversationSystem {
   /** What each session was last told, as JSON, so repeats are not sent. */
   private readonly told = new Map<string, string>();
   private readonly names = new Map<string, string>();
+  private overlay: ConversationOverlay | null = null;
+  private overlayPlan: OverlayPlan | null = null;
 
   constructor(
     private readonly map: OfficeMap,
@@ -64,21 +84,40 @@ export class ConversationSystem {
     this.pins.delete(key);
   }
 
+  /** Lets one other feature decide some people's conversations (see ConversationOverlay). */
+  setOverlay(overlay: ConversationOverlay | null): void {
+    this.overlay = overlay;
+  }
+
   /** The conversation a session is in right now, if any. */
   groupOf(sessionId: string): string | undefined {
+    const overlaid = this.overlayPlan?.messages.get(sessionId);
+    if (overlaid) return overlaid.groupId ?? undefined;
     return this.plan?.groupOf.get(sessionId);
   }
 
   /** Members of a conversation, sorted. */
   membersOf(groupId: string): readonly string[] {
-    return this.plan?.groups.get(groupId) ?? [];
+    return this.overlayPlan?.groups.get(groupId) ?? this.plan?.groups.get(groupId) ?? [];
+  }
+
+  /** Whether signalling may pass from one member of a conversation to another (an overlay may restrict it). */
+  mayRelay(from: string, to: string, data: unknown): boolean {
+    const plan = this.overlayPlan;
+    if (plan && plan.messages.has(from)) return plan.mayRelay(from, to, data);
+    return true;
   }
 
   /** Recomputes conversations from the members' current state and notifies everyone whose view changed. */
   update(members: Iterable<ConversationMember>): void {
     const people: PolicyPerson[] = [];
-    for (const m of members) {
+    const all = [...members];
+    const previousOverlay = this.overlayPlan;
+    const overlay = this.overlay?.plan(all) ?? null;
+    this.overlayPlan = overlay;
+    for (const m of all) {
       this.names.set(m.id, m.name);
+      if (overlay?.messages.has(m.id)) continue;
       const zone = this.zones.zoneOf(m.id);
       people.push({
         id: m.id,
@@ -104,6 +143,9 @@ export class ConversationSystem {
     for (const r of previous?.refused ?? []) affected.add(r.id);
     const present = new Set(people.map((p) => p.id));
     for (const id of affected) if (present.has(id)) this.tell(id, false);
+    // Overlay messages are whole: telling dedups them, and whoever left the overlay hears their new state.
+    for (const id of overlay?.messages.keys() ?? []) this.tell(id, false);
+    for (const id of previousOverlay?.messages.keys() ?? []) if (present.has(id)) this.tell(id, false);
   }
 
   /** Sends a session its current conversation even if already told (after a reconnect). */
@@ -119,6 +161,8 @@ export class ConversationSystem {
 
   /** What a session would be told now. */
   messageFor(sessionId: string): ConversationMessage {
+    const overlaid = this.overlayPlan?.messages.get(sessionId);
+    if (overlaid) return overlaid;
     const plan = this.plan;
     const groupId = plan?.groupOf.get(sessionId);
     if (plan && groupId !== undefined) {

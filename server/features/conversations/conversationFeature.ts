@@ -6,7 +6,7 @@ import type { Logger } from "../../log";
 import type { RoomContext, RoomFeature, RoomFeatureFactory } from "../../rooms/RoomFeature";
 import { roomServices } from "../../rooms/roomServices";
 import { roomZones } from "../zones/zoneTrackerFeature";
-import { ConversationSystem } from "./ConversationSystem";
+import { ConversationSystem, type ConversationOverlay } from "./ConversationSystem";
 import { iceServersFor } from "./iceServers";
 import { relaySignal } from "./signalRelay";
 
@@ -27,6 +27,8 @@ export interface RoomConversations {
   /** The conversation a session is in right now (as the signal relay sees it). */
   groupOf(sessionId: string): string | undefined;
   membersOf(groupId: string): readonly string[];
+  /** Hands some people's conversations to another feature (the stage); see ConversationOverlay. */
+  setOverlay(overlay: ConversationOverlay | null): void;
 }
 
 export interface ConversationFeatureOptions {
@@ -54,7 +56,12 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
     });
     systems.set(context.room, system);
     context.guard.on(ClientMessage.Signal, (client, payload, reject) =>
-      relaySignal({ groupOf: (id) => system.groupOf(id), client: context.client }, client, payload, reject),
+      relaySignal(
+        { groupOf: (id) => system.groupOf(id), client: context.client, mayRelay: (from, to, data) => system.mayRelay(from, to, data) },
+        client,
+        payload,
+        reject,
+      ),
     );
     const ice = roomServices().config.ice;
     let ticks = 0;

@@ -6,6 +6,8 @@ import type { Reject } from "../../net/MessageGuard";
 export interface SignalRelayDeps {
   groupOf(sessionId: string): string | undefined;
   client(sessionId: string): Client | undefined;
+  /** A further say on who may reach whom within a conversation (a stage's one-way links); absent = everyone. */
+  mayRelay?(from: string, to: string, data: unknown): boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export function relaySignal(
   if (to === sender.sessionId || group === undefined || deps.groupOf(to) !== group) {
     return reject("not in your conversation");
   }
+  if (deps.mayRelay && !deps.mayRelay(sender.sessionId, to, data)) return reject("listeners send no media on a stage");
   const target = deps.client(to);
   // A peer whose connection dropped will be told its conversation again on reconnect and renegotiate.
   if (!target) return reject("peer is not connected");
