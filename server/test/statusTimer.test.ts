@@ -71,7 +71,7 @@ describe("focus timer in the status service", () => {
     expect(t.sent).toHaveLength(1);
   });
 
-  it("'stay' keeps Focus as the chosen status; "done" after a later timer returns to Available", async () => {
+  it("'stay' keeps Focus as the chosen status; 'done' after a later timer returns to Available", async () => {
     const t = setup();
     await t.join();
     t.send(ClientMessage.FocusTimer, { action: "start", minutes: 1 });
