@@ -127,6 +127,10 @@ export class CallManager {
     return this.partners.get(id)?.enteredAt ?? null;
   }
 
+  isInitiator(id: string): boolean {
+    return this.partners.get(id)?.peer.initiator ?? false;
+  }
+
   isConnected(id: string): boolean {
     return this.partners.get(id)?.link?.isConnected ?? false;
   }

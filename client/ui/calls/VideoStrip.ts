@@ -138,6 +138,7 @@ export class VideoStrip {
     tile.video.srcObject = stream;
     tile.root.dataset.video = String(stream.getVideoTracks().length > 0);
     tile.firstFrameAt = null;
+    tile.root.dataset.firstFrame = "false";
     // Autoplay of a muted element is always allowed; play() settles races with srcObject changes.
     void tile.video.play().catch(() => undefined);
     if (typeof tile.video.requestVideoFrameCallback === "function") {

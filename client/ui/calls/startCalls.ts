@@ -59,7 +59,10 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
     firstFrames.delete(id);
     strip.addPeer(id, name);
   });
-  calls.events.on("peerStream", (id, stream) => strip.setStream(id, stream));
+  calls.events.on("peerStream", (id, stream) => {
+    firstFrames.delete(id);
+    strip.setStream(id, stream);
+  });
   calls.events.on("peerState", (id, state) => strip.setState(id, state));
   calls.events.on("peerLeft", (id) => {
     firstFrames.delete(id);
@@ -101,6 +104,7 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
         calls.peerIds().map((id) => ({
           id,
           connected: calls.isConnected(id),
+          initiator: calls.isInitiator(id),
           enteredAt: calls.enteredAt(id),
           firstFrameAt: firstFrames.get(id) ?? null,
         })),
