@@ -121,6 +121,13 @@ describe("focus and knocking", () => {
     expect(peersOf(fayIn)).toEqual([ken.sessionId]);
     // Fay keeps her do-not-disturb for everyone else.
     expect(statusOf(ken, fay.sessionId)?.status).toBe("focus");
+
+    // Walking clearly away ends the knock's conversation, as with any proximity conversation.
+    await ken.walk(1, 0, 60);
+    await waitFor(() => {
+      const last = kenMessages.filter((m) => m.type === ServerMessage.Conversation).at(-1);
+      return last && (last.body as { groupId: string | null }).groupId === null;
+    }, "Ken's knock conversation to end", 10_000);
   });
 
   test("a declined knock tells the knocker and keeps them from knocking again at once; available people need no knock", async () => {

@@ -33,7 +33,7 @@ export class KnockPins {
     const ma = this.context.state.members.get(a);
     const mb = this.context.state.members.get(b);
     if (!ma || !mb) return;
-    const key = `knock-${[a, b].sort().join("-")}`;
+    const key = pairKey(a, b);
     this.pairs.set(key, { key, a, b, limitPx: knockPinLimit(distance(ma, mb), this.context.map.tileSize) });
     const conversations = this.conversations();
     if (conversations) conversations.pin(key, [a, b]);
@@ -54,7 +54,7 @@ export class KnockPins {
   }
 
   isPinned(a: string, b: string): boolean {
-    return this.pairs.has(`knock-${[a, b].sort().join("-")}`);
+    return this.pairs.has(pairKey(a, b));
   }
 
   dispose(): void {
@@ -65,4 +65,9 @@ export class KnockPins {
     this.pairs.delete(pair.key);
     this.conversations()?.unpin(pair.key);
   }
+}
+
+/** Session ids never contain "~", so the pair's key is unambiguous. */
+function pairKey(a: string, b: string): string {
+  return `knock-${[a, b].sort().join("~")}`;
 }
