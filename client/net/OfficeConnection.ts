@@ -54,8 +54,9 @@ interface RemoteMember {
   memberId: string;
   name: string;
   avatar: string;
-  x: number;
-  y: number;
+  /** Absent while the server does not stream this member's position to us (interest management). */
+  x?: number;
+  y?: number;
   facing: string;
   moving: boolean;
   ack: number;
@@ -64,6 +65,7 @@ interface RemoteMember {
   seat: string;
   focusStart: number;
   focusEnd: number;
+  zone: string;
 }
 
 /** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
@@ -348,11 +350,13 @@ function toSnapshot(member: RemoteMember, key: string): MemberSnapshot {
     memberId: member.memberId,
     name: member.name,
     avatar: member.avatar,
-    x: member.x,
-    y: member.y,
+    x: member.x ?? Number.NaN,
+    y: member.y ?? Number.NaN,
+    located: typeof member.x === "number" && typeof member.y === "number",
+    zone: member.zone,
     facing: toFacing(member.facing),
     moving: member.moving,
-    ack: member.ack,
+    ack: member.ack ?? 0,
     status: member.status,
     statusText: member.statusText,
     seat: member.seat,

@@ -7,9 +7,17 @@ export interface MemberSnapshot {
   memberId: string;
   name: string;
   avatar: string;
-  /** Feet point in pixels. */
+  /** Feet point in pixels; NaN while `located` is false. */
   x: number;
   y: number;
+  /**
+   * False while the server does not stream this person's position to us
+   * (they are far away: interest management). They are still present, with
+   * name, status and zone.
+   */
+  located?: boolean;
+  /** Name of the zone they stand in ("" outside every zone), as the server decided. */
+  zone?: string;
   facing: Facing;
   moving: boolean;
   /** Seq of the last move input the server applied for this member. */

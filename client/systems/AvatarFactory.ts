@@ -1,22 +1,49 @@
 import type * as Phaser from "phaser";
 import { AvatarSprite } from "./AvatarSprite";
 
-/** Creates avatar sprites and keeps their name tags crisp at the current zoom. */
+/**
+ * Creates avatar sprites and keeps their name tags crisp at the current zoom.
+ * Released sprites of other people are pooled per avatar look and reused, so
+ * people coming and going (hundreds in a big office) do not churn textures
+ * and game objects.
+ */
 export class AvatarFactory {
   private readonly avatars = new Set<AvatarSprite>();
+  private readonly pool = new Map<string, AvatarSprite[]>();
+  private readonly looks = new WeakMap<AvatarSprite, string>();
   private textResolution = 2;
 
   constructor(private readonly scene: Phaser.Scene) {}
 
   create(avatar: string, name: string, isSelf: boolean): AvatarSprite {
+    const pooled = isSelf ? undefined : this.pool.get(avatar)?.pop();
+    if (pooled) {
+      pooled.setName(name);
+      pooled.setVisible(true);
+      return pooled;
+    }
     const sprite = new AvatarSprite(this.scene, avatar, name, isSelf, this.textResolution);
     this.avatars.add(sprite);
+    if (!isSelf) this.looks.set(sprite, avatar);
     return sprite;
   }
 
   release(sprite: AvatarSprite): void {
-    this.avatars.delete(sprite);
-    sprite.destroy();
+    const look = this.looks.get(sprite);
+    if (look === undefined) {
+      this.avatars.delete(sprite);
+      sprite.destroy();
+      return;
+    }
+    sprite.setVisible(false);
+    let list = this.pool.get(look);
+    if (!list) this.pool.set(look, (list = []));
+    list.push(sprite);
+  }
+
+  /** The part of the map the camera shows, in world pixels (for culling). */
+  view(): Phaser.Geom.Rectangle {
+    return this.scene.cameras.main.worldView;
   }
 
   /** Render name tags at (zoom × device pixel ratio) so they stay sharp when the camera zooms. */
@@ -30,5 +57,6 @@ export class AvatarFactory {
   dispose(): void {
     for (const avatar of this.avatars) avatar.destroy();
     this.avatars.clear();
+    this.pool.clear();
   }
 }

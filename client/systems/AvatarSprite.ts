@@ -60,6 +60,18 @@ export class AvatarSprite {
     else this.sprite.stop().setFrame(idleFrame(facing));
   }
 
+  /** Culling and pooling: hidden avatars cost nothing to draw. */
+  setVisible(visible: boolean): void {
+    if (this.sprite.visible === visible) return;
+    this.sprite.setVisible(visible);
+    this.tag.setVisible(visible);
+    this.decor?.setVisible(visible);
+  }
+
+  get visible(): boolean {
+    return this.sprite.visible;
+  }
+
   setName(name: string): void {
     if (this.tag.text !== name) this.tag.setText(name);
   }

@@ -37,25 +37,40 @@ export class SnapshotBuffer {
     while (this.snapshots.length > 2 && this.snapshots[1].t < cutoff) this.snapshots.shift();
   }
 
-  /** The state at time `t`; clamps to the oldest/newest snapshot outside the buffered range. */
-  sample(t: number): Snapshot | null {
+  /** Forgets everything (the position stopped streaming to us; the next one is a fresh start). */
+  clear(): void {
+    this.snapshots.length = 0;
+  }
+
+  /**
+   * The state at time `t`, written into `out` (render loops pass one reused
+   * object, so sampling allocates nothing per frame); clamps to the
+   * oldest/newest snapshot outside the buffered range.
+   */
+  sample(t: number, out: Snapshot = { t: 0, x: 0, y: 0, facing: "down", moving: false }): Snapshot | null {
     const list = this.snapshots;
     if (list.length === 0) return null;
-    if (t <= list[0].t) return list[0];
     const newest = list[list.length - 1];
-    if (t >= newest.t) return newest;
+    if (t <= list[0].t || t >= newest.t) {
+      const s = t <= list[0].t ? list[0] : newest;
+      out.t = s.t;
+      out.x = s.x;
+      out.y = s.y;
+      out.facing = s.facing;
+      out.moving = s.moving;
+      return out;
+    }
     let i = list.length - 2;
     while (i > 0 && list[i].t > t) i--;
     const a = list[i];
     const b = list[i + 1];
     const k = (t - a.t) / (b.t - a.t);
-    return {
-      t,
-      x: a.x + (b.x - a.x) * k,
-      y: a.y + (b.y - a.y) * k,
-      facing: b.facing,
-      // Walking while the position changes between the two states or the server says so.
-      moving: b.moving || a.x !== b.x || a.y !== b.y,
-    };
+    out.t = t;
+    out.x = a.x + (b.x - a.x) * k;
+    out.y = a.y + (b.y - a.y) * k;
+    out.facing = b.facing;
+    // Walking while the position changes between the two states or the server says so.
+    out.moving = b.moving || a.x !== b.x || a.y !== b.y;
+    return out;
   }
 }

@@ -67,6 +67,13 @@ export class StatusDecor {
   setTextResolution(resolution: number): void {
     this.text.setResolution(resolution);
   }
+  /** Hidden with its avatar (culled off screen, or position not streamed to us). */
+  setVisible(visible: boolean): void {
+    this.dot.setVisible(visible);
+    this.ring.setVisible(visible);
+    this.text.setVisible(visible && this.text.text !== "");
+  }
+
 
   destroy(): void {
     this.dot.destroy();

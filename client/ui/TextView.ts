@@ -86,7 +86,12 @@ export class TextView {
     const self = this.source.selfPosition() ?? (selfMember ? { x: selfMember.x, y: selfMember.y } : null);
     if (!self) return [];
     const others = members.filter((m) => m.id !== selfId).sort(byName);
-    const people: PersonLine[] = others.map((m) => ({ name: m.name, isSelf: false, position: { x: m.x, y: m.y }, zoneName: zoneNameAt(map, m) }));
+    // Far-away people (position not streamed to us) keep their line, with the zone the server names and no distance.
+    const people: PersonLine[] = others.map((m) =>
+      m.located === false
+        ? { name: m.name, isSelf: false, position: null, zoneName: m.zone || null }
+        : { name: m.name, isSelf: false, position: { x: m.x, y: m.y }, zoneName: zoneNameAt(map, m) },
+    );
     people.unshift({ name: selfMember?.name ?? "You", isSelf: true, position: self, zoneName: zoneNameAt(map, self) });
     const statuses = [selfMember ?? {}, ...others];
     return people.map((p, i) => withStatus(describePerson(p, self, map.tileSize), statuses[i]));

@@ -26,4 +26,10 @@ describe("describePerson", () => {
     expect(describePerson(ada, me, 32)).toBe("Ada — 4 tiles north-east, in Meeting Room A");
     expect(describePerson({ ...ada, zoneName: null }, me, 32)).toBe("Ada — 4 tiles north-east");
   });
+
+  test("someone too far away to be streamed: zone, no distance", () => {
+    const bo = { name: "Bo", isSelf: false, position: null, zoneName: "Kitchen" };
+    expect(describePerson(bo, me, 32)).toBe("Bo — in Kitchen");
+    expect(describePerson({ ...bo, zoneName: null }, me, 32)).toBe("Bo — elsewhere in the office");
+  });
 });

@@ -21,7 +21,8 @@ export function describeRelative(self: Point, other: Point, tileSize: number): s
 export interface PersonLine {
   name: string;
   isSelf: boolean;
-  position: Point;
+  /** null when we do not know where they are (too far away to be streamed to us). */
+  position: Point | null;
   zoneName: string | null;
 }
 
@@ -29,6 +30,7 @@ export interface PersonLine {
 export function describePerson(person: PersonLine, self: Point, tileSize: number): string {
   const where = person.zoneName ? `in ${person.zoneName}` : "";
   if (person.isSelf) return where ? `You — ${where}` : "You";
+  if (!person.position) return `${person.name} — ${where || "elsewhere in the office"}`;
   const relative = describeRelative(self, person.position, tileSize);
   return `${person.name} — ${relative}${where ? `, ${where}` : ""}`;
 }
