@@ -18,7 +18,6 @@ export interface StatusInfo {
 
 const RING_WIDTH = 2;
 const TEXT_MAX = 28;
-const TRACK_COLOUR = 0x475569;
 
 export class StatusDecor {
   private readonly dot: Phaser.GameObjects.Arc;
@@ -67,13 +66,13 @@ export class StatusDecor {
   setTextResolution(resolution: number): void {
     this.text.setResolution(resolution);
   }
+
   /** Hidden with its avatar (culled off screen, or position not streamed to us). */
   setVisible(visible: boolean): void {
     this.dot.setVisible(visible);
     this.ring.setVisible(visible);
     this.text.setVisible(visible && this.text.text !== "");
   }
-
 
   destroy(): void {
     this.dot.destroy();
@@ -87,13 +86,13 @@ export class StatusDecor {
     ring.setDepth(depth + 0.5);
     const colour = Number.parseInt(STATUS_COLOURS.focus.slice(1), 16);
     if (this.timer.phase === "off") {
-      ring.lineStyle(RING_WIDTH, colour, 0.8).strokeCircle(cx, cy, radius);
+      ring.lineStyle(RING_WIDTH + 1, colour, 0.9).strokeCircle(cx, cy, radius);
       return;
     }
     // The timer's progress fills the ring clockwise from the top.
     const progress = timerProgress(this.timer, Date.now());
     const top = -Math.PI / 2;
-    ring.lineStyle(RING_WIDTH, TRACK_COLOUR, 0.6).strokeCircle(cx, cy, radius);
+    ring.lineStyle(RING_WIDTH, colour, 0.3).strokeCircle(cx, cy, radius);
     ring.lineStyle(RING_WIDTH + 1, colour, 1);
     ring.beginPath();
     ring.arc(cx, cy, radius, top, top + progress * 2 * Math.PI, false);

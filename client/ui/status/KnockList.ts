@@ -9,7 +9,7 @@ export class KnockList {
   readonly root: HTMLElement;
   private readonly list: HTMLUListElement;
   private readonly disposables = new Disposables();
-  private lastKey = "";
+  private lastKey: string | null = null;
 
   constructor(private readonly connection: OfficeConnection) {
     this.list = el("ul", { class: "knock-list", "aria-label": "Do not disturb" });
