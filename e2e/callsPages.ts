@@ -78,6 +78,8 @@ export async function videoFlowing(page: Page, name: string, timeoutMs = 60_000)
         el.requestVideoFrameCallback(onFrame);
       }),
     timeoutMs,
+    // Playwright's own limit must outlast the page's.
+    { timeout: timeoutMs + 5000 },
   );
 }
 

@@ -3,7 +3,7 @@ import { Emitter } from "../util/Emitter";
 import type { AudioMixer, AudioTap } from "./AudioMixer";
 import { diffConversation } from "./conversationDiff";
 import type { LocalMedia } from "./LocalMedia";
-import { PeerLink } from "./PeerLink";
+import { PeerLink, type PeerLinkOptions } from "./PeerLink";
 import { RetryPolicy } from "./RetryPolicy";
 
 /**
@@ -36,9 +36,17 @@ export type CallEvents = {
   full: [info: { size: number } | null];
 };
 
+/** The part of PeerLink the manager uses (tests substitute their own). */
+export type Link = Pick<PeerLink, "isConnected" | "needsFreshLinkFor" | "signal" | "replaceTrack" | "destroy">;
+
+export interface CallManagerOptions {
+  retryDelays?: readonly number[];
+  createLink?: (options: PeerLinkOptions) => Link;
+}
+
 interface Partner {
   peer: ConversationPeer;
-  link: PeerLink | null;
+  link: Link | null;
   retry: RetryPolicy;
   retryTimer: ReturnType<typeof setTimeout> | null;
   tap: AudioTap | null;
@@ -60,9 +68,9 @@ export class CallManager {
 
   constructor(
     private readonly transport: CallTransport,
-    private readonly media: LocalMedia,
-    private readonly mixer: AudioMixer,
-    private readonly retryDelays?: readonly number[],
+    private readonly media: Pick<LocalMedia, "stream" | "events">,
+    private readonly mixer: Pick<AudioMixer, "attach">,
+    private readonly options: CallManagerOptions = {},
   ) {
     this.offMedia = media.events.on("trackReplaced", (previous, next, stream) => {
       for (const partner of this.partners.values()) partner.link?.replaceTrack(previous, next, stream);
@@ -84,8 +92,11 @@ export class CallManager {
     for (const peer of change.keep) {
       const partner = this.partners.get(peer.id)!;
       partner.peer = peer;
-      // Tries are counted per conversation.
-      if (changedGroup) partner.retry.reset();
+      // Tries are counted per conversation: a new one brings a given-up partner another round.
+      if (changedGroup) {
+        partner.retry.reset();
+        if (!partner.link && !partner.retryTimer) this.connect(partner);
+      }
     }
     for (const peer of change.open) this.open(peer);
     for (const id of [...this.early.keys()]) if (!this.partners.has(id)) this.early.delete(id);
@@ -148,7 +159,7 @@ export class CallManager {
     const partner: Partner = {
       peer,
       link: null,
-      retry: new RetryPolicy(this.retryDelays),
+      retry: new RetryPolicy(this.options.retryDelays),
       retryTimer: null,
       tap: null,
       enteredAt: performance.now(),
@@ -167,7 +178,8 @@ export class CallManager {
     partner.tap = null;
     const id = partner.peer.id;
     this.events.emit("peerState", id, "connecting");
-    const link: PeerLink = new PeerLink({
+    const createLink = this.options.createLink ?? ((options: PeerLinkOptions) => new PeerLink(options));
+    const link: Link = createLink({
       peerId: id,
       initiator: partner.peer.initiator,
       stream: this.media.stream,

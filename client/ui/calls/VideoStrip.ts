@@ -66,6 +66,7 @@ export class VideoStrip {
     this.self = this.makeTile("self", "You", true);
     this.self.root.dataset.self = "true";
     if (stream) this.attach(this.self, "self", stream);
+    else this.self.root.dataset.video = "false";
     this.list.prepend(this.self.root);
     this.updateVisibility();
   }
