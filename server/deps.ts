@@ -109,4 +109,11 @@ export interface ServerDeps {
   spaces?: SpaceSettingsSource;
   /** Chat history (the last few hundred lines per channel); kept in memory for the room's process when absent. */
   chat?: ChatStore;
+  /** Persists bans (membership.banned); without it a room can kick but not ban. */
+  bans?: BanStore;
+}
+
+/** Sets a member's ban in a space; false when they hold no membership there. */
+export interface BanStore {
+  setBanned(memberId: string, space: string, banned: boolean): Promise<boolean>;
 }

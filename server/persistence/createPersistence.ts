@@ -13,6 +13,7 @@ import { createApiRouter } from "../http/api/createApiRouter";
 import { SessionIdentity } from "../identity/SessionIdentity";
 import type { Logger } from "../log";
 import { DbMapSource } from "./DbMapSource";
+import { RepositoryBanStore } from "../features/moderation/RepositoryBanStore";
 import { DbSpaceSettings } from "./DbSpaceSettings";
 import { cachedMapFile } from "./loadMapFile";
 import { MongoMemberStateStore } from "./MongoMemberStateStore";
@@ -26,7 +27,7 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 };
 
 export interface Persistence {
-  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat">;
+  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat" | "bans">;
   repos: Repositories;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
@@ -72,6 +73,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         presenceStore: new MongoPresenceStore(repos),
         memberState: new MongoMemberStateStore(repos),
         spaces: new DbSpaceSettings(repos),
+        bans: new RepositoryBanStore(repos),
         chat: repos.chat,
         apiRouter,
       },

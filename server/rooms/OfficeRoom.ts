@@ -1,4 +1,4 @@
-import { ErrorCode, Room, ServerError, matchMaker, type AuthContext, type Client } from "@colyseus/core";
+import { ErrorCode, Protocol, Room, ServerError, matchMaker, type AuthContext, type Client } from "@colyseus/core";
 import type { ServerMessages } from "../../shared/protocol/messages";
 import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import { TICK_MS } from "../../shared/rules/constants";
@@ -146,6 +146,15 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   override async onDispose(): Promise<void> {
     for (const feature of this.features) await feature.dispose?.();
     this.log.info("disposed");
+  }
+
+  /**
+   * Server shutdown: Colyseus would close with 4000 (a consented leave, final for
+   * clients); 4201 tells them to come back by themselves after a restart.
+   * onLeave still saves everyone (no seat is held while the room is disposing).
+   */
+  override onBeforeShutdown(): void {
+    void this.disconnect(Protocol.WS_SERVER_DISCONNECT);
   }
 
   override onUncaughtException(error: Error, method: string): void {

@@ -3,6 +3,7 @@ import { createSocialFeature } from "../features/social/socialFeature";
 import { createConversationFeature } from "../features/conversations/conversationFeature";
 import { createInterestFeature } from "../features/interest/interestFeature";
 import { createMetricsFeature } from "../features/metrics/metricsFeature";
+import { createModerationFeature } from "../features/moderation/moderationFeature";
 import { statusFeatures } from "../features/status/statusFeatures";
 import { createZoneFeature } from "../features/zones/zoneTrackerFeature";
 import type { RoomFeatureFactory } from "./RoomFeature";
@@ -22,4 +23,6 @@ export const ROOM_FEATURES: RoomFeatureFactory[] = [
   // Chat, waves, rings, emotes, locate and follow (issue 9); chat reads conversations and zones.
   createChatFeature,
   createSocialFeature,
+  // Kicks and bans by owners and admins (issue 8).
+  createModerationFeature,
 ];

@@ -7,6 +7,7 @@ import { authRoutes } from "./authRoutes";
 import { mapRoutes } from "./mapRoutes";
 import { meRoutes } from "./meRoutes";
 import { spaceRoutes } from "./spaceRoutes";
+import { moderationRoutes } from "../../features/moderation/moderationRoutes";
 
 /** Ordinary bodies are small; map uploads have their own, larger limit in mapRoutes. */
 const BODY_LIMIT = "32kb";
@@ -32,6 +33,7 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.use("/me", meRoutes(ctx));
   router.use("/spaces", mapRoutes(ctx));
   router.use("/spaces", spaceRoutes(ctx));
+  router.use("/spaces", moderationRoutes(ctx));
   router.use(notFound);
   router.use(jsonErrorHandler(ctx.log));
   return router;

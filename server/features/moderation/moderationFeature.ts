@@ -1,0 +1,68 @@
+import { Protocol, type Client } from "@colyseus/core";
+import type { ServerMessages } from "../../../shared/protocol/messages";
+import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
+import type { Role } from "../../deps";
+import type { RoomContext, RoomFeature } from "../../rooms/RoomFeature";
+import { subscribeRemovals } from "./moderationChannel";
+
+const RANK: Record<Role, number> = { guest: 0, member: 1, admin: 2, owner: 3 };
+
+/** Who may remove whom: owners and admins, only people ranked below them. */
+export function mayRemove(actor: Role, target: Role): boolean {
+  return RANK[actor] >= RANK.admin && RANK[target] < RANK[actor];
+}
+
+/**
+ * Kicks and bans. The actor's role is the one their session was admitted with;
+ * the target is a present session. A removed client is told why, then
+ * disconnected as a consented leave (no seat is held for them).
+ */
+export async function createModerationFeature(ctx: RoomContext): Promise<RoomFeature> {
+  const roles = new Map<string, { role: Role; memberId: string }>();
+
+  const remove = (sessionId: string, banned: boolean, reason: string) => {
+    const client = ctx.client(sessionId);
+    const notice: ServerMessages[typeof ServerMessage.Removed] = { banned, reason };
+    if (client) {
+      client.send(ServerMessage.Removed, notice);
+      client.leave(Protocol.WS_CLOSE_CONSENTED);
+    } else {
+      // Dropped and awaiting reconnection: no seat for them either.
+      ctx.room.clients.find((c) => c.sessionId === sessionId)?.leave(Protocol.WS_CLOSE_CONSENTED);
+    }
+  };
+
+  ctx.guard.on(ClientMessage.Moderate, (client, msg, reject) => {
+    const actor = roles.get(client.sessionId);
+    const target = roles.get(msg.target);
+    if (!actor || !target) return reject("no such person here");
+    if (!mayRemove(actor.role, target.role)) return reject("not allowed");
+    const reason = msg.reason ?? (msg.action === "ban" ? "You have been banned from this office" : "You have been removed from this office");
+    if (msg.action === "ban") {
+      if (!ctx.deps.bans) return reject("bans need a database");
+      void ctx.deps.bans.setBanned(target.memberId, ctx.space, true).then(
+        () => ctx.log.info(`${actor.memberId} banned ${target.memberId}`),
+        (err: unknown) => ctx.log.error(`could not save the ban of ${target.memberId}`, err),
+      );
+    } else {
+      ctx.log.info(`${actor.memberId} kicked ${target.memberId}`);
+    }
+    remove(msg.target, msg.action === "ban", reason);
+  });
+
+  const unsubscribe = await subscribeRemovals(ctx.space, (notice) => {
+    for (const [sessionId, who] of roles) if (who.memberId === notice.memberId) remove(sessionId, notice.banned, notice.reason);
+  });
+
+  return {
+    onJoin(client: Client, _member, identity) {
+      roles.set(client.sessionId, { role: identity.role, memberId: identity.memberId });
+    },
+    onLeave(sessionId) {
+      roles.delete(sessionId);
+    },
+    dispose() {
+      unsubscribe();
+    },
+  };
+}
