@@ -11,6 +11,8 @@ import type { OfficeConnection } from "../net/OfficeConnection";
 
 /** How close to a seat point a click counts as a click on its chair, px. */
 const CHAIR_HIT_PX = 16;
+/** How close to the seat a walk to a clicked chair counts as arrived, px. */
+const ARRIVED_PX = 2;
 /** A walk to a clicked chair that has not arrived by then is given up. */
 const PENDING_MS = 15_000;
 
@@ -71,7 +73,10 @@ export class SeatControl {
       this.pending = null;
       return;
     }
-    if (!at || self.moving || !withinReach(at, pending.desk, this.map.tileSize)) return;
+    // Sit once the walk has ended at the seat, as the room sees it too (a sit sent mid-walk would be undone by the next step).
+    const arrived = at && Math.hypot(at.x - pending.desk.x, at.y - pending.desk.y) <= ARRIVED_PX;
+    const serverArrived = Math.hypot(self.x - pending.desk.x, self.y - pending.desk.y) <= ARRIVED_PX;
+    if (!arrived || !serverArrived || self.moving) return;
     this.pending = null;
     this.connection.send(ClientMessage.Sit, { desk: pending.desk.id });
   }

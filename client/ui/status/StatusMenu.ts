@@ -18,6 +18,8 @@ export class StatusMenu {
   private readonly minutes: HTMLInputElement;
   private readonly shown: HTMLElement;
   private readonly disposables = new Disposables();
+  /** The menu starts from the status the room restored (saved on the member), once. */
+  private primed = false;
 
   constructor(private readonly connection: OfficeConnection) {
     this.kind = el("select", { "data-status-kind": "", "aria-label": "Your status" });
@@ -79,6 +81,11 @@ export class StatusMenu {
   private refresh(): void {
     const me = this.connection.member(this.connection.selfId);
     if (!me) return;
+    if (!this.primed) {
+      this.primed = true;
+      if (me.status && (PRESENCE_STATUSES as readonly string[]).includes(me.status) && !me.seat && !me.focusEnd) this.kind.value = me.status;
+      this.text.value = me.statusText ?? "";
+    }
     const parts = [`You appear as: ${statusPhrase({ status: me.status }) || "Available"}`];
     if (me.seat) parts.push(`seated at ${me.seat}`);
     if (me.focusStart && me.focusEnd) parts.push(`focus timer ${timeLeft(me.focusEnd - Date.now())} left`);
