@@ -12,8 +12,8 @@ describe("DbSpaceSettings", () => {
     await t.repos.spaces.create({ slug: "tuned", name: "Tuned", settings: { hearingRadiusTiles: 2, leaveRadiusTiles: 5, maxConversationSize: 3 } });
     await t.repos.spaces.create({ slug: "plain", name: "Plain" });
     const source = new DbSpaceSettings(t.repos);
-    expect(await source.settings("tuned")).toEqual({ hearingRadiusTiles: 2, leaveRadiusTiles: 5, maxConversationSize: 3 });
-    expect(await source.settings("plain")).toEqual({ hearingRadiusTiles: 3, leaveRadiusTiles: 4.5, maxConversationSize: 6 });
+    expect(await source.settings("tuned")).toEqual({ hearingRadiusTiles: 2, leaveRadiusTiles: 5, maxConversationSize: 3, meetupHosts: "members" });
+    expect(await source.settings("plain")).toEqual({ hearingRadiusTiles: 3, leaveRadiusTiles: 4.5, maxConversationSize: 6, meetupHosts: "members" });
     expect(await source.settings("nope")).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ export class DbSpaceSettings implements SpaceSettingsSource {
   async settings(slug: string): Promise<SpaceSettingsForRoom | null> {
     const space = await this.repos.spaces.findBySlug(slug);
     if (!space) return null;
-    const { hearingRadiusTiles, leaveRadiusTiles, maxConversationSize } = space.settings ?? {};
-    return { hearingRadiusTiles, leaveRadiusTiles, maxConversationSize };
+    const { hearingRadiusTiles, leaveRadiusTiles, maxConversationSize, meetupHosts } = space.settings ?? {};
+    return { hearingRadiusTiles, leaveRadiusTiles, maxConversationSize, meetupHosts };
   }
 }

@@ -9,6 +9,7 @@ import { MessageGuard } from "../net/MessageGuard";
 import { MemberState } from "../schema/MemberState";
 import { OfficeState } from "../schema/OfficeState";
 import { MovementSystem } from "../systems/MovementSystem";
+import { roomMovementBlocks } from "../systems/movementBlocks";
 import { PresenceKeeper } from "./PresenceKeeper";
 import type { RoomContext, RoomFeature } from "./RoomFeature";
 import { ROOM_FEATURES } from "./roomFeatures";
@@ -59,7 +60,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     if (!active) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `There is no office called "${this.space}"`);
 
     this.state = new OfficeState();
-    this.movement = new MovementSystem(active.map);
+    this.movement = new MovementSystem(active.map, {}, roomMovementBlocks(this));
     this.spawns = new SpawnPicker(active.map);
     this.positions = new PresenceKeeper(deps.presenceStore, this.space, this.log);
     this.guard = new MessageGuard(this, { maxBytes: config.maxMessageBytes, log: this.log });

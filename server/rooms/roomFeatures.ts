@@ -3,6 +3,7 @@ import { createSocialFeature } from "../features/social/socialFeature";
 import { createConversationFeature } from "../features/conversations/conversationFeature";
 import { createInterestFeature } from "../features/interest/interestFeature";
 import { createMetricsFeature } from "../features/metrics/metricsFeature";
+import { meetupFeatures } from "../features/meetups/meetupFeatures";
 import { createModerationFeature } from "../features/moderation/moderationFeature";
 import { statusFeatures } from "../features/status/statusFeatures";
 import { createZoneFeature } from "../features/zones/zoneTrackerFeature";
@@ -18,6 +19,8 @@ export const ROOM_FEATURES: RoomFeatureFactory[] = [
   // Zones before conversations: conversations read the zones updated in the same tick.
   createZoneFeature,
   createConversationFeature,
+  // Stages, zone locks and meetups (issue 6); the stage takes over stage halls' conversations.
+  meetupFeatures,
   // Statuses, desks and knocks (issue 5); knocks pin conversations through the feature above.
   statusFeatures,
   // Chat, waves, rings, emotes, locate and follow (issue 9); chat reads conversations and zones.

@@ -1,6 +1,7 @@
 import type { Direction, OfficeMap } from "../../shared/map/types";
 import { stepMovement, type Body, type MoveInput } from "../../shared/rules/movement";
 import type { MemberState } from "../schema/MemberState";
+import type { MovementBlocks } from "./movementBlocks";
 
 export interface QueuedMove extends MoveInput {
   seq: number;
@@ -41,6 +42,8 @@ export class MovementSystem {
   constructor(
     private readonly map: OfficeMap,
     options: Partial<MovementOptions> = {},
+    /** Areas features keep people out of (locked zones); a step into one is undone. */
+    private readonly blocks?: Pick<MovementBlocks, "blocked">,
   ) {
     this.options = { ...DEFAULTS, ...options };
   }
@@ -99,7 +102,16 @@ export class MovementSystem {
     let seq = state.ack;
     while (applied < mover.budget && queue.length > 0) {
       const move = queue.shift()!;
+      const fromX = body.x;
+      const fromY = body.y;
       stepMovement(this.map, body, move, body);
+      if (this.blocks && (body.x !== fromX || body.y !== fromY) && this.blocks.blocked(state.id, body.x, body.y)) {
+        // Only entering is refused: whoever is already inside a blocked area may walk out of it.
+        if (!this.blocks.blocked(state.id, fromX, fromY)) {
+          body.x = fromX;
+          body.y = fromY;
+        }
+      }
       seq = move.seq;
       applied++;
     }

@@ -13,7 +13,7 @@ export interface Actor {
 
 /** The parts of a meetup that decide permissions. */
 export interface MeetupOwnership {
-  hosts: readonly string[];
+  hosts: ReadonlyArray<{ memberId: string }>;
 }
 
 function isAdmin(role: SpaceRole): boolean {
@@ -38,7 +38,7 @@ export function maySchedule(actor: Actor, setting: MeetupHostsSetting): boolean 
  * Hosts edit, cancel, start and end it, and use every host control.
  */
 export function mayHost(actor: Actor, meetup: MeetupOwnership): boolean {
-  return meetup.hosts.includes(actor.memberId) || isAdmin(actor.role);
+  return meetup.hosts.some((h) => h.memberId === actor.memberId) || isAdmin(actor.role);
 }
 
 /**
