@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type { AvatarId, Facing } from "../shared/avatars";
 import type { OfficeMap } from "../shared/map/types";
 import type { ChatStore } from "./features/chat/ChatStore";
+import type { MeetupStore } from "./features/meetups/MeetupStore";
 
 /**
  * What the server needs from the outside world, injected at the composition
@@ -66,6 +67,8 @@ export interface SpaceSettingsForRoom {
   /** A member stays in a conversation within this many tiles of another member. */
   leaveRadiusTiles?: number;
   maxConversationSize?: number;
+  /** Who may schedule meetups (issue 6); "members" when absent. */
+  meetupHosts?: "anyone" | "members" | "admins";
 }
 
 export interface SpaceSettingsSource {
@@ -111,6 +114,8 @@ export interface ServerDeps {
   chat?: ChatStore;
   /** Persists bans (membership.banned); without it a room can kick but not ban. */
   bans?: BanStore;
+  /** Meetups and their attendance (issue 6); kept in memory for the room's life when absent. */
+  meetups?: MeetupStore;
 }
 
 /** Sets a member's ban in a space; false when they hold no membership there. */

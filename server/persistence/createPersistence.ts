@@ -27,7 +27,7 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 };
 
 export interface Persistence {
-  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat" | "bans">;
+  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat" | "meetups" | "bans">;
   repos: Repositories;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
@@ -75,6 +75,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         spaces: new DbSpaceSettings(repos),
         bans: new RepositoryBanStore(repos),
         chat: repos.chat,
+        meetups: repos.meetups,
         apiRouter,
       },
       repos,

@@ -2,6 +2,7 @@ import type { Connection } from "mongoose";
 import { chatMessageModel, type ChatMessageModel } from "./ChatMessage";
 import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
+import { meetupModel, type MeetupModel } from "./Meetup";
 import { memberModel, type MemberModel } from "./Member";
 import { spaceModel, type SpaceModel } from "./Space";
 
@@ -11,6 +12,7 @@ export interface Models {
   Member: MemberModel;
   Invite: InviteModel;
   ChatMessage: ChatMessageModel;
+  Meetup: MeetupModel;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function createModels(connection: Connection): Promise<Models> {
     Member: memberModel(connection),
     Invite: inviteModel(connection),
     ChatMessage: chatMessageModel(connection),
+    Meetup: meetupModel(connection),
   };
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
   return models;

@@ -2,6 +2,7 @@ import type { Models } from "../models";
 import { ChatRepository } from "./ChatRepository";
 import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
+import { MeetupRepository } from "./MeetupRepository";
 import { MemberRepository } from "./MemberRepository";
 import { SpaceRepository } from "./SpaceRepository";
 
@@ -11,6 +12,7 @@ export interface Repositories {
   members: MemberRepository;
   invites: InviteRepository;
   chat: ChatRepository;
+  meetups: MeetupRepository;
 }
 
 export function createRepositories(models: Models): Repositories {
@@ -20,5 +22,6 @@ export function createRepositories(models: Models): Repositories {
     members: new MemberRepository(models),
     invites: new InviteRepository(models),
     chat: new ChatRepository(models),
+    meetups: new MeetupRepository(models),
   };
 }
