@@ -78,6 +78,7 @@ async function startServer(interest: boolean): Promise<{ url: string; proc: Runn
     },
     /^ready \d+/,
   );
+  running.add(proc);
   return { url: `http://127.0.0.1:${port}`, proc, dataDir };
 }
 
@@ -93,6 +94,7 @@ async function stage(url: string, count: number, interest: boolean): Promise<Sta
         "--ramp", "100", "--probes", i === 0 ? "2" : "0", "--prefix", `B${i}`,
       ], {}),
     );
+    running.add(bots[i]);
   }
   try {
     const joinDeadline = Date.now() + 30_000 + (count / 100) * 6_000;
@@ -144,6 +146,7 @@ async function stage(url: string, count: number, interest: boolean): Promise<Sta
     return result;
   } finally {
     await Promise.all(bots.map((b) => b.stop()));
+    for (const b of bots) running.delete(b);
     // Let the room empty before the next stage.
     for (let i = 0; i < 40; i++) {
       const room = (await metrics(url).catch(() => undefined))?.rooms[0];
@@ -151,6 +154,14 @@ async function stage(url: string, count: number, interest: boolean): Promise<Sta
       await sleep(500);
     }
   }
+}
+
+/** Children to stop if the bench is interrupted. */
+const running = new Set<RunningChild>();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void Promise.all([...running].map((c) => c.stop())).finally(() => process.exit(130));
+  });
 }
 
 async function main(): Promise<void> {

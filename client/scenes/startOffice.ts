@@ -4,7 +4,8 @@ import { OfficeScene, type OfficeSession } from "./OfficeScene";
 /** Boots Phaser into `parent` with the office scene; pixel-art settings for crisp tiles. */
 export function startOffice(parent: HTMLElement, session: OfficeSession): Phaser.Game {
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    // ?renderer=canvas forces the 2D canvas renderer (benchmarks, machines whose WebGL misbehaves).
+    type: new URLSearchParams(globalThis.location?.search ?? "").get("renderer") === "canvas" ? Phaser.CANVAS : Phaser.AUTO,
     parent,
     pixelArt: true,
     roundPixels: true,

@@ -143,8 +143,8 @@ export class Bot {
       return;
     }
     this.syncBody();
-    if (r < 0.2 && this.world.map.desks.length > 0) {
-      const desk = this.world.pick(this.world.map.desks);
+    if (r < 0.2 && this.world.desks.length > 0) {
+      const desk = this.world.pick(this.world.desks);
       this.pendingSit = desk.id;
       this.goTo(desk, now);
     } else if (r < 0.6) {

@@ -8,6 +8,8 @@ import { footBlocked } from "../../shared/rules/movement";
  */
 export class BotWorld {
   readonly gatherings: Point[];
+  /** Desks bots may sit at (those inside the roaming area). */
+  readonly desks: OfficeMap["desks"];
 
   private constructor(
     readonly baseUrl: string,
@@ -16,14 +18,17 @@ export class BotWorld {
     gatheringCount: number,
     /** Chance that a bot leaves (and comes back later) at each decision. */
     readonly leaveChance: number,
+    /** Tiles (each way) around the first spawn point that bots stay within; 0 = the whole map. */
+    private readonly roam: number,
   ) {
+    this.desks = roam > 0 ? map.desks.filter((d) => this.inArea(d.x, d.y)) : map.desks;
     this.gatherings = Array.from({ length: Math.max(1, gatheringCount) }, () => this.walkablePoint());
   }
 
-  static async load(baseUrl: string, space: string, options: { gatherings: number; leaveChance: number }): Promise<BotWorld> {
+  static async load(baseUrl: string, space: string, options: { gatherings: number; leaveChance: number; roam?: number }): Promise<BotWorld> {
     const response = await fetch(`${baseUrl}/api/spaces/${encodeURIComponent(space)}/map`);
     if (!response.ok) throw new Error(`map of "${space}" unavailable (${response.status}) at ${baseUrl}`);
-    return new BotWorld(baseUrl, space, parseMap(await response.json()), options.gatherings, options.leaveChance);
+    return new BotWorld(baseUrl, space, parseMap(await response.json()), options.gatherings, options.leaveChance, options.roam ?? 0);
   }
 
   now(): number {
@@ -44,7 +49,7 @@ export class BotWorld {
     for (let i = 0; i < 20; i++) {
       const x = Math.round(from.x + this.random(-reach, reach));
       const y = Math.round(from.y + this.random(-reach, reach));
-      if (this.walkable(x, y)) return { x, y };
+      if (this.walkable(x, y) && this.inArea(x, y)) return { x, y };
     }
     return this.walkablePoint();
   }
@@ -54,7 +59,7 @@ export class BotWorld {
     for (let i = 0; i < 1000; i++) {
       const x = Math.floor(Math.random() * width) * tileSize + tileSize / 2;
       const y = Math.floor(Math.random() * height) * tileSize + (tileSize * 3) / 4;
-      if (this.walkable(x, y)) return { x, y };
+      if (this.walkable(x, y) && this.inArea(x, y)) return { x, y };
     }
     return this.map.spawns[0] ?? { x: tileSize, y: tileSize };
   }
@@ -67,6 +72,13 @@ export class BotWorld {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  private inArea(x: number, y: number): boolean {
+    const home = this.map.spawns[0];
+    if (this.roam <= 0 || !home) return true;
+    const reach = this.roam * this.map.tileSize;
+    return Math.abs(x - home.x) <= reach && Math.abs(y - home.y) <= reach;
   }
 
   private walkable(x: number, y: number): boolean {

@@ -14,8 +14,8 @@ import { percentile } from "./stats";
  */
 
 const USAGE = `usage: npm run bots -- --url http://127.0.0.1:2567 [--space default] [--count 50]
-  [--duration SECONDS (0 = until Ctrl-C)] [--ramp JOINS_PER_SECOND] [--probes N] [--report SECONDS]
-  [--leave-chance 0..1] [--prefix NAME] [--json]`;
+  [--duration SECONDS (0 = until Ctrl-C)] [--ramp JOINS_PER_SECOND] [--concurrency JOINS_IN_FLIGHT] [--probes N] [--report SECONDS]
+  [--leave-chance 0..1] [--roam TILES (stay within this many tiles of the spawn; 0 = anywhere)] [--prefix NAME] [--json]`;
 
 function options() {
   const { values } = parseArgs({
@@ -29,6 +29,8 @@ function options() {
       report: { type: "string", default: "5" },
       "leave-chance": { type: "string", default: "0.02" },
       prefix: { type: "string", default: "Bot" },
+      roam: { type: "string", default: "0" },
+      concurrency: { type: "string", default: "16" },
       json: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -52,6 +54,8 @@ function options() {
     probes: Math.floor(number("probes", 0, 50)),
     reportS: number("report", 1, 3600),
     leaveChance: number("leave-chance", 0, 1),
+    roam: number("roam", 0, 1000),
+    concurrency: Math.floor(number("concurrency", 1, 1000)),
     prefix: values.prefix!,
     json: values.json!,
   };
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
   const world = await BotWorld.load(opts.url, opts.space, {
     gatherings: Math.max(1, Math.round(opts.count / 12)),
     leaveChance: opts.leaveChance,
+    roam: opts.roam,
   });
   const bots = Array.from(
     { length: opts.count },
@@ -78,21 +83,37 @@ async function main(): Promise<void> {
   }, TICK_MS);
 
   for (const probe of probes) await probe.start().catch((err) => (lastFailure = String(err)));
-  // Joins at a steady rate, several in flight, like people arriving.
-  let started = 0;
+  // People arrive at up to --ramp per second with at most --concurrency joins in flight (a busy
+  // server answers slower, so arrivals slow down instead of piling up until seat reservations expire).
+  // A failed join is retried a few times later, as a person would reload.
+  const queue = bots.map((bot) => ({ bot, attempts: 0, notBefore: 0 }));
+  let inFlight = 0;
   const joining: Promise<void>[] = [];
   const ramp = setInterval(() => {
-    const batch = Math.max(1, Math.round(opts.ramp / 10));
-    for (let i = 0; i < batch && started < bots.length; i++) {
-      const bot = bots[started++];
+    const now = world.now();
+    let batch = Math.max(1, Math.round(opts.ramp / 10));
+    for (let i = 0; i < queue.length && batch > 0 && inFlight < opts.concurrency; ) {
+      const entry = queue[i];
+      if (entry.notBefore > now) {
+        i++;
+        continue;
+      }
+      queue.splice(i, 1);
+      batch--;
+      inFlight++;
       joining.push(
-        bot.join().catch((err) => {
-          joinFailures++;
-          lastFailure = err instanceof Error ? err.message : String(err);
-        }),
+        entry.bot
+          .join()
+          .catch((err) => {
+            joinFailures++;
+            lastFailure = err instanceof Error ? err.message : String(err);
+            void entry.bot.leave();
+            if (++entry.attempts < 5) queue.push({ ...entry, notBefore: world.now() + world.random(1000, 4000) });
+          })
+          .finally(() => inFlight--),
       );
     }
-    if (started >= bots.length) clearInterval(ramp);
+    if (queue.length === 0 && inFlight === 0) clearInterval(ramp);
   }, 100);
 
   let windowStart = world.now();
