@@ -40,6 +40,8 @@ export type ConnectionEvents = {
   focusTimerEnded: [ended: FocusTimerEnded];
   /** Who owns which desk changed; the full current list. */
   desks: [owners: DeskOwner[]];
+  /** The server's database went away (false) or came back (true); nothing is lost meanwhile. */
+  database: [available: boolean];
 };
 
 export interface JoinRequest {
@@ -70,7 +72,8 @@ interface RemoteMember {
 
 /** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
 const FINAL_CLOSE_CODES = new Set([1000, 4000]);
-const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 8000];
+// About two minutes in all: long enough for the server to restart (it closes rooms with 4201, not 4000).
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, ...Array<number>(14).fill(8000)];
 
 export class OfficeConnection {
   readonly events = new Emitter<ConnectionEvents>();
@@ -81,6 +84,8 @@ export class OfficeConnection {
   private lastWelcome: Welcome | null = null;
   private lastConversation: Conversation | null = null;
   private lastIceServers: IceServers | null = null;
+  /** Why an owner or admin removed us, told just before the server closes the connection. */
+  private removal: string | null = null;
   private closed = false;
   private status: ConnectionStatus = "connecting";
 
@@ -240,13 +245,17 @@ export class OfficeConnection {
       room.onMessage(ServerMessage.KnockClosed, (closed: KnockClosed) => this.events.emit("knockClosed", closed)) as () => void,
       room.onMessage(ServerMessage.KnockResult, (result: KnockResult) => this.events.emit("knockResult", result)) as () => void,
       room.onMessage(ServerMessage.FocusTimerEnded, (ended: FocusTimerEnded) => this.events.emit("focusTimerEnded", ended)) as () => void,
+      room.onMessage(ServerMessage.Removed, (removed: { reason: string }) => {
+        this.removal = removed.reason;
+      }) as () => void,
+      room.onMessage(ServerMessage.Database, (db: { available: boolean }) => this.events.emit("database", db.available)) as () => void,
     );
     this.trackDesks(room);
     room.onLeave((code) => {
       if (this.room !== room) return;
       this.detach();
       if (this.closed || FINAL_CLOSE_CODES.has(code)) {
-        this.setStatus("disconnected", code === 4000 ? "The server ended this session." : undefined);
+        this.setStatus("disconnected", this.removal ?? (code === 4000 ? "The server ended this session." : undefined));
         return;
       }
       void this.reconnect(room.reconnectionToken);
