@@ -11,6 +11,7 @@ import { PanelToggle } from "./ui/PanelToggle";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
 import { startCalls } from "./ui/calls/startCalls";
+import { startPeopleUi } from "./ui/people/startPeopleUi";
 import { startStatusUi } from "./ui/status/startStatusUi";
 import { spaceFromLocation } from "./ui/spaceSlug";
 
@@ -30,10 +31,11 @@ const app = element(".app");
 const status = new StatusBar(element("[data-status]"), element("[data-help]"));
 const panel = new PanelToggle(app, element("[data-panel-toggle]"), element("#people-panel"), element("#people-heading"));
 
+const accountApi = new AccountApi();
 const form = new JoinPage(element("[data-join]"), {
   space,
   invite: new URLSearchParams(window.location.search).get("invite"),
-  api: new AccountApi(),
+  api: accountApi,
   storage: safeStorage(),
   enter: join,
 });
@@ -71,11 +73,25 @@ async function join(member: AccountMember): Promise<void> {
     });
     form.hide();
     panel.enable();
-    new TextView(element("[data-text-view]"), {
+    const people = startPeopleUi({
+      connection,
+      view: () => view,
+      panel: element("#people-panel"),
+      toolbar: element(".topbar"),
+      stage: element("#main"),
+      api: accountApi,
+      member,
+      storage: safeStorage(),
+      showPanel: () => panel.setOpen(true),
+      panelVisible: () => panel.isOpen(),
+    });
+    const textView = new TextView(element("[data-text-view]"), {
       connection,
       map,
       selfPosition,
+      rowControls: people.rowControls,
     });
+    people.attach(textView, element("[data-text-view]"));
     exposeDebugHook(connection, () => view);
     const stopStatusUi = startStatusUi({ connection, map, host: element("#main") });
     // Calls start in the background: the map is usable while the camera permission is pending.
@@ -93,6 +109,7 @@ async function join(member: AccountMember): Promise<void> {
     window.addEventListener("pagehide", () => {
       void stopCalls.then((stop) => stop());
       stopStatusUi();
+      people.dispose();
       void connection.leave();
       game.destroy(true);
     });

@@ -71,7 +71,12 @@ export class AccountApi {
     await this.call("POST", `/spaces/${encodeURIComponent(space)}/join`, invite ? { invite } : {});
   }
 
-  private async call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  /** Changes the signed-in member's name or look (saved on the member). */
+  async updateProfile(patch: { displayName?: string; avatar?: string }): Promise<AccountMember> {
+    return (await this.call<{ member: AccountMember }>("PATCH", "/me", patch)).member;
+  }
+
+  private async call<T>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${this.base}${path}`, {

@@ -44,6 +44,9 @@ export type ConnectionEvents = {
   database: [available: boolean];
 };
 
+/** Every server message by type, for features that listen without an event of their own (chat, social). */
+export type ServerMessageEvents = { [K in keyof ServerMessages]: [message: ServerMessages[K]] };
+
 export interface JoinRequest {
   space: string;
   name: string;
@@ -62,12 +65,12 @@ interface RemoteMember {
   facing: string;
   moving: boolean;
   ack: number;
+  zone: string;
   status: string;
   statusText: string;
   seat: string;
   focusStart: number;
   focusEnd: number;
-  zone: string;
 }
 
 /** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
@@ -77,6 +80,8 @@ const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, ...Array<number>(14).fi
 
 export class OfficeConnection {
   readonly events = new Emitter<ConnectionEvents>();
+  /** Messages of types with no handler below (chat, waves, rings…), by type; listeners survive reconnects. */
+  readonly messages = new Emitter<ServerMessageEvents>();
   private readonly members = new Map<string, MemberSnapshot>();
   private readonly owners = new Map<string, DeskOwner>();
   private room: Room | null = null;
@@ -170,6 +175,7 @@ export class OfficeConnection {
     this.detach();
     this.setStatus("disconnected");
     this.events.clear();
+    this.messages.clear();
     if (room) await room.leave(true).catch(() => undefined);
   }
 
@@ -249,6 +255,10 @@ export class OfficeConnection {
         this.removal = removed.reason;
       }) as () => void,
       room.onMessage(ServerMessage.Database, (db: { available: boolean }) => this.events.emit("database", db.available)) as () => void,
+    );
+    // colyseus.js routes types without their own handler here.
+    room.onMessage("*", (type: string | number, message: unknown) =>
+      this.messages.emit(String(type) as keyof ServerMessages, message as never),
     );
     this.trackDesks(room);
     room.onLeave((code) => {

@@ -1,11 +1,13 @@
 import * as Phaser from "phaser";
 import type { OfficeMap, Point } from "../../shared/map/types";
 import type { TiledMap } from "../../shared/map/tiledTypes";
+import { findPath } from "../../shared/map/findPath";
 import type { OfficeConnection } from "../net/OfficeConnection";
 import { AvatarFactory } from "../systems/AvatarFactory";
 import { CameraSystem } from "../systems/CameraSystem";
 import { DeskLabels } from "../systems/DeskLabels";
 import { KeyboardIntent } from "../systems/KeyboardIntent";
+import { PathPreview } from "../systems/PathPreview";
 import { PlayerController } from "../systems/PlayerController";
 import { RemoteAvatars } from "../systems/RemoteAvatars";
 import { SeatControl } from "../systems/SeatControl";
@@ -31,6 +33,10 @@ export interface OfficeView {
   selfPosition(): Point | null;
   /** Where a map point is drawn, in page (client) pixels. */
   clientPointOf(point: Point): Point;
+  /** Walks the local avatar along the shortest free path (false when there is none). */
+  walkTo(point: Point): boolean;
+  /** Pans the camera to a point for a moment and shows the way there from you. */
+  lookAt(point: Point): void;
 }
 
 const MAP_KEY = "office-map";
@@ -44,6 +50,7 @@ export class OfficeScene extends Phaser.Scene {
   private cameraSystem: CameraSystem | null = null;
   private factory: AvatarFactory | null = null;
   private keyboard: KeyboardIntent | null = null;
+  private pathPreview: PathPreview | null = null;
   private seats: SeatControl | null = null;
   private deskLabels: DeskLabels | null = null;
 
@@ -96,6 +103,8 @@ export class OfficeScene extends Phaser.Scene {
     this.session.onReady({
       selfPosition: () => player.position(),
       clientPointOf: (point) => this.clientPointOf(point),
+      walkTo: (point) => player.walkTo(point),
+      lookAt: (point) => this.lookAt(point),
     });
   }
 
@@ -104,6 +113,14 @@ export class OfficeScene extends Phaser.Scene {
     this.remotes?.update();
     this.seats?.update(performance.now());
     this.followSelf();
+  }
+
+  private lookAt(point: Point): void {
+    this.cameraSystem?.lookAt(point);
+    const self = this.player?.position();
+    const path = self ? findPath(this.session.map, self, point) : null;
+    this.pathPreview ??= new PathPreview(this);
+    if (path && path.length > 0) this.pathPreview.show([self!, ...path]);
   }
 
   /** The self avatar may appear after create() (state can lag the welcome); follow it once it does. */
@@ -139,6 +156,8 @@ export class OfficeScene extends Phaser.Scene {
     this.cameraSystem?.dispose();
     this.factory?.dispose();
     this.keyboard?.dispose();
+    this.pathPreview?.dispose();
+    this.pathPreview = null;
     this.seats?.dispose();
     this.deskLabels?.dispose();
     this.seats = null;

@@ -42,12 +42,28 @@ export class CameraSystem {
     this.camera.startFollow(target, true);
   }
 
+  /** Pans to a point for a while (locating someone), then follows the avatar again. */
+  lookAt(point: { x: number; y: number }, holdMs = 4000): void {
+    if (this.returnTimer) clearTimeout(this.returnTimer);
+    this.camera.stopFollow();
+    this.camera.pan(point.x, point.y, 500, "Sine.easeInOut", true);
+    this.returnTimer = setTimeout(() => {
+      this.returnTimer = null;
+      const target = this.target;
+      this.target = null;
+      if (target) this.follow(target as Phaser.GameObjects.GameObject & { x: number; y: number });
+    }, holdMs);
+  }
+
+  private returnTimer: ReturnType<typeof setTimeout> | null = null;
+
   get zoom(): number {
     return this.camera.zoom;
   }
 
   dispose(): void {
     this.scene.scale.off("resize", this.onResize);
+    if (this.returnTimer) clearTimeout(this.returnTimer);
     this.camera.stopFollow();
   }
 

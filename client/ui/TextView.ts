@@ -20,13 +20,21 @@ export interface TextViewSource {
   map: OfficeMap;
   /** Where you are drawn now (predicted), or null before your avatar exists. */
   selfPosition(): Point | null;
+  /** Controls shown with a person's line (the people panel's actions); made once per person. */
+  rowControls?(member: MemberSnapshot): HTMLElement | null;
+}
+
+interface Row {
+  li: HTMLLIElement;
+  line: HTMLSpanElement;
 }
 
 export class TextView {
   private readonly list: HTMLUListElement;
   private readonly announcer: HTMLElement;
   private readonly disposables = new Disposables();
-  private lastTexts: string[] = [];
+  private readonly rows = new Map<string, Row>();
+  private filter = "";
 
   constructor(
     container: HTMLElement,
@@ -59,17 +67,45 @@ export class TextView {
     this.refresh();
   }
 
-  /** Rebuilds the list if (and only if) any line's text changed. */
+  /**
+   * Updates only lines whose text changed, keeping each person's row (and a
+   * focused control in it) in place; rows move only when the order changes.
+   */
   refresh(): void {
-    const texts = this.lines();
-    if (texts.length === this.lastTexts.length && texts.every((t, i) => t === this.lastTexts[i])) return;
-    this.lastTexts = texts;
-    const items = texts.map((text) => {
-      const li = document.createElement("li");
-      li.textContent = text;
-      return li;
-    });
-    this.list.replaceChildren(...items);
+    const lines = this.lines();
+    const seen = new Set<string>();
+    const ordered: HTMLLIElement[] = [];
+    for (const { member, text, isSelf } of lines) {
+      seen.add(member.id);
+      let row = this.rows.get(member.id);
+      if (!row) {
+        const li = document.createElement("li");
+        li.dataset.memberId = member.id;
+        const line = document.createElement("span");
+        line.className = "person-line";
+        li.append(line);
+        const controls = isSelf ? null : (this.source.rowControls?.(member) ?? null);
+        if (controls) li.append(controls);
+        row = { li, line };
+        this.rows.set(member.id, row);
+      }
+      if (row.line.textContent !== text) row.line.textContent = text;
+      row.li.hidden = !isSelf && this.filter !== "" && !member.name.toLowerCase().includes(this.filter);
+      ordered.push(row.li);
+    }
+    for (const [id, row] of this.rows) {
+      if (seen.has(id)) continue;
+      row.li.remove();
+      this.rows.delete(id);
+    }
+    const current = [...this.list.children];
+    if (current.length !== ordered.length || ordered.some((li, i) => current[i] !== li)) this.list.replaceChildren(...ordered);
+  }
+
+  /** Lists only people whose name contains `text` (any case); you stay listed. */
+  setFilter(text: string): void {
+    this.filter = text.trim().toLowerCase();
+    this.refresh();
   }
 
   dispose(): void {
@@ -78,7 +114,7 @@ export class TextView {
     this.announcer.remove();
   }
 
-  private lines(): string[] {
+  private lines(): Array<{ member: MemberSnapshot; text: string; isSelf: boolean }> {
     const { connection, map } = this.source;
     const selfId = connection.selfId;
     const members = connection.allMembers();
@@ -93,11 +129,17 @@ export class TextView {
         : { name: m.name, isSelf: false, position: { x: m.x, y: m.y }, zoneName: zoneNameAt(map, m) },
     );
     people.unshift({ name: selfMember?.name ?? "You", isSelf: true, position: self, zoneName: zoneNameAt(map, self) });
-    const statuses = [selfMember ?? {}, ...others];
-    return people.map((p, i) => withStatus(describePerson(p, self, map.tileSize), statuses[i]));
+    if (!selfMember) people.shift();
+    const rows = selfMember ? [selfMember, ...others] : others;
+    return people.map((p, i) => ({
+      member: rows[i],
+      text: withStatus(describePerson(p, self, map.tileSize), rows[i]),
+      isSelf: rows[i].id === selfId,
+    }));
   }
 
-  private announce(text: string): void {
+  /** Says something politely to screen readers (joins, waves, knocks, meetups…). */
+  announce(text: string): void {
     // Re-setting identical text is not re-announced by some readers; a changed node is.
     this.announcer.textContent = "";
     this.announcer.textContent = text;

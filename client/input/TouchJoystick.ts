@@ -1,0 +1,88 @@
+import { Disposables } from "../util/Emitter";
+
+/** Pixels the knob may travel from the centre; beyond a fifth of it counts as a direction. */
+const RADIUS = 40;
+const DEAD_ZONE = RADIUS / 3;
+
+const KEYS = { left: "ArrowLeft", right: "ArrowRight", up: "ArrowUp", down: "ArrowDown" } as const;
+
+/**
+ * An on-screen joystick for touch screens (pointer events). It speaks the
+ * keyboard's language — it presses and releases arrow keys on the window —
+ * so walking has one input path (KeyboardIntent) whatever the device.
+ * Tap-to-walk on the map works through the scene's pointer handler.
+ */
+export class TouchJoystick {
+  readonly element: HTMLElement;
+  private readonly knob: HTMLElement;
+  private readonly disposables = new Disposables();
+  private readonly held = new Set<string>();
+  private pointer: number | null = null;
+
+  constructor(host: HTMLElement, private readonly target: Window = window) {
+    this.element = document.createElement("div");
+    this.element.className = "joystick";
+    this.element.setAttribute("aria-hidden", "true"); // keyboard users have the arrow keys
+    this.knob = document.createElement("div");
+    this.knob.className = "joystick-knob";
+    this.element.append(this.knob);
+    host.append(this.element);
+    this.disposables.listen(this.element, "pointerdown", (e: PointerEvent) => {
+      this.pointer = e.pointerId;
+      this.element.setPointerCapture(e.pointerId);
+      this.move(e);
+    });
+    this.disposables.listen(this.element, "pointermove", (e: PointerEvent) => {
+      if (e.pointerId === this.pointer) this.move(e);
+    });
+    for (const type of ["pointerup", "pointercancel", "lostpointercapture"]) {
+      this.disposables.listen(this.element, type, (e: PointerEvent) => {
+        if (e.pointerId === this.pointer) this.release();
+      });
+    }
+  }
+
+  dispose(): void {
+    this.release();
+    this.disposables.dispose();
+    this.element.remove();
+  }
+
+  private move(e: PointerEvent): void {
+    e.preventDefault();
+    const rect = this.element.getBoundingClientRect();
+    let dx = e.clientX - (rect.left + rect.width / 2);
+    let dy = e.clientY - (rect.top + rect.height / 2);
+    const length = Math.hypot(dx, dy);
+    if (length > RADIUS) {
+      dx = (dx / length) * RADIUS;
+      dy = (dy / length) * RADIUS;
+    }
+    this.knob.style.transform = `translate(${dx}px, ${dy}px)`;
+    const want = new Set<string>();
+    if (dx < -DEAD_ZONE) want.add(KEYS.left);
+    if (dx > DEAD_ZONE) want.add(KEYS.right);
+    if (dy < -DEAD_ZONE) want.add(KEYS.up);
+    if (dy > DEAD_ZONE) want.add(KEYS.down);
+    this.press(want);
+  }
+
+  private release(): void {
+    this.pointer = null;
+    this.knob.style.transform = "";
+    this.press(new Set());
+  }
+
+  private press(want: Set<string>): void {
+    for (const code of [...this.held]) {
+      if (want.has(code)) continue;
+      this.held.delete(code);
+      this.target.dispatchEvent(new KeyboardEvent("keyup", { code, key: code }));
+    }
+    for (const code of want) {
+      if (this.held.has(code)) continue;
+      this.held.add(code);
+      this.target.dispatchEvent(new KeyboardEvent("keydown", { code, key: code, cancelable: true }));
+    }
+  }
+}

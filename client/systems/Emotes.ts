@@ -1,0 +1,91 @@
+import { EMOTES, EMOTE_KINDS, EMOTE_SHOW_MS, type EmoteKind } from "../../shared/chat/emotes";
+import type { Point } from "../../shared/map/types";
+import { ServerMessage } from "../../shared/protocol/names";
+import type { OfficeConnection } from "../net/OfficeConnection";
+import { isTypingTarget } from "./KeyboardIntent";
+import { Disposables } from "../util/Emitter";
+
+/** Avatars are about this tall above their feet point, in map pixels. */
+const HEAD_ABOVE_FEET = 52;
+
+export interface EmoteView {
+  clientPointOf(point: Point): Point;
+  selfPosition(): Point | null;
+}
+
+/**
+ * Emotes above avatars, drawn as page elements over the canvas (crisp at any
+ * zoom and readable by the announcer), and Alt+1…5 to show one.
+ */
+export class Emotes {
+  private readonly disposables = new Disposables();
+  private readonly shown = new Map<string, { el: HTMLElement; until: number }>();
+  private frame = 0;
+
+  constructor(
+    private readonly layer: HTMLElement,
+    private readonly connection: OfficeConnection,
+    private readonly view: () => EmoteView | null,
+    send: (kind: EmoteKind) => void,
+    private readonly announce: (text: string) => void,
+  ) {
+    layer.classList.add("emote-layer");
+    layer.setAttribute("aria-hidden", "true");
+    this.disposables.add(connection.messages.on(ServerMessage.Emote, ({ id, kind }) => this.show(id, kind)));
+    this.disposables.listen(window, "keydown", (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+      const kind = EMOTE_KINDS.find((k) => event.code === `Digit${EMOTES[k].key}`);
+      if (!kind) return;
+      event.preventDefault();
+      send(kind);
+    });
+    const loop = () => {
+      this.place();
+      this.frame = requestAnimationFrame(loop);
+    };
+    this.frame = requestAnimationFrame(loop);
+    this.disposables.add(() => cancelAnimationFrame(this.frame));
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+    this.layer.replaceChildren();
+  }
+
+  private show(id: string, kind: EmoteKind): void {
+    this.shown.get(id)?.el.remove();
+    const el = document.createElement("span");
+    el.className = "emote";
+    el.dataset.emote = kind;
+    el.dataset.member = id;
+    el.textContent = EMOTES[kind].symbol;
+    this.layer.append(el);
+    this.shown.set(id, { el, until: performance.now() + EMOTE_SHOW_MS });
+    const name = id === this.connection.selfId ? "You" : (this.connection.member(id)?.name ?? "Someone");
+    this.announce(`${name}: ${EMOTES[kind].label}`);
+    this.place();
+  }
+
+  private place(): void {
+    const view = this.view();
+    const now = performance.now();
+    const origin = this.layer.getBoundingClientRect();
+    for (const [id, entry] of this.shown) {
+      const member = this.connection.member(id);
+      const feet = id === this.connection.selfId ? (view?.selfPosition() ?? member) : member;
+      const located = feet && Number.isFinite(feet.x) && Number.isFinite(feet.y);
+      if (now > entry.until || !member) {
+        entry.el.remove();
+        this.shown.delete(id);
+        continue;
+      }
+      if (!view || !located) {
+        entry.el.hidden = true;
+        continue;
+      }
+      const at = view.clientPointOf({ x: feet.x, y: feet.y - HEAD_ABOVE_FEET });
+      entry.el.hidden = false;
+      entry.el.style.transform = `translate(${Math.round(at.x - origin.left)}px, ${Math.round(at.y - origin.top)}px) translate(-50%, -100%)`;
+    }
+  }
+}
