@@ -40,7 +40,7 @@ export class MeetupRepository implements MeetupStore {
     if (patch.attendance) {
       set.attendance = patch.attendance.map((a) => ({ ...a, firstSeenAt: new Date(a.firstSeenAt), lastSeenAt: new Date(a.lastSeenAt) }));
     }
-    const doc = await this.models.Meetup.findByIdAndUpdate(_id, { $set: set }, { new: true, runValidators: true })
+    const doc = await this.models.Meetup.findByIdAndUpdate(_id, { $set: set }, { returnDocument: "after", runValidators: true })
       .lean<MeetupDoc>()
       .exec();
     return doc ? toRecord(doc) : null;
