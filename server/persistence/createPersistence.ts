@@ -17,6 +17,7 @@ import { RepositoryBanStore } from "../features/moderation/RepositoryBanStore";
 import { DbSpaceSettings } from "./DbSpaceSettings";
 import { cachedMapFile } from "./loadMapFile";
 import { MongoMemberStateStore } from "./MongoMemberStateStore";
+import { RetryingPresenceStore } from "./RetryingPresenceStore";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
 export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & {
@@ -66,11 +67,13 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       log: (message, err) => log?.error(message, err),
       signinLimiter: new AttemptLimiter(),
     });
+    // Positions outlive a database outage: kept and retried, written before the database closes.
+    const positions = new RetryingPresenceStore(new MongoPresenceStore(repos), log);
     return {
       deps: {
         maps: new DbMapSource(repos),
         identity: new SessionIdentity(repos, sessionSecret),
-        presenceStore: new MongoPresenceStore(repos),
+        presenceStore: positions,
         memberState: new MongoMemberStateStore(repos),
         spaces: new DbSpaceSettings(repos),
         bans: new RepositoryBanStore(repos),
@@ -80,7 +83,11 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       },
       repos,
       connection: db.connection,
-      close: () => db.close(),
+      close: async () => {
+        await positions.drain();
+        positions.close();
+        await db.close();
+      },
     };
   } catch (err) {
     await db.close();

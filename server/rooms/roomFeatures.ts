@@ -2,6 +2,7 @@ import { createChatFeature } from "../features/chat/chatFeature";
 import { createSocialFeature } from "../features/social/socialFeature";
 import { createConversationFeature } from "../features/conversations/conversationFeature";
 import { createInterestFeature } from "../features/interest/interestFeature";
+import { createDatabaseHealthFeature } from "../features/databaseHealth/databaseHealthFeature";
 import { createMetricsFeature } from "../features/metrics/metricsFeature";
 import { meetupFeatures } from "../features/meetups/meetupFeatures";
 import { createModerationFeature } from "../features/moderation/moderationFeature";
@@ -28,4 +29,6 @@ export const ROOM_FEATURES: RoomFeatureFactory[] = [
   createSocialFeature,
   // Kicks and bans by owners and admins (issue 8).
   createModerationFeature,
+  // The "database unavailable" notice (issue 8).
+  createDatabaseHealthFeature,
 ];
