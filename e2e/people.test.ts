@@ -1,0 +1,94 @@
+import type { Browser, Page } from "playwright-core";
+import {
+  E2E_TIMEOUT_MS,
+  closeAll,
+  ensureBuilt,
+  joinOffice,
+  launchBrowser,
+  openPage,
+  pollUntil,
+  selfPosition,
+  startTestServer,
+  type TestServer,
+  type WatchedPage,
+} from "./browser";
+
+/** The people panel in Chromium: locate pans the camera to someone, walk-to brings you next to them, a wave arrives. */
+
+jest.setTimeout(E2E_TIMEOUT_MS * 2);
+
+let server: TestServer;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await closeAll(opened);
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(): Promise<WatchedPage> {
+  const page = await openPage(browser, server.url);
+  opened.push(page);
+  return page;
+}
+
+/** How far (page pixels) a map point is drawn from the middle of the map's canvas. */
+async function offCentre(page: Page, point: { x: number; y: number }): Promise<number> {
+  return page.evaluate((p) => {
+    const hook = (window as unknown as { __deskmap: { clientPointOf(p: { x: number; y: number }): { x: number; y: number } } }).__deskmap;
+    const at = hook.clientPointOf(p);
+    const rect = document.querySelector("#game canvas")!.getBoundingClientRect();
+    return Math.hypot(at.x - (rect.left + rect.width / 2), at.y - (rect.top + rect.height / 2));
+  }, point);
+}
+
+async function action(page: Page, name: string, label: string): Promise<void> {
+  const row = page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: new RegExp(`^${name} — `) });
+  const group = row.getByRole("group", { name: `Actions for ${name}` });
+  if (!(await group.isVisible())) await row.getByRole("button", { name: `Actions for ${name}` }).click();
+  await group.getByRole("button", { name: label }).click();
+}
+
+test("locate pans to someone and walk-to brings you next to them; a wave reaches them", async () => {
+  const a = await open();
+  await joinOffice(a.page, "Ada Finder");
+  const b = await open();
+  await joinOffice(b.page, "Bo Found");
+  // Bo steps away so that he is clearly somewhere else on Ada's screen.
+  await b.page.locator("#game canvas").focus();
+  await b.page.keyboard.down("ArrowUp");
+  await pollUntil(() => selfPosition(b.page), (p) => p !== null && p.y > 0, "Bo placed");
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  await b.page.keyboard.up("ArrowUp");
+  const bo = await pollUntil(
+    async () => [await selfPosition(b.page), await new Promise((r) => setTimeout(r, 300)).then(() => selfPosition(b.page))] as const,
+    ([p, q]) => p !== null && q !== null && p.x === q.x && p.y === q.y,
+    "Bo to stand still",
+  ).then(([p]) => p!);
+
+  const before = await offCentre(a.page, bo);
+
+  await action(a.page, "Bo Found", "Locate Bo Found");
+  // The camera pans until Bo is drawn in the middle (the map's edge may stop it a little short).
+  const after = await pollUntil(() => offCentre(a.page, bo), (d) => d < 40 || d < before / 3, "Ada's camera on Bo", 10_000);
+  expect(after).toBeLessThan(before);
+
+  await action(a.page, "Bo Found", "Walk to Bo Found");
+  await pollUntil(
+    () => selfPosition(a.page),
+    (p) => p !== null && Math.hypot(p.x - bo.x, p.y - bo.y) <= 40,
+    "Ada to arrive next to Bo",
+  );
+
+  await action(a.page, "Bo Found", "Wave at Bo Found");
+  await b.page.getByText("Ada Finder waved at you").first().waitFor();
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+});
