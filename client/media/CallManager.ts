@@ -4,7 +4,9 @@ import type { AudioMixer, AudioTap } from "./AudioMixer";
 import { diffConversation } from "./conversationDiff";
 import type { LocalMedia } from "./LocalMedia";
 import { PeerLink, type PeerLinkOptions } from "./PeerLink";
+import type { MediaPath } from "./MediaPath";
 import { RetryPolicy } from "./RetryPolicy";
+import { limitVideoSenders, upstreamBudget } from "./stageUpstream";
 
 /**
  * Auto-talk in the browser: keeps one PeerLink per conversation partner in
@@ -17,6 +19,7 @@ export interface ConversationUpdate {
   groupId: string | null;
   peers: ConversationPeer[];
   full?: { groupId: string; size: number };
+  stage?: { role: "speaker" | "listener"; note?: string };
 }
 
 /** What the call needs from the room connection (kept narrow so media never touches the transport). */
@@ -57,11 +60,13 @@ interface Partner {
 /** Signalling that arrives before its Conversation message is held briefly (bounded). */
 const MAX_EARLY_SIGNALS = 64;
 
-export class CallManager {
+export class CallManager implements MediaPath {
   readonly events = new Emitter<CallEvents>();
   private readonly partners = new Map<string, Partner>();
   private readonly early = new Map<string, SignalData[]>();
   private groupId: string | null = null;
+  /** Outgoing links while we speak on a stage (0 otherwise): bounds each link's video. */
+  private stageLinks = 0;
   private iceServers: RTCIceServer[] = [];
   private disposed = false;
   private readonly offMedia: () => void;
@@ -86,7 +91,7 @@ export class CallManager {
     if (this.disposed) return;
     const changedGroup = conversation.groupId !== this.groupId;
     this.groupId = conversation.groupId;
-    const current = new Map([...this.partners].map(([id, p]) => [id, { initiator: p.peer.initiator }]));
+    const current = new Map([...this.partners].map(([id, p]) => [id, { initiator: p.peer.initiator, send: p.peer.send }]));
     const change = diffConversation(current, conversation.groupId === null ? null : conversation.peers, this.transport.selfId());
     for (const id of change.close) this.close(id);
     for (const peer of change.keep) {
@@ -99,6 +104,8 @@ export class CallManager {
       }
     }
     for (const peer of change.open) this.open(peer);
+    this.stageLinks = conversation.stage?.role === "speaker" ? conversation.peers.filter((p) => p.send !== false).length : 0;
+    if (this.stageLinks > 0) for (const partner of this.partners.values()) this.bound(partner);
     for (const id of [...this.early.keys()]) if (!this.partners.has(id)) this.early.delete(id);
     this.events.emit("full", conversation.full ? { size: conversation.full.size } : null);
   }
@@ -182,7 +189,8 @@ export class CallManager {
     const link: Link = createLink({
       peerId: id,
       initiator: partner.peer.initiator,
-      stream: this.media.stream,
+      // A stage listener's links carry nothing of ours: receive-only.
+      stream: partner.peer.send === false ? null : this.media.stream,
       iceServers: this.iceServers,
       send: (data) => this.transport.sendSignal(id, data),
       onStream: (stream) => {
@@ -194,6 +202,7 @@ export class CallManager {
       onConnect: () => {
         if (partner.link !== link) return;
         partner.retry.reset();
+        this.bound(partner);
         this.events.emit("peerState", id, "connected");
       },
       onFailed: (reason) => {
@@ -202,6 +211,14 @@ export class CallManager {
       },
     });
     partner.link = link;
+  }
+
+  /** Applies the stage's upstream budget to a link we send on. */
+  private bound(partner: Partner): void {
+    // Test links have no RTCPeerConnection; only a real PeerLink does.
+    const pc = (partner.link as Partial<Pick<PeerLink, "connection">> | null)?.connection;
+    if (!pc || this.stageLinks === 0 || partner.peer.send === false) return;
+    void limitVideoSenders(pc, upstreamBudget(this.stageLinks));
   }
 
   private onFailed(partner: Partner, reason: string): void {

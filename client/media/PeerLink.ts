@@ -108,6 +108,12 @@ export class PeerLink {
     }
   }
 
+  /** The underlying RTCPeerConnection (simple-peer keeps it as `_pc`), for bounding senders; null once ended. */
+  get connection(): RTCPeerConnection | null {
+    if (this.ended) return null;
+    return (this.peer as unknown as { _pc?: RTCPeerConnection })._pc ?? null;
+  }
+
   replaceTrack(previous: MediaStreamTrack, next: MediaStreamTrack, stream: MediaStream): void {
     if (this.ended) return;
     try {

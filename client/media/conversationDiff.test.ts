@@ -28,3 +28,14 @@ test("ignores ourselves and duplicates", () => {
   const change = diffConversation(new Map(), [peer("self"), peer("x"), peer("x", false)], "self");
   expect(change.open).toEqual([peer("x")]);
 });
+
+test("a stage link that starts or stops sending reopens; an unchanged one-way link is kept", () => {
+  const listening = new Map([["speaker", { initiator: false, send: false }]]);
+  // Brought up to speak: the link to the other speaker now sends too.
+  const promoted = diffConversation(listening, [{ ...peer("speaker", false) }], "self");
+  expect(promoted.close).toEqual(["speaker"]);
+  expect(promoted.open.map((p) => p.send ?? true)).toEqual([true]);
+  const same = diffConversation(listening, [{ ...peer("speaker", false), send: false }], "self");
+  expect(same.keep.map((p) => p.id)).toEqual(["speaker"]);
+  expect(same.close).toEqual([]);
+});

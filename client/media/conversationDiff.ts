@@ -12,7 +12,7 @@ export interface ConversationChange {
 }
 
 export function diffConversation(
-  current: ReadonlyMap<string, { initiator: boolean }>,
+  current: ReadonlyMap<string, { initiator: boolean; send?: boolean }>,
   peers: readonly ConversationPeer[] | null,
   selfId: string,
 ): ConversationChange {
@@ -24,11 +24,12 @@ export function diffConversation(
   const change: ConversationChange = { open: [], close: [], keep: [] };
   for (const [id, link] of current) {
     const peer = next.get(id);
-    if (!peer || peer.initiator !== link.initiator) change.close.push(id);
+    // A stage link that starts or stops sending is renegotiated from scratch, like an initiator flip.
+    if (!peer || peer.initiator !== link.initiator || (peer.send ?? true) !== (link.send ?? true)) change.close.push(id);
   }
   for (const peer of next.values()) {
     const link = current.get(peer.id);
-    if (link && link.initiator === peer.initiator) change.keep.push(peer);
+    if (link && link.initiator === peer.initiator && (link.send ?? true) === (peer.send ?? true)) change.keep.push(peer);
     else change.open.push(peer);
   }
   return change;

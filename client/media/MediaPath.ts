@@ -1,0 +1,29 @@
+import type { ConversationPeer, SignalData } from "../../shared/protocol/conversationMessages";
+import type { Emitter } from "../util/Emitter";
+import type { CallEvents } from "./CallManager";
+
+/**
+ * How media reaches the people of our conversation, whatever carries it.
+ * Today: peer-to-peer (CallManager, one simple-peer link per partner, one-way
+ * links on a stage). A media server (Janus VideoRoom: publish once, subscribe
+ * to the speakers) can implement the same interface later; the room's
+ * Conversation messages, zones and meetups stay as they are.
+ */
+export interface MediaPath {
+  readonly events: Emitter<CallEvents>;
+  setIceServers(servers: RTCIceServer[]): void;
+  /** The room's Conversation message: whom we exchange media with, and which way. */
+  update(conversation: {
+    groupId: string | null;
+    peers: ConversationPeer[];
+    full?: { groupId: string; size: number };
+    stage?: { role: "speaker" | "listener"; note?: string };
+  }): void;
+  /** Signalling relayed by the room (peer-to-peer only; a media server path may ignore it). */
+  receive(from: string, data: SignalData): void;
+  peerIds(): string[];
+  level(id: string): number;
+  setGain(id: string, gain: number): void;
+  isConnected(id: string): boolean;
+  dispose(): void;
+}
