@@ -8,6 +8,7 @@ import { startOffice } from "./scenes/startOffice";
 import { AccountApi, type AccountMember } from "./net/AccountApi";
 import { JoinPage } from "./ui/JoinPage";
 import { PanelToggle } from "./ui/PanelToggle";
+import { DatabaseNotice } from "./ui/DatabaseNotice";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
 import { startCalls } from "./ui/calls/startCalls";
@@ -52,6 +53,8 @@ async function join(member: AccountMember): Promise<void> {
     throw error;
   }
   connection.events.on("status", (s, detail) => status.show(s, detail));
+  const databaseNotice = new DatabaseNotice(element("[data-status]"));
+  connection.events.on("database", (available) => databaseNotice.update(available));
   try {
     const welcome = await connection.waitForWelcome(WELCOME_TIMEOUT_MS);
     const mapUrl = welcome?.mapUrl ?? `/api/spaces/${encodeURIComponent(space)}/map`;
