@@ -56,7 +56,7 @@ async function action(page: Page, name: string, label: string): Promise<void> {
   await group.getByRole("button", { name: label }).click();
 }
 
-test("locate pans to someone and walk-to brings you next to them; a wave reaches them", async () => {
+test("locate pans to someone, walk-to brings you next to them, a wave reaches them, a ring is accepted", async () => {
   const a = await open();
   await joinOffice(a.page, "Ada Finder");
   const b = await open();
@@ -89,6 +89,13 @@ test("locate pans to someone and walk-to brings you next to them; a wave reaches
 
   await action(a.page, "Bo Found", "Wave at Bo Found");
   await b.page.getByText("Ada Finder waved at you").first().waitFor();
+
+  // Ada rings Bo; he accepts, and Ada is told he is on the way.
+  await action(a.page, "Bo Found", "Ring Bo Found (ask them to come to you)");
+  const ring = b.page.getByRole("group", { name: "Ada Finder is ringing" });
+  await ring.getByRole("button", { name: "Accept" }).click();
+  await a.page.getByText("Bo Found is on the way").first().waitFor();
+  expect(await ring.count()).toBe(0);
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
 });
