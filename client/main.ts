@@ -14,6 +14,7 @@ import { TextView } from "./ui/TextView";
 import { startCalls } from "./ui/calls/startCalls";
 import { startPeopleUi } from "./ui/people/startPeopleUi";
 import { startStatusUi } from "./ui/status/startStatusUi";
+import { startMeetupsUi } from "./ui/meetups/startMeetupsUi";
 import { spaceFromLocation } from "./ui/spaceSlug";
 
 /** Page bootstrap: join form → connection → map → game and text view. */
@@ -97,6 +98,15 @@ async function join(member: AccountMember): Promise<void> {
     people.attach(textView, element("[data-text-view]"));
     exposeDebugHook(connection, () => view);
     const stopStatusUi = startStatusUi({ connection, map, host: element("#main") });
+    const stopMeetupsUi = startMeetupsUi({
+      connection,
+      map,
+      host: element("#main"),
+      strip: document.querySelector<HTMLElement>("[data-calls]"),
+      walkTo: (point) => view?.walkTo(point) ?? false,
+      // A host's mute works like pressing the microphone toggle (the first control): the person can turn it back on.
+      mute: () => document.querySelector<HTMLButtonElement>('[data-call-controls] button[aria-pressed="true"]')?.click(),
+    });
     // Calls start in the background: the map is usable while the camera permission is pending.
     const stopCalls = startCalls({
       connection,
@@ -112,6 +122,7 @@ async function join(member: AccountMember): Promise<void> {
     window.addEventListener("pagehide", () => {
       void stopCalls.then((stop) => stop());
       stopStatusUi();
+      stopMeetupsUi();
       people.dispose();
       void connection.leave();
       game.destroy(true);
