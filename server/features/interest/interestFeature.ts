@@ -1,94 +1,55 @@
 import type { Client } from "@colyseus/core";
-import { StateView } from "@colyseus/schema";
 import type { RoomContext, RoomFeature } from "../../rooms/RoomFeature";
 import { roomServices } from "../../rooms/roomServices";
 import type { MemberState } from "../../schema/MemberState";
-import { InterestGrid, type Watcher } from "./InterestGrid";
-import { SELF_TAG, tagPositionFields } from "./positionTags";
+import { CellViews, type Person } from "./CellViews";
+import { tagPositionFields } from "./positionTags";
 
 // Tags must exist before any room builds its encoder; this module loads with the room features.
 tagPositionFields();
 
-/** Plain `@view()` tag; passed explicitly with checkIncludeParent=false (see add()). */
-const DEFAULT_VIEW_TAG = -1;
-
-interface Viewer {
-  readonly state: MemberState;
-  /** Per member rather than per socket: a reconnecting client takes it over. */
-  readonly view: StateView;
-  watcher: Watcher<Viewer> | null;
-}
-
 /**
- * Interest management: each client's StateView holds itself and the people
- * within `interestRadius`, so only their position fields reach it. Everyone
- * stays in everyone's members map with name, status and zone. With
- * INTEREST_MANAGEMENT=false every view holds everyone (the old behaviour, kept
- * for benchmarks and as an escape hatch).
+ * Interest management: each client's StateView holds the people within about
+ * `interestRadius` of it, so only their position fields reach it; everyone
+ * stays in everyone's members map with name, status and zone. Views are
+ * shared per grid cell (CellViews). With INTEREST_MANAGEMENT=false one view
+ * holds everyone (the old behaviour, for comparison).
  */
 export function createInterestFeature(_context: RoomContext): RoomFeature {
   const { interestManagement, interestRadius } = roomServices().config;
-  const viewers = new Map<string, Viewer>();
+  const views = CellViews.forRadius(interestRadius, !interestManagement);
+  const people = new Map<string, Person>();
   // A flat list for the tick loop: iterating it allocates nothing.
-  const list: Viewer[] = [];
-  const grid = InterestGrid.forRadius<Viewer>(
-    interestRadius,
-    {
-      enter(a, b) {
-        show(a.view, b.state);
-        show(b.view, a.state);
-      },
-      leave(a, b) {
-        a.view.remove(b.state);
-        b.view.remove(a.state);
-      },
-    },
-    !interestManagement,
-  );
+  const list: Person[] = [];
 
   return {
     onJoin(client: Client, member: MemberState) {
-      const viewer: Viewer = { state: member, view: new StateView(), watcher: null };
-      show(viewer.view, member);
-      viewer.view.add(member, SELF_TAG, false);
-      client.view = viewer.view;
-      viewers.set(member.id, viewer);
-      list.push(viewer);
-      viewer.watcher = grid.add(viewer, member.x, member.y);
+      const person: Person = { state: member, client, cx: 0, cy: 0, transition: null, cell: null };
+      people.set(member.id, person);
+      list.push(person);
+      views.join(person);
     },
     onReconnect(client: Client, member: MemberState) {
-      const viewer = viewers.get(member.id);
-      if (viewer) client.view = viewer.view;
+      const person = people.get(member.id);
+      if (person) views.reattach(person, client);
     },
     onLeave(sessionId: string) {
-      const viewer = viewers.get(sessionId);
-      if (!viewer) return;
-      viewers.delete(sessionId);
-      const at = list.indexOf(viewer);
+      const person = people.get(sessionId);
+      if (!person) return;
+      people.delete(sessionId);
+      const at = list.indexOf(person);
       if (at >= 0) {
         list[at] = list[list.length - 1];
         list.pop();
       }
-      if (viewer.watcher) grid.remove(viewer.watcher);
+      views.leave(person);
     },
     tick() {
-      for (let i = 0; i < list.length; i++) {
-        const viewer = list[i];
-        if (viewer.watcher) grid.move(viewer.watcher, viewer.state.x, viewer.state.y);
-      }
+      views.update(list);
     },
     dispose() {
-      viewers.clear();
+      people.clear();
       list.length = 0;
     },
   };
-
-  /**
-   * checkIncludeParent=false: the members map is not filtered, so its entry is
-   * already visible; letting StateView re-add it would resend the entry (key
-   * and all) on every enter.
-   */
-  function show(view: StateView, member: MemberState): void {
-    view.add(member, DEFAULT_VIEW_TAG, false);
-  }
 }

@@ -7,14 +7,15 @@ import { MemberState } from "../../schema/MemberState";
  * tagged ones reach only clients whose StateView holds that member.
  */
 
-/** Where someone is and how they stand: streamed only to people near them. */
-export const POSITION_FIELDS = ["x", "y", "facing", "moving"] as const;
+/**
+ * Where someone is and how they stand, and their input acknowledgement:
+ * streamed only to people near them. (The acknowledgement is only useful to
+ * its owner, but views are shared per cell, so the neighbours get it too.)
+ */
+export const POSITION_FIELDS = ["x", "y", "facing", "moving", "ack"] as const;
 
 /** @colyseus/schema's tag for plain `@view()` fields (not exported by the package). */
 const DEFAULT_VIEW_TAG = -1;
-
-/** A tag only the member's own view carries: the input acknowledgement is useful to them alone. */
-export const SELF_TAG = 1;
 
 const tagged = new WeakSet<object>();
 
@@ -24,5 +25,4 @@ export function tagPositionFields(): void {
   tagged.add(MemberState);
   const tagField = view<MemberState>;
   for (const field of POSITION_FIELDS) tagField(DEFAULT_VIEW_TAG)(MemberState.prototype, field);
-  tagField(SELF_TAG)(MemberState.prototype, "ack");
 }
