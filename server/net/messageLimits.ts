@@ -41,6 +41,8 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   [ClientMessage.Locate]: { burst: 10, perSecond: 4 },
   [ClientMessage.SetProfile]: { burst: 3, perSecond: 0.5 },
   // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+  // The page asks for the list once its panel is ready (and after a reconnect).
+  [ClientMessage.MeetupList]: { burst: 3, perSecond: 0.5 },
   [ClientMessage.MeetupSchedule]: { burst: 3, perSecond: 0.2 },
   [ClientMessage.MeetupEdit]: { burst: 5, perSecond: 0.5 },
   [ClientMessage.MeetupAction]: { burst: 5, perSecond: 1 },

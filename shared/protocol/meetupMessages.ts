@@ -39,6 +39,8 @@ const meetupFields = {
 };
 
 export const meetupMessages = {
+  /** Send me the list again (the page's panel may be built after the one sent on joining). */
+  [ClientMessage.MeetupList]: z.object({}).strict(),
   [ClientMessage.MeetupSchedule]: z.object(meetupFields).strict(),
   [ClientMessage.MeetupEdit]: z
     .object({

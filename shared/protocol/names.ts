@@ -32,6 +32,7 @@ export const ClientMessage = {
   Locate: "locate",
   SetProfile: "set-profile",
   // Meetups, stages and zone locks (issue 6).
+  MeetupList: "meetup-list",
   MeetupSchedule: "meetup-schedule",
   MeetupEdit: "meetup-edit",
   MeetupAction: "meetup-action",

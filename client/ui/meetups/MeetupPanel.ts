@@ -32,6 +32,7 @@ export class MeetupPanel {
       this.meetups = m.meetups;
       this.render();
     });
+    connection.send(ClientMessage.MeetupList, {});
     // People move in and out of a live meetup's zone (hand button, host lists): re-render, at most twice a second.
     this.offMembers = connection.events.on("memberChanged", () => {
       if (this.pending || !this.meetups.some((m) => m.live)) return;

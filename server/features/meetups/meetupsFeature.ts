@@ -60,6 +60,7 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
       }
     };
 
+  context.guard.on(ClientMessage.MeetupList, (client) => service.sendList(client));
   context.guard.on(ClientMessage.MeetupSchedule, safely((client, input, reject: Reject) => service.schedule(client, input, reject)));
   context.guard.on(ClientMessage.MeetupEdit, safely((client, input, reject: Reject) => service.edit(client, input, reject)));
   context.guard.on(
