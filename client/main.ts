@@ -13,6 +13,7 @@ import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
 import { startCalls } from "./ui/calls/startCalls";
 import { startPeopleUi } from "./ui/people/startPeopleUi";
+import { applyTheme, loadPreferences } from "./ui/settings/preferences";
 import { startStatusUi } from "./ui/status/startStatusUi";
 import { startMeetupsUi } from "./ui/meetups/startMeetupsUi";
 import { spaceFromLocation } from "./ui/spaceSlug";
@@ -27,6 +28,8 @@ function element<T extends HTMLElement = HTMLElement>(selector: string): T {
   return el;
 }
 
+// The chosen theme applies from the first paint, join page included.
+applyTheme(loadPreferences(safeStorage()).theme);
 const space = spaceFromLocation(window.location);
 element("[data-space-label]").textContent = space === "default" ? "" : `· ${space}`;
 const app = element(".app");

@@ -99,3 +99,34 @@ test("locate pans to someone, walk-to brings you next to them, a wave reaches th
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
 });
+
+test("settings: a new name and look are saved and everyone's People list follows; the light theme applies", async () => {
+  const a = await open();
+  await joinOffice(a.page, "Eve Before");
+  const b = await open();
+  await joinOffice(b.page, "Fin Watcher");
+  await pollUntil(() => b.page.getByRole("list", { name: "People" }).textContent(), (t) => t?.includes("Eve Before — ") ?? false, "Eve listed");
+
+  await a.page.getByRole("button", { name: "Settings", exact: true }).click();
+  const dialog = a.page.getByRole("dialog", { name: "Settings" });
+  await dialog.getByLabel("Name").fill("Eve After");
+  await dialog.getByRole("radio", { name: "Gus" }).check();
+  await dialog.getByRole("radio", { name: "Light" }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await dialog.waitFor({ state: "hidden" });
+
+  await pollUntil(() => b.page.getByRole("list", { name: "People" }).textContent(), (t) => t?.includes("Eve After — ") ?? false, "the new name for Fin");
+  const seen = await pollUntil(
+    () => b.page.evaluate(() => (window as unknown as { __deskmap: { members(): Array<{ name: string; avatar: string }> } }).__deskmap.members()),
+    (list) => list.some((m) => m.name === "Eve After" && m.avatar === "gus"),
+    "the new look for Fin",
+  );
+  expect(seen.length).toBe(2);
+  expect(await a.page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+
+  // Saved on the member: a reload continues under the new name.
+  await a.page.reload();
+  await a.page.getByRole("button", { name: "Continue as Eve After" }).waitFor();
+  expect(await a.page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+  expect(a.errors).toEqual([]);
+});

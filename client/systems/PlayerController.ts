@@ -27,6 +27,8 @@ export class PlayerController {
   /** The session the predictor belongs to; a fresh join after a drop gets a new one. */
   private predictedId = "";
   private avatar: AvatarSprite | null = null;
+  /** The look the avatar sprite was made with; a change in settings makes a new sprite. */
+  private look = "";
   private accumulator = 0;
   private lastFrameAt: number | null = null;
   private readonly follower = new PathFollower(nextInputToward);
@@ -132,6 +134,7 @@ export class PlayerController {
     this.predictor = new Predictor(this.map, self);
     this.predictedId = self.id;
     this.avatar ??= this.factory.create(self.avatar, self.name, true);
+    this.look = self.avatar;
     this.avatar.setPose(self.x, self.y, self.facing, false);
     this.avatar.setStatus(self);
   }
@@ -143,6 +146,11 @@ export class PlayerController {
       return;
     }
     this.predictor.reconcile(member);
+    if (this.avatar && member.avatar !== this.look) {
+      this.factory.release(this.avatar);
+      this.avatar = this.factory.create(member.avatar, member.name, true);
+      this.look = member.avatar;
+    }
     this.avatar?.setName(member.name);
     this.avatar?.setStatus(member);
   }

@@ -18,6 +18,8 @@ const CULL_MARGIN_PX = 96;
 interface Remote {
   id: string;
   avatar: AvatarSprite;
+  /** The look the sprite was made with (people may change it in settings). */
+  look: string;
   buffer: SnapshotBuffer;
   /** Whether we currently receive this person's position. */
   located: boolean;
@@ -89,9 +91,14 @@ export class RemoteAvatars {
     if (member.id === this.connection.selfId) return;
     const located = member.located !== false && Number.isFinite(member.x) && Number.isFinite(member.y);
     let remote = this.remotes.get(member.id);
+    if (remote && remote.look !== member.avatar) {
+      this.remove(member.id);
+      remote = undefined;
+    }
     if (!remote) {
       remote = {
         id: member.id,
+        look: member.avatar,
         avatar: this.factory.create(member.avatar, member.name, false),
         buffer: new SnapshotBuffer(),
         located: false,
