@@ -2,6 +2,8 @@ import type { Point } from "../../../shared/map/types";
 import { AudioMixer, type AudioTap } from "../../media/AudioMixer";
 import { CallManager } from "../../media/CallManager";
 import { distanceGain } from "../../media/distanceGain";
+import { hearingFalloff } from "../settings/hearingFalloff";
+import { currentPreferences } from "../settings/preferences";
 import { LocalMedia } from "../../media/LocalMedia";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
@@ -93,7 +95,7 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
       speaking(id, calls.level(id), now);
       const other = connection.member(id);
       const distance = self && other ? Math.hypot(other.x - self.x, other.y - self.y) : Number.NaN;
-      calls.setGain(id, distanceGain(distance, options.tileSize));
+      calls.setGain(id, distanceGain(distance, options.tileSize, hearingFalloff(currentPreferences().hearingTiles)));
     }
   }, LOOP_MS);
   disposables.add(() => clearInterval(loop));

@@ -12,7 +12,19 @@ export interface Preferences {
 
 const KEY = "deskmap.preferences";
 
+/** The preferences last loaded or saved in this page (the call loop reads them often). */
+let current: Preferences | null = null;
+
+export function currentPreferences(): Preferences {
+  return current ?? { theme: "dark", hearingTiles: null };
+}
+
 export function loadPreferences(storage: Storage | null): Preferences {
+  current = readPreferences(storage);
+  return current;
+}
+
+function readPreferences(storage: Storage | null): Preferences {
   try {
     const raw = JSON.parse(storage?.getItem(KEY) ?? "{}") as Partial<Preferences>;
     return {
@@ -25,6 +37,7 @@ export function loadPreferences(storage: Storage | null): Preferences {
 }
 
 export function savePreferences(storage: Storage | null, preferences: Preferences): void {
+  current = preferences;
   try {
     storage?.setItem(KEY, JSON.stringify(preferences));
   } catch {
