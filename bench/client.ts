@@ -36,41 +36,46 @@ export interface FrameResult {
   over33: number;
 }
 
-/** rAF deltas for `ms` in the page, plus how many remote avatars are streamed and on screen. */
+/**
+ * rAF deltas for `ms` in the page, plus how many remote avatars are streamed and on screen.
+ * Sent as source text: tsx would wrap functions handed to page.evaluate in a helper the page lacks.
+ */
+const MEASURE_SOURCE = `async (duration) => {
+  const hook = window.__deskmap;
+  const deltas = [];
+  await new Promise((resolve) => {
+    let last = performance.now();
+    const end = last + duration;
+    function frame(now) {
+      deltas.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(frame);
+      else resolve();
+    }
+    requestAnimationFrame(frame);
+  });
+  const onScreen = hook.members().filter((m) => {
+    if (m.located === false || !Number.isFinite(m.x)) return false;
+    const p = hook.clientPointOf({ x: m.x, y: m.y });
+    return p !== null && p.x >= 0 && p.y >= 0 && p.x <= innerWidth && p.y <= innerHeight;
+  }).length - 1;
+  deltas.shift();
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const total = deltas.reduce((a, b) => a + b, 0);
+  return {
+    onScreen,
+    frames: deltas.length,
+    fps: (deltas.length / total) * 1000,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    over33: deltas.filter((d) => d > 33.4).length / Math.max(1, deltas.length),
+  };
+}`;
+
 async function measureFrames(page: Page, ms: number): Promise<Omit<FrameResult, "renderer" | "avatars">> {
-  return page.evaluate(async (duration) => {
-    const hook = (window as unknown as { __deskmap: { members(): Array<{ x: number; y: number; located?: boolean }>; clientPointOf(p: { x: number; y: number }): { x: number; y: number } | null; selfId(): string } }).__deskmap;
-    const deltas: number[] = [];
-    await new Promise<void>((resolve) => {
-      let last = performance.now();
-      const end = last + duration;
-      const frame = (now: number) => {
-        deltas.push(now - last);
-        last = now;
-        if (now < end) requestAnimationFrame(frame);
-        else resolve();
-      };
-      requestAnimationFrame(frame);
-    });
-    const onScreen = hook.members().filter((m) => {
-      if (m.located === false || !Number.isFinite(m.x)) return false;
-      const p = hook.clientPointOf({ x: m.x, y: m.y });
-      return p !== null && p.x >= 0 && p.y >= 0 && p.x <= innerWidth && p.y <= innerHeight;
-    }).length - 1;
-    deltas.shift();
-    const sorted = [...deltas].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-    const total = deltas.reduce((a, b) => a + b, 0);
-    return {
-      onScreen,
-      frames: deltas.length,
-      fps: (deltas.length / total) * 1000,
-      p50: at(0.5),
-      p95: at(0.95),
-      p99: at(0.99),
-      over33: deltas.filter((d) => d > 33.4).length / Math.max(1, deltas.length),
-    };
-  }, ms);
+  return page.evaluate(`(${MEASURE_SOURCE})(${Number(ms)})`) as Promise<Omit<FrameResult, "renderer" | "avatars">>;
 }
 
 /** What the first screen fetches: index.html and the scripts and styles it names, raw and gzipped. */
@@ -123,7 +128,7 @@ async function main(): Promise<void> {
         await viewer.page.setViewportSize({ width: 1280, height: 800 });
         await joinOffice(viewer.page, `Viewer ${renderer}`);
         await pollUntil(
-          () => viewer.page.evaluate(() => (window as unknown as { __deskmap: { members(): Array<{ located?: boolean }> } }).__deskmap.members().filter((m) => m.located !== false).length),
+          () => viewer.page.evaluate("window.__deskmap.members().filter((m) => m.located !== false).length") as Promise<number>,
           (n) => n >= count * 0.9,
           `${count} avatars streamed to the viewer`,
           120_000,

@@ -133,12 +133,14 @@ export class CellViews {
       old.residents.delete(person);
       for (const cell of this.cells.values()) cell.incoming.delete(person);
     }
-    const seen = person.transition ? null : old?.holds;
+    // Mid-transition the client's picture is less certain: resend everyone rather than trust it.
+    const trusted = person.transition === null;
+    const seen = old?.holds;
     const transition = new StateView();
     for (const other of next.holds) {
       const tree = other.state[$changes];
       // Someone already in view: visible to the transition without resending their fields.
-      if (seen?.has(other) && tree) transition.visible.add(tree);
+      if (trusted && seen?.has(other) && tree) transition.visible.add(tree);
       else transition.add(other.state, DEFAULT_VIEW_TAG, false);
     }
     if (seen) for (const other of seen) if (!next.holds.has(other)) transition.remove(other.state);
