@@ -1,4 +1,5 @@
 import type { Client } from "@colyseus/core";
+import { Encoder } from "@colyseus/schema";
 import type { RoomContext, RoomFeature } from "../../rooms/RoomFeature";
 import { roomServices } from "../../rooms/roomServices";
 import type { MemberState } from "../../schema/MemberState";
@@ -7,6 +8,11 @@ import { tagPositionFields } from "./positionTags";
 
 // Tags must exist before any room builds its encoder; this module loads with the room features.
 tagPositionFields();
+
+// A full state of a crowded office exceeds the 8 KB default buffer; Colyseus then re-encodes
+// each join into a larger throwaway buffer (and warns) because the serializer keeps the small
+// one. 256 KB holds about 2,000 people; it costs two such buffers per open room.
+Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
 
 /**
  * Interest management: each client's StateView holds the people within about
