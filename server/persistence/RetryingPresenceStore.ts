@@ -5,6 +5,8 @@ export type HealthListener = (available: boolean) => void;
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 15_000;
+/** Writes in flight at once: a whole room leaving at shutdown must be saved within seconds. */
+const WRITE_CONCURRENCY = 16;
 
 /**
  * Positions survive a database outage: save() only records the latest
@@ -54,7 +56,7 @@ export class RetryingPresenceStore implements PresenceStore {
   }
 
   /** Writes everything waiting; resolves when the backlog is empty or `timeoutMs` passed. */
-  async drain(timeoutMs = 5000): Promise<boolean> {
+  async drain(timeoutMs = 8000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (this.pending.size > 0 && Date.now() < deadline) {
       await (this.flushing ?? this.writeAll());
@@ -74,11 +76,17 @@ export class RetryingPresenceStore implements PresenceStore {
   }
 
   private async writeAll(): Promise<void> {
-    for (const [k, entry] of [...this.pending]) {
+    // Until empty: positions that arrive while a batch is being written are written too.
+    while (this.pending.size > 0) {
+      const batch = [...this.pending].slice(0, WRITE_CONCURRENCY);
       try {
-        await this.inner.save(entry.memberId, entry.space, entry.position);
-        // A newer position may have arrived while writing: keep that one.
-        if (this.pending.get(k) === entry) this.pending.delete(k);
+        await Promise.all(
+          batch.map(async ([k, entry]) => {
+            await this.inner.save(entry.memberId, entry.space, entry.position);
+            // A newer position may have arrived while writing: keep that one.
+            if (this.pending.get(k) === entry) this.pending.delete(k);
+          }),
+        );
       } catch (err) {
         this.setAvailable(false, err);
         this.scheduleRetry();
