@@ -102,7 +102,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     member.facing = place.facing;
     this.state.members.set(client.sessionId, member);
     this.movement.add(client.sessionId, member);
-    this.sendWelcome(client);
+    this.sendWelcome(client, identity.role);
     for (const feature of this.features) await feature.onJoin?.(client, member, identity);
   }
 
@@ -112,7 +112,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       this.movement.resetInput(client.sessionId);
       try {
         const back = await this.allowReconnection(client, this.reconnectSeconds);
-        this.sendWelcome(back);
+        this.sendWelcome(back, (back.auth as Identity | undefined)?.role);
         const member = this.state.members.get(back.sessionId);
         if (member) for (const feature of this.features) feature.onReconnect?.(back, member);
         return;
@@ -129,12 +129,13 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     await this.positions.save(member);
   }
 
-  private sendWelcome(client: Client): void {
+  private sendWelcome(client: Client, role?: Identity["role"]): void {
     const welcome: ServerMessages[typeof ServerMessage.Welcome] = {
       protocol: PROTOCOL_VERSION,
       space: this.space,
       selfId: client.sessionId,
       mapUrl: `/api/spaces/${this.space}/map`,
+      role,
     };
     client.send(ServerMessage.Welcome, welcome);
   }

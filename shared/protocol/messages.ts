@@ -54,7 +54,14 @@ export interface ServerMessages
     ServerSocialMessages,
     ServerMeetupMessages,
     ServerModerationMessages {
-  [ServerMessage.Welcome]: { protocol: number; space: string; selfId: string; mapUrl: string };
+  [ServerMessage.Welcome]: {
+    protocol: number;
+    space: string;
+    selfId: string;
+    mapUrl: string;
+    /** The joiner's role in this space (older servers omit it: treat as no moderation rights). */
+    role?: "owner" | "admin" | "member" | "guest";
+  };
   /** Why a message of the client's was refused; sent at most once per interval per reason. */
   [ServerMessage.Rejected]: { type: string; reason: string };
 }

@@ -15,6 +15,8 @@ export class PeoplePanel {
   constructor(
     private readonly actions: PeopleActions,
     private readonly openChat: (member: MemberSnapshot) => void,
+    /** Further controls for a person (an owner's Kick and Ban), or none. */
+    private readonly moreControls?: (member: MemberSnapshot, disposables: Disposables) => HTMLElement[],
   ) {
     this.disposables.add(
       actions.events.on("following", (id) => {
@@ -71,6 +73,7 @@ export class PeoplePanel {
       this.disposables.listen(el, "click", run);
       group.append(el);
     }
+    group.append(...(this.moreControls?.(member, this.disposables) ?? []));
     this.disposables.listen(toggle, "click", () => {
       group.hidden = !group.hidden;
       toggle.setAttribute("aria-expanded", String(!group.hidden));
