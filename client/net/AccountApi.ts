@@ -10,6 +10,8 @@ export interface AccountMember {
   avatar: string;
   email: string | null;
   guest: boolean;
+  /** The hearing distance saved on the member (tiles), when one was chosen. */
+  hearingTiles?: number;
 }
 
 export interface SignupRequest {
@@ -72,7 +74,7 @@ export class AccountApi {
   }
 
   /** Changes the signed-in member's name or look (saved on the member). */
-  async updateProfile(patch: { displayName?: string; avatar?: string }): Promise<AccountMember> {
+  async updateProfile(patch: { displayName?: string; avatar?: string; hearingTiles?: number }): Promise<AccountMember> {
     return (await this.call<{ member: AccountMember }>("PATCH", "/me", patch)).member;
   }
 

@@ -1,5 +1,6 @@
 import { DISPLAY_NAME_MAX } from "../../../shared/protocol/limits";
 import { ClientMessage } from "../../../shared/protocol/names";
+import { HEARING_TILES_MAX, HEARING_TILES_MIN } from "../../../shared/rules/hearing";
 import type { AccountApi, AccountMember } from "../../net/AccountApi";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
@@ -7,8 +8,8 @@ import { AvatarPicker } from "../AvatarPicker";
 import { applyTheme, clampHearing, loadPreferences, savePreferences, type Theme } from "./preferences";
 
 /** Hearing distance bounds offered, in tiles (the conversation server's radius is the space's). */
-const HEARING_MIN = 1;
-const HEARING_MAX = 6;
+const HEARING_MIN = HEARING_TILES_MIN;
+const HEARING_MAX = HEARING_TILES_MAX;
 
 /**
  * Settings: name and look (saved on the member and shown on your name tag at
@@ -29,7 +30,12 @@ export class SettingsDialog {
       announce(text: string): void;
     },
   ) {
-    applyTheme(loadPreferences(options.storage).theme);
+    const stored = loadPreferences(options.storage);
+    applyTheme(stored.theme);
+    // The member's saved distance wins over this browser's copy (which stays the fallback offline).
+    if (typeof options.member.hearingTiles === "number" && options.member.hearingTiles !== stored.hearingTiles) {
+      savePreferences(options.storage, { ...stored, hearingTiles: options.member.hearingTiles });
+    }
     this.button = document.createElement("button");
     this.button.type = "button";
     this.button.className = "settings-button";
@@ -141,22 +147,27 @@ export class SettingsDialog {
       error.textContent = "Name must not be empty";
       return;
     }
-    const changed: { displayName?: string; avatar?: string } = {};
+    const changed: { displayName?: string; avatar?: string; hearingTiles?: number } = {};
+    const hearing = clampHearing(hearingTiles, HEARING_MIN, HEARING_MAX);
     if (name !== (self?.name ?? member.displayName)) changed.displayName = name;
     if (avatar !== (self?.avatar ?? member.avatar)) changed.avatar = avatar;
+    if (hearing !== member.hearingTiles) changed.hearingTiles = hearing;
     try {
       if (Object.keys(changed).length > 0) {
         // Accounts and guests alike are members: the profile is saved before the room is told.
         const saved = await api.updateProfile(changed);
         member.displayName = saved.displayName;
         member.avatar = saved.avatar;
-        connection.send(ClientMessage.SetProfile, { name: saved.displayName, avatar: saved.avatar as never });
+        member.hearingTiles = saved.hearingTiles;
+        if (changed.displayName !== undefined || changed.avatar !== undefined) {
+          connection.send(ClientMessage.SetProfile, { name: saved.displayName, avatar: saved.avatar as never });
+        }
       }
     } catch (err) {
       error.textContent = (err as Error).message;
       return;
     }
-    savePreferences(storage, { theme, hearingTiles: clampHearing(hearingTiles, HEARING_MIN, HEARING_MAX) });
+    savePreferences(storage, { theme, hearingTiles: hearing });
     applyTheme(theme);
     this.dialog.close();
     this.options.announce("Settings saved");

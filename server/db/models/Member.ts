@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
 import { AVATAR_IDS, FACINGS, type AvatarId, type Facing } from "../../../shared/avatars";
+import { HEARING_TILES_MAX, HEARING_TILES_MIN } from "../../../shared/rules/hearing";
 import type { Role } from "../../deps";
 
 export const ROLES = ["owner", "admin", "member", "guest"] as const satisfies readonly Role[];
@@ -27,6 +28,8 @@ export interface MemberDoc {
   avatar: AvatarId;
   email?: string;
   passwordHash?: string;
+  /** The hearing distance chosen in settings, in tiles; absent until chosen. */
+  hearingTiles?: number;
   memberships: Membership[];
   createdAt: Date;
 }
@@ -62,6 +65,7 @@ export const memberSchema = new Schema<MemberDoc>(
     avatar: { type: String, enum: AVATAR_IDS, required: true },
     email: { type: String, lowercase: true, trim: true, maxlength: 254 },
     passwordHash: { type: String },
+    hearingTiles: { type: Number, min: HEARING_TILES_MIN, max: HEARING_TILES_MAX },
     memberships: { type: [membershipSchema], default: [] },
     createdAt: { type: Date, default: () => new Date() },
   },

@@ -57,7 +57,7 @@ export class MemberRepository {
     return doc.toObject();
   }
 
-  updateProfile(id: Types.ObjectId, patch: { displayName?: string; avatar?: AvatarId }): Promise<MemberDoc | null> {
+  updateProfile(id: Types.ObjectId, patch: { displayName?: string; avatar?: AvatarId; hearingTiles?: number }): Promise<MemberDoc | null> {
     return this.models.Member.findByIdAndUpdate(id, { $set: patch }, { returnDocument: "after", runValidators: true })
       .lean<MemberDoc>()
       .exec();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AVATAR_IDS } from "../../../shared/avatars";
+import { HEARING_TILES_MAX, HEARING_TILES_MIN } from "../../../shared/rules/hearing";
 import { DISPLAY_NAME_MAX, plainText } from "../../../shared/protocol/messages";
 import { INVITE_ROLES } from "../../db/models/Invite";
 import { DESK_POLICIES, MEETUP_HOSTS, SLUG_PATTERN } from "../../db/models/Space";
@@ -20,7 +21,16 @@ export const signinBody = z.strictObject({ email: z.string().max(254), password:
 export const guestBody = z.strictObject({ space: slugSchema, displayName, avatar });
 
 export const profilePatch = z
-  .strictObject({ displayName: displayName.optional(), avatar: avatar.optional() })
+  .strictObject({
+    displayName: displayName.optional(),
+    avatar: avatar.optional(),
+    hearingTiles: z
+      .number()
+      .int("must be a whole number of tiles")
+      .min(HEARING_TILES_MIN, `must be at least ${HEARING_TILES_MIN} tile`)
+      .max(HEARING_TILES_MAX, `must be at most ${HEARING_TILES_MAX} tiles`)
+      .optional(),
+  })
   .refine((p) => Object.keys(p).length > 0, "nothing to change");
 
 export const createSpaceBody = z.strictObject({ slug: slugSchema, name: plainText(80) });

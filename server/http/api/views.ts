@@ -13,6 +13,8 @@ export function memberView(member: MemberDoc) {
     avatar: member.avatar,
     email: member.email ?? null,
     guest: !member.email,
+    // Only once chosen, so a member who never chose reads exactly as before.
+    ...(member.hearingTiles !== undefined && member.hearingTiles !== null ? { hearingTiles: member.hearingTiles } : {}),
   };
 }
 
