@@ -45,7 +45,8 @@ test("after a dropped connection the page reconnects and walking works again", a
   opened.push(a, b);
   await joinOffice(a.page, "Fay Flaky", "Fay");
   await joinOffice(b.page, "Gus Steady", "Gus");
-  const status = a.page.getByRole("status");
+  // The connection status in the top bar (the chat panel has a status line of its own).
+  const status = a.page.getByRole("banner").getByRole("status");
   await pollUntil(() => status.textContent(), (t) => t === "Connected", "A connected");
 
   const selfId = await a.page.evaluate(() => (window as unknown as { __deskmap: { selfId(): string } }).__deskmap.selfId());
