@@ -23,6 +23,8 @@ describe("OfficeRoom", () => {
       space: "meet",
       selfId: ann.sessionId,
       mapUrl: "/api/spaces/meet/map",
+      // The role comes from the identity (a guest here), so the page knows which controls to offer.
+      role: "guest",
     });
     expect((await ben.welcome).selfId).toBe(ben.sessionId);
 
