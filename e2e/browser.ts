@@ -11,7 +11,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
  * Chromium, open pages that record every console error, join the office.
  */
 
-export { startTestServer, type TestServer } from "./testServer";
+import { startTestServer, type TestServer } from "./testServer";
+
+export { startTestServer, type TestServer };
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -165,4 +167,33 @@ export async function pollUntil<T>(
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Jest hooks for a suite whose pages all talk to one real server: builds the
+ * client if stale, starts a test server on real persistence and one browser
+ * before the suite, and closes every page, the browser and the server after it.
+ */
+export function useOfficeSession(): { open(): Promise<WatchedPage> } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const opened: WatchedPage[] = [];
+  beforeAll(async () => {
+    await ensureBuilt();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await closeAll(opened);
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    async open() {
+      if (!server || !browser) throw new Error("useOfficeSession: the suite has not started");
+      const page = await openPage(browser, server.url);
+      opened.push(page);
+      return page;
+    },
+  };
 }

@@ -1,42 +1,16 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   E2E_TIMEOUT_MS,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
-  openPage,
-  startTestServer,
   waitUntilJoined,
-  type TestServer,
-  type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 
 /** Chat in Chromium on real persistence: a direct message reaches only its recipient and is still there after a reload. */
 
 jest.setTimeout(E2E_TIMEOUT_MS * 2);
 
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(): Promise<WatchedPage> {
-  const page = await openPage(browser, server.url);
-  opened.push(page);
-  return page;
-}
+const { open } = useOfficeSession();
 
 function chatLog(page: Page) {
   return page.getByRole("log");

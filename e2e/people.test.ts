@@ -1,43 +1,17 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   E2E_TIMEOUT_MS,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
-  openPage,
   pollUntil,
   selfPosition,
-  startTestServer,
-  type TestServer,
-  type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 
 /** The people panel in Chromium: locate pans the camera to someone, walk-to brings you next to them, a wave arrives. */
 
 jest.setTimeout(E2E_TIMEOUT_MS * 2);
 
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(): Promise<WatchedPage> {
-  const page = await openPage(browser, server.url);
-  opened.push(page);
-  return page;
-}
+const { open } = useOfficeSession();
 
 /** How far (page pixels) a map point is drawn from the middle of the map's canvas. */
 async function offCentre(page: Page, point: { x: number; y: number }): Promise<number> {
