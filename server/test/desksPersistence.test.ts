@@ -1,13 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { buildTestMap } from "../../shared/map/testMap";
 import type { JoinOptions } from "../../shared/protocol/messages";
 import { ClientMessage } from "../../shared/protocol/names";
-import { readAuthConfig } from "../auth/authConfig";
-import { createPersistence, type Persistence } from "../persistence/createPersistence";
-import { TestClient, startTestServer, waitFor, type TestServer } from "./harness";
 import { DESK_MAP, deskOwners, statusOf } from "./desksHarness";
+import { TestClient, waitFor } from "./harness";
+import { restartableServer, type RestartableServer } from "./restartableServer";
 
 /**
  * Claimed desks, chosen statuses and the space's desk policy on the real
@@ -15,60 +10,25 @@ import { DESK_MAP, deskOwners, statusOf } from "./desksHarness";
  * signed up over HTTP, and a full restart on the same data directory.
  */
 
-let dataDir: string;
-let persistence: Persistence | undefined;
-let server: TestServer | undefined;
-
-async function boot(): Promise<void> {
-  persistence = await createPersistence({
-    dataDir,
-    mapPath: path.join(dataDir, "office.json"),
-    mongodbUri: process.env.MONGODB_URI || undefined,
-    dbName: process.env.MONGODB_URI ? path.basename(dataDir).replace(/\W/g, "_") : undefined,
-    auth: readAuthConfig({}),
-  });
-  server = await startTestServer({ deps: persistence.deps, map: DESK_MAP });
-}
-
-async function shutdown(): Promise<void> {
-  await server?.close();
-  await persistence?.close();
-  server = persistence = undefined;
-}
+let office: RestartableServer;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "deskmap-desks-"));
-  await writeFile(path.join(dataDir, "office.json"), JSON.stringify(buildTestMap(DESK_MAP)));
-  await boot();
+  office = await restartableServer({ name: "desks", map: DESK_MAP });
 });
-afterAll(async () => {
-  if (process.env.MONGODB_URI) await persistence?.connection.dropDatabase();
-  await shutdown();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function post(pathname: string, body: unknown, token?: string): Promise<{ status: number; json: any; token?: string }> {
-  const res = await fetch(`${server!.url}${pathname}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { cookie: `deskmap_session=${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("deskmap_session="));
-  return { status: res.status, json: await res.json(), token: cookie?.split(";")[0].split("=")[1] };
-}
+afterAll(() => office?.close());
 
 /** Signs up an account and makes it a member of the default space; returns its session token and id. */
 async function account(name: string): Promise<{ token: string; id: string }> {
   const email = `${name.toLowerCase()}@example.com`;
-  const signup = await post("/api/auth/signup", { email, password: "long enough password", displayName: name, avatar: "ada" });
+  const signup = await office.post("/api/auth/signup", { email, password: "long enough password", displayName: name, avatar: "ada" });
   expect(signup.status).toBe(201);
-  const joined = await post("/api/spaces/default/join", {}, signup.token);
+  const joined = await office.post("/api/spaces/default/join", {}, signup.token);
   expect(joined.json.space.role).toBe("member");
   return { token: decodeURIComponent(joined.token ?? signup.token!), id: signup.json.member?.id ?? joined.json.member?.id };
 }
 
 function join(token: string): Promise<TestClient> {
-  return TestClient.join(server!.url, { space: "default", name: "x", avatar: "ada", token } as Partial<JoinOptions>);
+  return TestClient.join(office.url, { space: "default", name: "x", avatar: "ada", token } as Partial<JoinOptions>);
 }
 
 /** Polls an async probe until it gives something truthy. */
@@ -101,18 +61,17 @@ describe("desks and statuses in the database", () => {
     // An automatic away is not saved: only the chosen status comes back.
     a.room.send(ClientMessage.SetIdle, { idle: true });
     await waitFor(() => statusOf(a)?.status === "away", "auto-away");
-    await poll(async () => (await persistence!.deps.memberState!.loadDesks("default")).claims.length === 1 || null, "claim saved");
+    await poll(async () => (await office.persistence.deps.memberState!.loadDesks("default")).claims.length === 1 || null, "claim saved");
     await a.leave();
 
-    await shutdown();
-    await boot();
-    const stored = await persistence!.deps.memberState!.loadDesks("default");
+    await office.restart();
+    const stored = await office.persistence.deps.memberState!.loadDesks("default");
     expect(stored.claims).toEqual([{ deskId: "desk-1", memberId: expect.any(String), name: "Alice" }]);
 
     const b = await join(bob.token);
     expect(deskOwners(b)).toEqual({ "desk-1": "Alice" });
     const back = await join(alice.token);
-    const desk = server!.map.desks.find((d) => d.id === "desk-1")!;
+    const desk = office.server.map.desks.find((d) => d.id === "desk-1")!;
     const seen = await waitFor(() => {
       const s = statusOf(b, back.sessionId);
       return s?.seat === "desk-1" && s;
@@ -122,9 +81,9 @@ describe("desks and statuses in the database", () => {
   });
 
   it("with the 'admins' policy members cannot claim; an admin releases any desk, and the release is saved", async () => {
-    await persistence!.repos.spaces.updateSettings("default", { deskPolicy: "admins" });
-    const space = (await persistence!.repos.spaces.findBySlug("default"))!;
-    const bobDoc = (await persistence!.repos.members.findByEmail("bob@example.com"))!;
+    await office.persistence.repos.spaces.updateSettings("default", { deskPolicy: "admins" });
+    const space = (await office.persistence.repos.spaces.findBySlug("default"))!;
+    const bobDoc = (await office.persistence.repos.members.findByEmail("bob@example.com"))!;
     // The policy is read when the room opens: everyone left above, so the next join opens it afresh.
     const b = await join(bob.token);
     b.room.send(ClientMessage.ClaimDesk, { desk: "desk-2" });
@@ -133,7 +92,7 @@ describe("desks and statuses in the database", () => {
     expect(await rejection(b, ClientMessage.ReleaseDesk)).toMatch(/only its owner/);
     await b.leave();
 
-    await persistence!.repos.members.setRole(bobDoc._id, space._id, "admin");
+    await office.persistence.repos.members.setRole(bobDoc._id, space._id, "admin");
     const admin = await join(bob.token);
     expect(deskOwners(admin)).toEqual({ "desk-1": "Alice" });
     admin.room.send(ClientMessage.ReleaseDesk, { desk: "desk-1" });
@@ -142,7 +101,7 @@ describe("desks and statuses in the database", () => {
     await waitFor(() => deskOwners(admin)["desk-2"] === "Bob", "the admin's own claim");
     await admin.leave();
     const stored = await poll(async () => {
-      const { claims } = await persistence!.deps.memberState!.loadDesks("default");
+      const { claims } = await office.persistence.deps.memberState!.loadDesks("default");
       return claims.length === 1 && claims[0].deskId === "desk-2" ? claims : null;
     }, "the release and claim saved");
     expect(stored[0].name).toBe("Bob");

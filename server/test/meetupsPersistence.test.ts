@@ -1,13 +1,7 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { buildTestMap } from "../../shared/map/testMap";
 import { ClientMessage } from "../../shared/protocol/names";
-import { readAuthConfig } from "../auth/authConfig";
-import { createPersistence, type Persistence } from "../persistence/createPersistence";
 import { RoleIdentity } from "./desksHarness";
-import { startTestServer, type TestServer } from "./harness";
 import { MEETUP_MAP, waitForMeetup } from "./meetupsHarness";
+import { restartableServer, type RestartableServer } from "./restartableServer";
 
 /**
  * Meetups and their attendance on the real chain: createPersistence on the
@@ -15,45 +9,23 @@ import { MEETUP_MAP, waitForMeetup } from "./meetupsHarness";
  * same data directory in the middle of a live meetup.
  */
 
-let dataDir: string;
-let persistence: Persistence | undefined;
-let server: TestServer | undefined;
-
-async function boot(): Promise<void> {
-  persistence = await createPersistence({
-    dataDir,
-    mapPath: path.join(dataDir, "office.json"),
-    mongodbUri: process.env.MONGODB_URI || undefined,
-    dbName: process.env.MONGODB_URI ? path.basename(dataDir).replace(/\W/g, "_") : undefined,
-    auth: readAuthConfig({}),
-  });
-  const { maps, spaces, meetups } = persistence.deps;
-  // Roles by name keep the test about meetups; maps, settings and meetups come from the database.
-  server = await startTestServer({ map: MEETUP_MAP, deps: { maps, spaces, meetups, identity: new RoleIdentity() } });
-}
-
-async function shutdown(): Promise<void> {
-  await server?.close();
-  await persistence?.close();
-  server = persistence = undefined;
-}
+let office: RestartableServer;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "deskmap-meetups-"));
-  await writeFile(path.join(dataDir, "office.json"), JSON.stringify(buildTestMap(MEETUP_MAP)));
-  await boot();
+  office = await restartableServer({
+    name: "meetups",
+    map: MEETUP_MAP,
+    // Roles by name keep the test about meetups; maps, settings and meetups come from the database.
+    deps: ({ deps: { maps, spaces, meetups } }) => ({ maps, spaces, meetups, identity: new RoleIdentity() }),
+  });
 });
-afterAll(async () => {
-  if (process.env.MONGODB_URI) await persistence?.connection.dropDatabase();
-  await shutdown();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => office?.close());
 
 describe("meetups in the database", () => {
   it("a scheduled meetup, its live state and its attendance survive a restart", async () => {
-    const hallId = server!.map.zones.find((z) => z.name === "Hall")!.id;
-    const host = await server!.join({ space: "default", name: "Member Hana" });
-    const guest = await server!.join({ space: "default", name: "Member Gus" });
+    const hallId = office.server.map.zones.find((z) => z.name === "Hall")!.id;
+    const host = await office.server.join({ space: "default", name: "Member Hana" });
+    const guest = await office.server.join({ space: "default", name: "Member Gus" });
     host.room.send(ClientMessage.MeetupSchedule, { title: "All hands", zoneId: hallId, startsAt: Date.now() + 5 * 60_000, durationMinutes: 60 });
     host.room.send(ClientMessage.MeetupSchedule, { title: "Later", zoneId: hallId, startsAt: Date.now() + 86_400_000, durationMinutes: 30 });
     const meetup = await waitForMeetup(host, (m) => m.title === "All hands", "the meetup");
@@ -63,9 +35,8 @@ describe("meetups in the database", () => {
     // Both stand in the hall for a few attendance samples.
     await new Promise((resolve) => setTimeout(resolve, 3200));
 
-    await shutdown();
-    await boot();
-    const stored = await persistence!.repos.meetups.get(meetup.id);
+    await office.restart();
+    const stored = await office.persistence.repos.meetups.get(meetup.id);
     expect(stored).toMatchObject({ title: "All hands", state: "live", zoneName: "Hall", hosts: [{ memberId: "m-Member Hana", name: "Member Hana" }] });
     expect(stored!.attendance.map((a) => a.name).sort()).toEqual(["Member Gus", "Member Hana"]);
     for (const a of stored!.attendance) {
@@ -73,7 +44,7 @@ describe("meetups in the database", () => {
       expect(a.lastSeenAt).toBeGreaterThan(a.firstSeenAt);
     }
 
-    const back = await server!.join({ space: "default", name: "Member Hana" });
+    const back = await office.server.join({ space: "default", name: "Member Hana" });
     const listed = await waitForMeetup(back, (m) => m.id === meetup.id, "the live meetup after the restart");
     expect(listed).toMatchObject({ state: "live", youHost: true });
     await waitForMeetup(back, (m) => m.title === "Later" && m.state === "scheduled", "the upcoming one too");
@@ -81,7 +52,7 @@ describe("meetups in the database", () => {
     const done = await (async () => {
       const deadline = Date.now() + 5000;
       for (;;) {
-        const m = await persistence!.repos.meetups.get(meetup.id);
+        const m = await office.persistence.repos.meetups.get(meetup.id);
         if (m?.state === "ended") return m;
         if (Date.now() > deadline) throw new Error("timed out waiting for the meetup to end in the database");
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,12 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Client } from "colyseus.js";
 import { buildTestMap } from "../../../shared/map/testMap";
 import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../../shared/protocol/names";
-import { readAuthConfig } from "../../auth/authConfig";
-import { createPersistence, type Persistence } from "../../persistence/createPersistence";
-import { HARNESS_MAP, joinError, startTestServer, waitFor, type TestServer } from "../harness";
+import { HARNESS_MAP, joinError, waitFor } from "../harness";
+import { restartableServer, type RestartableServer } from "../restartableServer";
 
 /**
  * The whole chain on a real server: createPersistence on the embedded store,
@@ -14,41 +10,16 @@ import { HARNESS_MAP, joinError, startTestServer, waitFor, type TestServer } fro
  * the session, and positions surviving a full restart on the same DATA_DIR.
  */
 
-let dataDir: string;
-let persistence: Persistence | undefined;
-let server: TestServer | undefined;
-
-async function boot(): Promise<void> {
-  persistence = await createPersistence({
-    dataDir,
-    mapPath: path.join(dataDir, "office.json"),
-    mongodbUri: process.env.MONGODB_URI || undefined,
-    dbName: process.env.MONGODB_URI ? path.basename(dataDir).replace(/\W/g, "_") : undefined,
-    auth: readAuthConfig({}),
-  });
-  server = await startTestServer({ deps: persistence.deps, map: HARNESS_MAP });
-}
-
-async function shutdown(): Promise<void> {
-  await server?.close();
-  await persistence?.close();
-  server = persistence = undefined;
-}
+let office: RestartableServer;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "deskmap-persist-"));
-  await writeFile(path.join(dataDir, "office.json"), JSON.stringify(buildTestMap(HARNESS_MAP)));
-  await boot();
+  office = await restartableServer({ name: "persist", map: HARNESS_MAP });
 });
-afterAll(async () => {
-  if (process.env.MONGODB_URI) await persistence?.connection.dropDatabase();
-  await shutdown();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => office?.close());
 
 /** Joins the default room with a session token; resolves once the member sees itself. */
 async function joinWith(token: string, space = "default") {
-  const room = await new Client(server!.url).joinOrCreate(OFFICE_ROOM, { space, name: "Impostor", avatar: "ada", token });
+  const room = await new Client(office.url).joinOrCreate(OFFICE_ROOM, { space, name: "Impostor", avatar: "ada", token });
   room.onMessage(ServerMessage.Welcome, () => undefined);
   const self = () => (room.state as any)?.members?.get(room.sessionId);
   await waitFor(() => self(), "own member in state");
@@ -65,35 +36,25 @@ async function poll<T>(probe: () => Promise<T>, done: (value: T) => boolean, wha
   }
 }
 
-async function post(pathname: string, body: unknown, token?: string): Promise<{ status: number; json: any; token?: string }> {
-  const res = await fetch(`${server!.url}${pathname}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { cookie: `deskmap_session=${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("deskmap_session="));
-  return { status: res.status, json: await res.json(), token: cookie?.split(";")[0].split("=")[1] };
-}
-
 describe("persistence wired into the server", () => {
   let guestToken: string;
   let saved: { x: number; y: number; facing: string };
   let memberId: string;
 
   it("seeds the default space and serves its map from the database", async () => {
-    const res = await fetch(`${server!.url}/api/spaces/default/map`);
+    const res = await fetch(`${office.url}/api/spaces/default/map`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(buildTestMap(HARNESS_MAP))));
-    expect((await fetch(`${server!.url}/api/spaces/nowhere/map`)).status).toBe(404);
+    expect((await fetch(`${office.url}/api/spaces/nowhere/map`)).status).toBe(404);
   });
 
   it("refuses a room join without a session (401)", async () => {
-    const err = await joinError(server!.url, { space: "default", name: "Nobody", avatar: "ada" });
+    const err = await joinError(office.url, { space: "default", name: "Nobody", avatar: "ada" });
     expect(err.code).toBe(401);
   });
 
   it("admits a guest with its session; name and avatar come from the member record", async () => {
-    const guest = await post("/api/auth/guest", { space: "default", displayName: "Wanderer", avatar: "eli" });
+    const guest = await office.post("/api/auth/guest", { space: "default", displayName: "Wanderer", avatar: "eli" });
     expect(guest.status).toBe(201);
     guestToken = decodeURIComponent(guest.token!);
     memberId = guest.json.member.id;
@@ -103,25 +64,25 @@ describe("persistence wired into the server", () => {
   });
 
   it("refuses the guest's session for another space (403)", async () => {
-    const owner = await post("/api/auth/signup", { email: "own@example.com", password: "long enough password", displayName: "Own", avatar: "bo" });
-    const created = await post("/api/spaces", { slug: "annex", name: "Annex" }, owner.token);
+    const owner = await office.post("/api/auth/signup", { email: "own@example.com", password: "long enough password", displayName: "Own", avatar: "bo" });
+    const created = await office.post("/api/spaces", { slug: "annex", name: "Annex" }, owner.token);
     expect(created.status).toBe(201);
-    const err = await joinError(server!.url, { space: "annex", name: "x", avatar: "ada", token: guestToken });
+    const err = await joinError(office.url, { space: "annex", name: "x", avatar: "ada", token: guestToken });
     expect(err.code).toBe(403);
   });
 
   it("admits an account by its session cookie alone (the browser's path), and refuses it once banned (403)", async () => {
-    const account = await post("/api/auth/signup", { email: "cookie@example.com", password: "long enough password", displayName: "Cookie", avatar: "hana" });
-    const joined = await post("/api/spaces/default/join", {}, account.token);
+    const account = await office.post("/api/auth/signup", { email: "cookie@example.com", password: "long enough password", displayName: "Cookie", avatar: "hana" });
+    const joined = await office.post("/api/spaces/default/join", {}, account.token);
     expect(joined.json.space.role).toBe("member");
-    const client = new Client(server!.url, { headers: { cookie: `deskmap_session=${joined.token}` } });
+    const client = new Client(office.url, { headers: { cookie: `deskmap_session=${joined.token}` } });
     const room = await client.joinOrCreate(OFFICE_ROOM, { space: "default", name: "x", avatar: "ada" });
     room.onMessage(ServerMessage.Welcome, () => undefined);
     const me = await waitFor(() => (room.state as any)?.members?.get(room.sessionId), "own member in state");
     expect(me.name).toBe("Cookie");
     await room.leave(true);
 
-    const repos = persistence!.repos;
+    const repos = office.persistence.repos;
     const space = (await repos.spaces.findBySlug("default"))!;
     await repos.members.setBanned((await repos.members.findByEmail("cookie@example.com"))!._id, space._id, true);
     const refused = await client.joinOrCreate(OFFICE_ROOM, { space: "default" }).then(
@@ -139,14 +100,13 @@ describe("persistence wired into the server", () => {
     expect(moved.x).toBeGreaterThan(startX);
     saved = { x: moved.x, y: moved.y, facing: moved.facing };
     await room.leave(true);
-    const stored = await poll(() => persistence!.deps.presenceStore!.load(memberId, "default"), (p) => p?.x === saved.x, "position saved");
+    const stored = await poll(() => office.persistence.deps.presenceStore!.load(memberId, "default"), (p) => p?.x === saved.x, "position saved");
     expect(stored).toEqual(saved);
   });
 
   it("restores the position on rejoin after a full restart on the same data directory", async () => {
-    await shutdown();
-    await boot();
-    expect(await persistence!.deps.presenceStore!.load(memberId, "default")).toEqual(saved);
+    await office.restart();
+    expect(await office.persistence.deps.presenceStore!.load(memberId, "default")).toEqual(saved);
     const { room, self } = await joinWith(guestToken);
     expect({ x: self().x, y: self().y, facing: self().facing }).toEqual(saved);
     await room.leave(true);
