@@ -14,7 +14,11 @@ import {
   type WatchedPage,
 } from "./browser";
 
-/** Kick from the people panel in Chromium: only an owner sees it, it asks first, and the guest is told why. */
+/**
+ * Kick from the people panel in Chromium: only owners and admins see it, only
+ * on people ranked below them (the rule in shared/moderation), it asks first,
+ * and the guest is told why.
+ */
 
 jest.setTimeout(E2E_TIMEOUT_MS * 2);
 
@@ -41,6 +45,16 @@ async function open(path: string): Promise<WatchedPage> {
   return page;
 }
 
+/** Signs in through the join page's Sign in tab and waits until the office is shown. */
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByRole("tab", { name: "Sign in" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Sign in" });
+  await panel.getByLabel("Email").fill(email);
+  await panel.getByLabel("Password").fill(PASSWORD);
+  await panel.getByRole("button", { name: "Sign in" }).click();
+  await waitUntilJoined(page);
+}
+
 function row(page: Page, name: string) {
   return page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: new RegExp(`^${name} — `) });
 }
@@ -56,12 +70,7 @@ test("an owner kicks a guest by keyboard after confirming; the guest reads why; 
   await setup.close();
 
   const owner = await open("/?space=modspace");
-  await owner.page.getByRole("tab", { name: "Sign in" }).click();
-  const panel = owner.page.getByRole("tabpanel", { name: "Sign in" });
-  await panel.getByLabel("Email").fill("owen@example.com");
-  await panel.getByLabel("Password").fill(PASSWORD);
-  await panel.getByRole("button", { name: "Sign in" }).click();
-  await waitUntilJoined(owner.page);
+  await signIn(owner.page, "owen@example.com");
 
   const guest = await open("/?space=modspace");
   await joinOffice(guest.page, "Gus Guest");
@@ -98,3 +107,67 @@ test("an owner kicks a guest by keyboard after confirming; the guest reads why; 
   await pollUntil(() => peopleEntry(owner.page, "Gus Guest"), (e) => e === null, "the guest gone from the owner's list");
   expect(owner.errors).toEqual([]);
 });
+
+test("an admin sees Kick and Ban on a plain member only: not on the owner, not on their own row", async () => {
+  // The owner creates the space and an admin invite; the admin and a member sign up and join through the API.
+  const setup = await browser.newContext();
+  expect(
+    (
+      await setup.request.post(`${server.url}/api/auth/signup`, {
+        data: { email: "olga@example.com", password: PASSWORD, displayName: "Olga Owner", avatar: "ada" },
+      })
+    ).status(),
+  ).toBe(201);
+  expect((await setup.request.post(`${server.url}/api/spaces`, { data: { slug: "rankspace", name: "Rank Space" } })).status()).toBe(201);
+  const invite = await setup.request.post(`${server.url}/api/spaces/rankspace/invites`, { data: { role: "admin" } });
+  expect(invite.status()).toBe(201);
+  const { token } = (await invite.json()) as { token: string };
+  await setup.close();
+  for (const [email, displayName, body] of [
+    ["adam@example.com", "Adam Admin", { invite: token }],
+    ["mia@example.com", "Mia Member", {}],
+  ] as const) {
+    const account = await browser.newContext();
+    const signup = await account.request.post(`${server.url}/api/auth/signup`, { data: { email, password: PASSWORD, displayName, avatar: "bo" } });
+    expect(signup.status()).toBe(201);
+    const joined = await account.request.post(`${server.url}/api/spaces/rankspace/join`, { data: body });
+    expect(((await joined.json()) as { space: { role: string } }).space.role).toBe(email.startsWith("adam") ? "admin" : "member");
+    await account.close();
+  }
+
+  const owner = await open("/?space=rankspace");
+  await signIn(owner.page, "olga@example.com");
+  const admin = await open("/?space=rankspace");
+  await signIn(admin.page, "adam@example.com");
+  const member = await open("/?space=rankspace");
+  await signIn(member.page, "mia@example.com");
+  for (const name of ["Olga Owner", "Mia Member"]) {
+    await pollUntil(() => peopleEntry(admin.page, name), (e) => e !== null, `${name} in the admin's list`);
+  }
+
+  // On the owner: the usual actions, no removal controls.
+  const onOwner = row(admin.page, "Olga Owner");
+  await onOwner.getByRole("button", { name: "Actions for Olga Owner" }).click();
+  const ownerGroup = onOwner.getByRole("group", { name: "Actions for Olga Owner" });
+  await ownerGroup.getByRole("button", { name: "Wave at Olga Owner" }).waitFor();
+  expect(await ownerGroup.getByRole("button", { name: "Kick Olga Owner" }).count()).toBe(0);
+  expect(await ownerGroup.getByRole("button", { name: "Ban Olga Owner" }).count()).toBe(0);
+
+  // On the member: both, reachable by their accessible names.
+  const onMember = row(admin.page, "Mia Member");
+  await onMember.getByRole("button", { name: "Actions for Mia Member" }).click();
+  const memberGroup = onMember.getByRole("group", { name: "Actions for Mia Member" });
+  await memberGroup.getByRole("button", { name: "Kick Mia Member" }).waitFor();
+  expect(await memberGroup.getByRole("button", { name: "Ban Mia Member" }).isVisible()).toBe(true);
+
+  // Their own row offers no Kick or Ban anywhere on the page either.
+  expect(await admin.page.getByRole("button", { name: "Kick Adam Admin" }).count()).toBe(0);
+  expect(await admin.page.getByRole("button", { name: "Ban Adam Admin" }).count()).toBe(0);
+  // And the owner, who outranks the admin, is offered Kick on them.
+  await pollUntil(() => peopleEntry(owner.page, "Adam Admin"), (e) => e !== null, "the admin in the owner's list");
+  const ownerOnAdmin = row(owner.page, "Adam Admin");
+  await ownerOnAdmin.getByRole("button", { name: "Actions for Adam Admin" }).click();
+  await ownerOnAdmin.getByRole("button", { name: "Kick Adam Admin" }).waitFor();
+  expect([...owner.errors, ...admin.errors, ...member.errors]).toEqual([]);
+  // Three signed-in pages rendering on shared cores: give it longer than one page's budget.
+}, E2E_TIMEOUT_MS * 3);

@@ -71,6 +71,7 @@ interface RemoteMember {
   seat: string;
   focusStart: number;
   focusEnd: number;
+  role: string;
 }
 
 /** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
@@ -381,6 +382,7 @@ function toSnapshot(member: RemoteMember, key: string): MemberSnapshot {
     seat: member.seat,
     focusStart: member.focusStart,
     focusEnd: member.focusEnd,
+    role: member.role,
   };
 }
 

@@ -30,6 +30,8 @@ export interface MemberSnapshot {
   /** Focus timer on the server's clock (ms since epoch): running when focusStart > 0, ended when only focusEnd is set. */
   focusStart?: number;
   focusEnd?: number;
+  /** owner | admin | member | guest in this space, as the server admitted them (shared/moderation). */
+  role?: string;
 }
 
 /** An assignable desk that belongs to someone. */

@@ -97,6 +97,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     member.memberId = identity.memberId;
     member.name = identity.name;
     member.avatar = identity.avatar;
+    member.role = identity.role;
     member.x = place.x;
     member.y = place.y;
     member.facing = place.facing;

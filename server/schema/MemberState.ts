@@ -30,6 +30,8 @@ export class MemberState extends Schema {
   /** Focus timer (shared/status/focusTimer), server clock ms since epoch; 0 when none runs. Drawn as a ring. */
   focusStart = 0;
   focusEnd = 0;
+  /** owner | admin | member | guest in this space (shared/moderation), from the identity at join: clients offer Kick/Ban by it. */
+  role = "guest";
 }
 
 defineTypes(MemberState, {
@@ -48,4 +50,5 @@ defineTypes(MemberState, {
   seat: "string",
   focusStart: "float64",
   focusEnd: "float64",
+  role: "string",
 });

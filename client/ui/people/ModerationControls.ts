@@ -1,3 +1,4 @@
+import { canModerate } from "../../../shared/moderation/canModerate";
 import { ClientMessage } from "../../../shared/protocol/names";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import type { MemberSnapshot } from "../../net/types";
@@ -5,17 +6,27 @@ import type { Disposables } from "../../util/Emitter";
 
 type Action = "kick" | "ban";
 
-/** Only owners and admins see removal controls; the server still checks each one against the target's rank. */
-export function canModerate(connection: OfficeConnection): boolean {
-  const role = connection.welcome?.role;
-  return role === "owner" || role === "admin";
+/**
+ * Whether we may remove this person, by the same rule the server enforces:
+ * our role from the Welcome, theirs from the room state. Offering only what
+ * the server would accept; it still decides from our session, not from this.
+ */
+export function mayRemove(connection: OfficeConnection, member: MemberSnapshot): boolean {
+  const selfId = connection.selfId;
+  const me = connection.member(selfId);
+  // Our own account in another tab is us too.
+  const isSelf = member.id === selfId || (me !== undefined && member.memberId === me.memberId);
+  return canModerate(connection.welcome?.role, member.role, isSelf);
 }
 
 /**
  * "Kick" and "Ban" for one person, each behind an inline confirmation
- * ("Kick Ann?" with Confirm / Cancel) so a stray click or Enter removes no one.
+ * ("Kick Ann?" with Confirm / Cancel) so a stray click or Enter removes no
+ * one; none at all for people we may not remove (absent, not disabled, so a
+ * screen reader never lands on a button that cannot work).
  */
 export function moderationControls(connection: OfficeConnection, member: MemberSnapshot, disposables: Disposables): HTMLElement[] {
+  if (!mayRemove(connection, member)) return [];
   const controls: HTMLElement[] = [];
   for (const action of ["kick", "ban"] as const) {
     const verb = action === "kick" ? "Kick" : "Ban";

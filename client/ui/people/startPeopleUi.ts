@@ -11,7 +11,7 @@ import { SettingsDialog } from "../settings/SettingsDialog";
 import type { TextView } from "../TextView";
 import { PeopleActions } from "./PeopleActions";
 import { PeoplePanel } from "./PeoplePanel";
-import { canModerate, moderationControls } from "./ModerationControls";
+import { moderationControls } from "./ModerationControls";
 import { SocialNotices } from "./SocialNotices";
 
 export interface PeopleUiOptions {
@@ -48,7 +48,7 @@ export function startPeopleUi(options: PeopleUiOptions) {
   const panel = new PeoplePanel(actions, (member) => {
     options.showPanel();
     chat.openThread(member.memberId, member.name);
-  }, (member, owned) => (canModerate(connection) ? moderationControls(connection, member, owned) : []));
+  }, (member, owned) => moderationControls(connection, member, owned));
   const notices = document.createElement("div");
   notices.setAttribute("role", "region");
   notices.setAttribute("aria-label", "Notices");

@@ -41,7 +41,7 @@ async function guest(name: string): Promise<{ token: string; memberId: string }>
 }
 
 let emailCount = 0;
-async function admin(name: string): Promise<{ token: string; memberId: string }> {
+async function admin(name: string, role: "admin" | "owner" = "admin"): Promise<{ token: string; memberId: string }> {
   const email = `mod${++emailCount}-${Date.now()}@example.com`;
   const signup = await post("/auth/signup", { email, password: "correct horse battery", displayName: name, avatar: "bo" });
   expect(signup.status).toBe(201);
@@ -49,7 +49,7 @@ async function admin(name: string): Promise<{ token: string; memberId: string }>
   const joined = await post("/spaces/default/join", {}, tokenOf(signup));
   expect(joined.status).toBe(200);
   const space = await server.repos.spaces.findBySlug("default");
-  await server.repos.members.setRole(new Types.ObjectId(member.id), space!._id, "admin");
+  await server.repos.members.setRole(new Types.ObjectId(member.id), space!._id, role);
   return { token: tokenOf(joined), memberId: member.id };
 }
 
@@ -88,7 +88,7 @@ test("a guest cannot kick anyone, whatever ids they send", async () => {
   const bRoom = await join(b.token);
   const rejected = new Promise<{ type: string; reason: string }>((resolve) => aRoom.onMessage(ServerMessage.Rejected, resolve));
   aRoom.send(ClientMessage.Moderate, { action: "ban", target: bRoom.sessionId });
-  expect(await rejected).toEqual({ type: ClientMessage.Moderate, reason: "not allowed" });
+  expect(await rejected).toEqual({ type: ClientMessage.Moderate, reason: "only owners and admins can remove people" });
   // Bob is still there.
   await new Promise((r) => setTimeout(r, 200));
   expect(bRoom.connection.isOpen).toBe(true);
@@ -129,8 +129,10 @@ test("REST kick, ban and unban: admins only, person disconnected at once, ban li
 
   // A guest may not use the endpoints.
   expect((await post(`/spaces/default/members/${target.memberId}/kick`, {}, other.token)).status).toBe(403);
-  // Nobody may remove someone ranked at or above them.
-  expect((await post(`/spaces/default/members/${boss.memberId}/ban`, {}, boss.token)).status).toBe(400);
+  // Nobody may remove themselves.
+  const self = await post(`/spaces/default/members/${boss.memberId}/ban`, {}, boss.token);
+  expect(self.status).toBe(400);
+  expect(await self.json()).toMatchObject({ error: "you cannot remove yourself" });
 
   const gone = removal(targetRoom);
   expect((await post(`/spaces/default/members/${target.memberId}/ban`, { reason: "Spam" }, boss.token)).status).toBe(204);
@@ -143,4 +145,31 @@ test("REST kick, ban and unban: admins only, person disconnected at once, ban li
   const again = await join(target.token);
   expect(again.sessionId).toBeTruthy();
   await again.leave();
+});
+
+test("an admin may not remove the owner: refused with the reason in the room and through the API, the owner stays", async () => {
+  const owner = await admin("Olive Owner", "owner");
+  const boss = await admin("Boss4");
+  const ownerRoom = await join(owner.token);
+  const bossRoom = await join(boss.token);
+  let removed = false;
+  ownerRoom.onMessage(ServerMessage.Removed, () => (removed = true));
+
+  const rejected = new Promise<{ type: string; reason: string }>((resolve) => bossRoom.onMessage(ServerMessage.Rejected, resolve));
+  bossRoom.send(ClientMessage.Moderate, { action: "kick", target: ownerRoom.sessionId });
+  expect(await rejected).toEqual({ type: ClientMessage.Moderate, reason: "an admin cannot remove an owner" });
+
+  for (const action of ["kick", "ban", "unban"]) {
+    const res = await post(`/spaces/default/members/${owner.memberId}/${action}`, {}, boss.token);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: "an admin cannot remove an owner" });
+  }
+  const space = await server.repos.spaces.findBySlug("default");
+  const stored = await server.repos.members.findById(new Types.ObjectId(owner.memberId));
+  expect(stored!.memberships.find((m) => m.space.equals(space!._id))!.banned).toBe(false);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(removed).toBe(false);
+  expect(ownerRoom.connection.isOpen).toBe(true);
+  await ownerRoom.leave();
+  await bossRoom.leave();
 });

@@ -1,20 +1,15 @@
 import { Protocol, type Client } from "@colyseus/core";
 import type { ServerMessages } from "../../../shared/protocol/messages";
 import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
+import { moderationRefusal } from "../../../shared/moderation/canModerate";
 import type { Role } from "../../deps";
 import type { RoomContext, RoomFeature } from "../../rooms/RoomFeature";
 import { subscribeRemovals } from "./moderationChannel";
 
-const RANK: Record<Role, number> = { guest: 0, member: 1, admin: 2, owner: 3 };
-
-/** Who may remove whom: owners and admins, only people ranked below them. */
-export function mayRemove(actor: Role, target: Role): boolean {
-  return RANK[actor] >= RANK.admin && RANK[target] < RANK[actor];
-}
-
 /**
- * Kicks and bans. The actor's role is the one their session was admitted with;
- * the target is a present session. A removed client is told why, then
+ * Kicks and bans. The actor's role is the one their session was admitted with
+ * (never a client's claim), judged by shared/moderation's rule; the target is
+ * a present session. A removed client is told why, then
  * disconnected as a consented leave (no seat is held for them).
  */
 export async function createModerationFeature(ctx: RoomContext): Promise<RoomFeature> {
@@ -36,7 +31,9 @@ export async function createModerationFeature(ctx: RoomContext): Promise<RoomFea
     const actor = roles.get(client.sessionId);
     const target = roles.get(msg.target);
     if (!actor || !target) return reject("no such person here");
-    if (!mayRemove(actor.role, target.role)) return reject("not allowed");
+    // The same member in another tab is themselves too.
+    const refusal = moderationRefusal(actor.role, target.role, actor.memberId === target.memberId);
+    if (refusal) return reject(refusal);
     const reason = msg.reason ?? (msg.action === "ban" ? "You have been banned from this office" : "You have been removed from this office");
     if (msg.action === "ban") {
       if (!ctx.deps.bans) return reject("bans need a database");

@@ -7,7 +7,7 @@ import { HttpError } from "../../http/middleware/HttpError";
 import { requireSpaceRole } from "../../http/middleware/session";
 import { membershipIn } from "../../db/repositories/MemberRepository";
 import { toObjectId } from "../../db/repositories/objectIds";
-import { mayRemove } from "./moderationFeature";
+import { moderationRefusal } from "../../../shared/moderation/canModerate";
 import { publishRemoval } from "./moderationChannel";
 
 const ACTIONS = ["kick", "ban", "unban"] as const;
@@ -39,10 +39,10 @@ async function moderate(ctx: ApiContext, req: Request, action: Action): Promise<
   const target = targetId && (await ctx.repos.members.findById(targetId));
   const targetMembership = target ? membershipIn(target, space._id) : undefined;
   if (!target || !targetMembership) throw new HttpError(404, "no such member in this space");
-  if (target._id.equals(actor._id)) throw new HttpError(400, "you cannot remove yourself");
-  if (!mayRemove(actorMembership.role, targetMembership.role)) {
-    throw new HttpError(403, `a ${actorMembership.role} cannot remove a ${targetMembership.role}`);
-  }
+  const isSelf = target._id.equals(actor._id);
+  const refusal = moderationRefusal(actorMembership.role, targetMembership.role, isSelf);
+  // Removing yourself is a malformed request; anyone else at or above you is forbidden.
+  if (refusal) throw new HttpError(isSelf ? 400 : 403, refusal);
   if (action !== "kick") await ctx.repos.members.setBanned(target._id, space._id, action === "ban");
   if (action === "unban") return;
   const reason =
