@@ -4,7 +4,7 @@ import { readAuthConfig } from "../auth/authConfig";
 import { AttemptLimiter } from "../auth/AttemptLimiter";
 import { resolveSessionSecret } from "../auth/sessionSecret";
 import type { Config } from "../config";
-import { connectDatabase } from "../db/connect";
+import { connectDatabase, type EmbeddedControl } from "../db/connect";
 import { createModels } from "../db/models";
 import { createRepositories, type Repositories } from "../db/repositories";
 import { seedDatabase } from "../db/seed";
@@ -17,6 +17,8 @@ import { RepositoryBanStore } from "../features/moderation/RepositoryBanStore";
 import { DbSpaceSettings } from "./DbSpaceSettings";
 import { cachedMapFile } from "./loadMapFile";
 import { MongoMemberStateStore } from "./MongoMemberStateStore";
+import { DatabaseHealth } from "./DatabaseHealth";
+import { RetryingMemberStateStore } from "./RetryingMemberStateStore";
 import { RetryingPresenceStore } from "./RetryingPresenceStore";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
@@ -32,6 +34,8 @@ export interface Persistence {
   repos: Repositories;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
+  /** Stops and starts the embedded store underneath (absent with MONGODB_URI); for outage tests. */
+  embedded?: EmbeddedControl;
   close(): Promise<void>;
 }
 
@@ -67,14 +71,17 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       log: (message, err) => log?.error(message, err),
       signinLimiter: new AttemptLimiter(),
     });
-    // Positions outlive a database outage: kept and retried, written before the database closes.
-    const positions = new RetryingPresenceStore(new MongoPresenceStore(repos), log);
+    // Positions, statuses and desk releases outlive a database outage: kept and retried, written
+    // before the database closes, with one health signal for the rooms' notice.
+    const health = new DatabaseHealth();
+    const positions = new RetryingPresenceStore(new MongoPresenceStore(repos), log, health);
+    const memberState = new RetryingMemberStateStore(new MongoMemberStateStore(repos), health, log);
     return {
       deps: {
         maps: new DbMapSource(repos),
         identity: new SessionIdentity(repos, sessionSecret),
         presenceStore: positions,
-        memberState: new MongoMemberStateStore(repos),
+        memberState,
         spaces: new DbSpaceSettings(repos),
         bans: new RepositoryBanStore(repos),
         chat: repos.chat,
@@ -83,9 +90,15 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       },
       repos,
       connection: db.connection,
+      embedded: db.embedded,
       close: async () => {
-        await positions.drain();
+        // Together, so both fit in the shutdown's grace period.
+        const [savedPositions, savedState] = await Promise.all([positions.drain(), memberState.drain()]);
+        if (!savedPositions || !savedState) {
+          log?.error(`database still unavailable at shutdown: ${positions.backlog} position(s) and ${memberState.backlog} status/desk change(s) not saved`);
+        }
         positions.close();
+        memberState.close();
         await db.close();
       },
     };
