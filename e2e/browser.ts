@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
  * Chromium, open pages that record every console error, join the office.
  */
 
-import { startTestServer, type TestServer } from "./testServer";
+import { startTestServer, type TestServer, type TestServerOptions } from "./testServer";
 
 export { startTestServer, type TestServer };
 
@@ -32,8 +32,9 @@ export const CHROMIUM_ARGS = [
 /** Software rendering on 2 shared cores is slow: be generous, but wait on conditions only. */
 export const E2E_TIMEOUT_MS = 60_000;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+/** Debian's Chromium with CHROMIUM_ARGS, plus any flags a suite needs on top. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 async function newestMtime(dir: string): Promise<number> {
@@ -169,31 +170,71 @@ export async function pollUntil<T>(
   }
 }
 
+export interface OfficeSessionOptions {
+  /** Extra environment for the test server (it overrides the test defaults, e.g. a setting a suite turns on). */
+  env?: Record<string, string>;
+  /** How rooms identify people; the product's session cookie by default. */
+  identity?: TestServerOptions["identity"];
+  /** Chromium flags on top of CHROMIUM_ARGS. */
+  browserArgs?: readonly string[];
+  /** Close the pages a test opened when it ends, so the next test starts with nobody in the office. */
+  closePagesAfterEach?: boolean;
+}
+
+export interface OfficeSession {
+  /**
+   * A fresh watched page (own context) at `where`: a path on the test server
+   * ("/", "/?space=quiet") or an absolute URL ("about:blank", an invite link).
+   */
+  open(where?: string): Promise<WatchedPage>;
+  /** The running server and browser; they throw outside the suite's tests, so read them there, not at load. */
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
 /**
  * Jest hooks for a suite whose pages all talk to one real server: builds the
  * client if stale, starts a test server on real persistence and one browser
  * before the suite, and closes every page, the browser and the server after it.
  */
-export function useOfficeSession(): { open(): Promise<WatchedPage> } {
+export function useOfficeSession(options: OfficeSessionOptions = {}): OfficeSession {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
-  const opened: WatchedPage[] = [];
+  let opened: WatchedPage[] = [];
+  const running = () => {
+    if (!server || !browser) throw new Error("useOfficeSession: the suite has not started");
+    return { server, browser };
+  };
+  const closePages = async () => {
+    const pages = opened;
+    opened = [];
+    // Leave as people do (pagehide says goodbye), so no room still holds a dropped seat when the server closes.
+    await Promise.all(pages.map((p) => p.page.goto("about:blank").catch(() => undefined)));
+    await closeAll(pages);
+  };
   beforeAll(async () => {
     await ensureBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
+    server = await startTestServer(options.env, { identity: options.identity });
+    browser = await launchBrowser(options.browserArgs);
   }, 180_000);
+  if (options.closePagesAfterEach) afterEach(closePages);
   afterAll(async () => {
-    await closeAll(opened);
+    await closePages();
     await browser?.close();
     await server?.close();
   });
   return {
-    async open() {
-      if (!server || !browser) throw new Error("useOfficeSession: the suite has not started");
-      const page = await openPage(browser, server.url);
+    async open(where = "/") {
+      const { server, browser } = running();
+      const page = await openPage(browser, where.startsWith("/") ? `${server.url}${where}` : where);
       opened.push(page);
       return page;
+    },
+    get server() {
+      return running().server;
+    },
+    get browser() {
+      return running().browser;
     },
   };
 }
