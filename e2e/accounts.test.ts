@@ -1,19 +1,13 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
-  closeAll,
   E2E_TIMEOUT_MS,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
   members,
-  openPage,
   peopleEntry,
   pollUntil,
   selfPosition,
-  startTestServer,
   waitUntilJoined,
-  type TestServer,
-  type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 
 /**
@@ -24,29 +18,8 @@ import {
 
 jest.setTimeout(E2E_TIMEOUT_MS * 2);
 
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  // Leave as people do (pagehide says goodbye), so no room is still holding a dropped seat when the server closes.
-  await Promise.all(opened.map((p) => p.page.goto("about:blank").catch(() => undefined)));
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = "/"): Promise<WatchedPage> {
-  const page = await openPage(browser, `${server.url}${path}`);
-  opened.push(page);
-  return page;
-}
+const office = useOfficeSession();
+const { open } = office;
 
 const PASSWORD = "a long enough password";
 /** Refusals the test provokes on purpose: Chromium logs every 4xx response of a fetch as a console error. */
@@ -159,7 +132,7 @@ test("create an account with the keyboard, come back after a reload as the same 
 });
 
 test("a wrong password gets a generic refusal; the right one joins", async () => {
-  await server.repos.members.findByEmail("nora@example.com").then((m) => expect(m).not.toBeNull());
+  await office.server.repos.members.findByEmail("nora@example.com").then((m) => expect(m).not.toBeNull());
   const a = await open();
   await a.page.getByRole("tab", { name: "Sign in" }).click();
   const panel = a.page.getByRole("tabpanel", { name: "Sign in" });
@@ -187,14 +160,14 @@ test("a wrong password gets a generic refusal; the right one joins", async () =>
 
 test("a space that admits no guests refuses a guest with a clear message and offers sign in", async () => {
   // The owner creates the space and turns guests off through the API.
-  const owner = await browser.newContext();
+  const owner = await office.browser.newContext();
   const api = owner.request;
-  const signup = await api.post(`${server.url}/api/auth/signup`, {
+  const signup = await api.post(`${office.server.url}/api/auth/signup`, {
     data: { email: "olga@example.com", password: PASSWORD, displayName: "Olga Owner", avatar: "ada" },
   });
   expect(signup.status()).toBe(201);
-  expect((await api.post(`${server.url}/api/spaces`, { data: { slug: "quiet", name: "Quiet" } })).status()).toBe(201);
-  const patched = await api.patch(`${server.url}/api/spaces/quiet/settings`, { data: { guestAccess: false } });
+  expect((await api.post(`${office.server.url}/api/spaces`, { data: { slug: "quiet", name: "Quiet" } })).status()).toBe(201);
+  const patched = await api.patch(`${office.server.url}/api/spaces/quiet/settings`, { data: { guestAccess: false } });
   expect(patched.status()).toBe(200);
   await owner.close();
 
@@ -224,16 +197,16 @@ test("a space that admits no guests refuses a guest with a clear message and off
 });
 
 test("an invite link makes a new account an admin of the space it was made for", async () => {
-  const owner = await browser.newContext();
-  const signin = await owner.request.post(`${server.url}/api/auth/signin`, { data: { email: "olga@example.com", password: PASSWORD } });
+  const owner = await office.browser.newContext();
+  const signin = await owner.request.post(`${office.server.url}/api/auth/signin`, { data: { email: "olga@example.com", password: PASSWORD } });
   expect(signin.status()).toBe(200);
-  const made = await owner.request.post(`${server.url}/api/spaces/quiet/invites`, { data: { role: "admin" } });
+  const made = await owner.request.post(`${office.server.url}/api/spaces/quiet/invites`, { data: { role: "admin" } });
   expect(made.status()).toBe(201);
   const { url } = (await made.json()) as { url: string };
   await owner.close();
-  expect(url.startsWith(`${server.url}/?space=quiet&invite=`)).toBe(true);
+  expect(url.startsWith(`${office.server.url}/?space=quiet&invite=`)).toBe(true);
 
-  const a = await open(url.slice(server.url.length));
+  const a = await open(url.slice(office.server.url.length));
   await a.page.getByRole("tab", { name: "Create account" }).click();
   const panel = a.page.getByRole("tabpanel", { name: "Create account" });
   await panel.getByLabel("Email").fill("ivy@example.com");

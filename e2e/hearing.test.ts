@@ -1,30 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, closeAll, ensureBuilt, launchBrowser, openPage, startTestServer, waitUntilJoined, type TestServer, type WatchedPage } from "./browser";
+import type { Page } from "playwright-core";
+import { E2E_TIMEOUT_MS, waitUntilJoined, useOfficeSession, type WatchedPage } from "./browser";
 
 /** The hearing distance chosen in Settings is saved on the member: a fresh browser signed in as them gets it back. */
 
 jest.setTimeout(E2E_TIMEOUT_MS * 2);
 
 const PASSWORD = "a long enough password";
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
+const office = useOfficeSession();
 
 async function signedIn(): Promise<WatchedPage> {
-  const w = await openPage(browser, server.url);
-  opened.push(w);
+  const w = await office.open();
   await w.page.getByRole("tab", { name: "Sign in" }).click();
   const panel = w.page.getByRole("tabpanel", { name: "Sign in" });
   await panel.getByLabel("Email").fill("hank@example.com");
@@ -39,8 +24,8 @@ function hearingSlider(page: Page) {
 }
 
 test("a hearing distance saved in Settings comes back in a fresh browser after sign-in", async () => {
-  const setup = await browser.newContext();
-  const signup = await setup.request.post(`${server.url}/api/auth/signup`, {
+  const setup = await office.browser.newContext();
+  const signup = await setup.request.post(`${office.server.url}/api/auth/signup`, {
     data: { email: "hank@example.com", password: PASSWORD, displayName: "Hank Hearer", avatar: "ada" },
   });
   expect(signup.status()).toBe(201);

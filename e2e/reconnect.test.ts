@@ -1,18 +1,11 @@
-import type { Browser } from "playwright-core";
 import {
   E2E_TIMEOUT_MS,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
   members,
-  openPage,
   peopleEntry,
   pollUntil,
   selfPosition,
-  startTestServer,
-  type TestServer,
-  type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 import { dropSocketOf } from "./testServer";
 
@@ -23,26 +16,11 @@ import { dropSocketOf } from "./testServer";
 
 jest.setTimeout(E2E_TIMEOUT_MS * 1.5);
 
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
+const { open } = useOfficeSession();
 
 test("after a dropped connection the page reconnects and walking works again", async () => {
-  const a = await openPage(browser, server.url);
-  const b = await openPage(browser, server.url);
-  opened.push(a, b);
+  const a = await open();
+  const b = await open();
   await joinOffice(a.page, "Fay Flaky", "Fay");
   await joinOffice(b.page, "Gus Steady", "Gus");
   // The connection status in the top bar (the chat panel has a status line of its own).

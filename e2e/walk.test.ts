@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { findPath } from "../shared/map/findPath";
 import { tileFeet, tileOf } from "../shared/map/grid";
 import { parseMap } from "../shared/map/parseMap";
@@ -9,19 +9,13 @@ import { hasArrived } from "../shared/rules/followPath";
 import {
   E2E_TIMEOUT_MS,
   ROOT,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
   members,
-  openPage,
   peopleEntry,
   pollUntil,
   selfPosition,
-  startTestServer,
   submitJoin,
-  type TestServer,
-  type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 
 /**
@@ -31,27 +25,7 @@ import {
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(): Promise<WatchedPage> {
-  const page = await openPage(browser, server.url);
-  opened.push(page);
-  return page;
-}
+const { open } = useOfficeSession();
 
 const DIRECTION_KEYS = ["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"] as const;
 const WALK_PX = 3 * 32;
@@ -131,7 +105,6 @@ test("two people join; one walks with the keyboard and the other sees it", async
 
   // B leaves: A hears it and B drops off A's list.
   await b.context.close();
-  opened.splice(opened.indexOf(b), 1);
   await pollUntil(
     () => a.page.locator("[aria-live=polite][data-announcer]").textContent(),
     (text) => text === "Bo Watcher left",
