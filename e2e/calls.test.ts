@@ -1,21 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
 import { tileOf } from "../shared/map/grid";
 import {
   E2E_TIMEOUT_MS,
   ROOT,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
-  openPage,
   pollUntil,
   selfPosition,
-  startTestServer,
-  type TestServer,
   type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 import { loadOfficeMap, remoteAudioLevel, remoteTileNames, spotsAround, videoFlowing, walkToOneOf } from "./callsPages";
 
@@ -27,30 +22,8 @@ import { loadOfficeMap, remoteAudioLevel, remoteTileNames, spotsAround, videoFlo
 jest.setTimeout(4 * E2E_TIMEOUT_MS);
 
 const map = loadOfficeMap();
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  await closeAll(opened.splice(0));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(url = server.url): Promise<WatchedPage> {
-  const page = await openPage(browser, url);
-  opened.push(page);
-  return page;
-}
+const office = useOfficeSession({ closePagesAfterEach: true });
+const { open } = office;
 
 async function position(page: Page) {
   return (await pollUntil(() => selfPosition(page), (p) => p !== null, "own position"))!;
@@ -202,7 +175,7 @@ test("without camera and microphone a person still sees and hears others (receiv
 
 test("a space capped at two: the third person is told the conversation is full", async () => {
   const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as Record<string, unknown>;
-  await createSpaceWithMap(server.repos, {
+  await createSpaceWithMap(office.server.repos, {
     slug: "pair",
     name: "Pair",
     tiled,
@@ -213,7 +186,7 @@ test("a space capped at two: the third person is told the conversation is full",
   const names = ["Hal Pair", "Ivy Pair", "Jo Third"];
   const pages: WatchedPage[] = [];
   for (const name of names) {
-    const p = await open(`${server.url}/s/pair`);
+    const p = await open("/s/pair");
     await joinOffice(p.page, name);
     pages.push(p);
   }

@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
 import {
   E2E_TIMEOUT_MS,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
-  openPage,
   pollUntil,
   selfPosition,
-  startTestServer,
-  type TestServer,
-  type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 
 /**
@@ -22,32 +15,17 @@ import {
 
 jest.setTimeout(E2E_TIMEOUT_MS);
 
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
+const office = useOfficeSession();
 
 test("the office runs under its CSP without a single violation", async () => {
-  const watched = await openPage(browser, "about:blank");
-  opened.push(watched);
+  const watched = await office.open("about:blank");
   const { page } = watched;
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
     document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
   });
-  const response = await page.goto(server.url);
+  const response = await page.goto(office.server.url);
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
   await joinOffice(page, "Csp");
   const start = await pollUntil(() => selfPosition(page), (p) => p !== null, "own position");
