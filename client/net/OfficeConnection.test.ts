@@ -48,7 +48,7 @@ describe("OfficeConnection", () => {
     const welcome = await ada.waitForWelcome(5000);
     expect(welcome).toMatchObject({ space: "default", selfId: ada.selfId });
     expect(welcome?.mapUrl).toBe("/api/spaces/default/map");
-    const self = await until(() => ada.member(ada.selfId), "own member");
+    const self = await until(() => ada.member(ada.selfId)?.located && ada.member(ada.selfId), "own member, with its position");
     expect(self).toMatchObject({ id: ada.selfId, name: "Ada", avatar: "ada", facing: expect.any(String), ack: 0 });
     expect(Number.isInteger(self.x) && Number.isInteger(self.y)).toBe(true);
     expect(ada.connectionStatus).toBe("connected");

@@ -1,7 +1,7 @@
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
+import { PositionBook, type Pose } from "../../shared/protocol/PositionBook";
 import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import type { ClientMessages, ServerMessages } from "../../shared/protocol/messages";
-import type { Facing } from "../../shared/avatars";
 import { Emitter } from "../util/Emitter";
 import type { ConnectionStatus, DeskOwner, MemberSnapshot } from "./types";
 
@@ -59,12 +59,8 @@ interface RemoteMember {
   memberId: string;
   name: string;
   avatar: string;
-  /** Absent while the server does not stream this member's position to us (interest management). */
-  x?: number;
-  y?: number;
-  facing: string;
-  moving: boolean;
-  ack: number;
+  /** Names them in position frames (positions travel apart from the state: PositionBook). */
+  num: number;
   zone: string;
   status: string;
   statusText: string;
@@ -85,6 +81,8 @@ export class OfficeConnection {
   readonly messages = new Emitter<ServerMessageEvents>();
   private readonly members = new Map<string, MemberSnapshot>();
   private readonly owners = new Map<string, DeskOwner>();
+  /** Where people near us are, from the room's position frames. */
+  private readonly positions = new PositionBook();
   private room: Room | null = null;
   private roomDisposers: Array<() => void> = [];
   private lastWelcome: Welcome | null = null;
@@ -196,9 +194,13 @@ export class OfficeConnection {
         onRemove(cb: (member: RemoteMember, key: string) => void): () => void;
       };
     };
+    const snapshotOf = (member: RemoteMember, key: string) => {
+      this.positions.bind(key, member.num);
+      return toSnapshot(member, key, this.positions.pose(key), key === room.sessionId ? this.positions.ack : 0);
+    };
     const track = (member: RemoteMember, key: string) => {
       seen.add(key);
-      const snapshot = toSnapshot(member, key);
+      const snapshot = snapshotOf(member, key);
       const known = this.members.has(key);
       this.members.set(key, snapshot);
       if (known) this.events.emit("memberChanged", snapshot);
@@ -206,7 +208,7 @@ export class OfficeConnection {
       memberDisposers.get(key)?.();
       const offChange = ($(member as never) as unknown as { onChange(cb: () => void): () => void }).onChange(() => {
         if (this.room !== room) return;
-        const next = toSnapshot(member, key);
+        const next = snapshotOf(member, key);
         this.members.set(key, next);
         this.events.emit("memberChanged", next);
       });
@@ -219,6 +221,7 @@ export class OfficeConnection {
         memberDisposers.delete(key);
         const snapshot = this.members.get(key);
         this.members.delete(key);
+        this.positions.forget(key);
         seen.delete(key);
         if (snapshot) this.events.emit("memberRemoved", snapshot);
       }),
@@ -229,11 +232,13 @@ export class OfficeConnection {
       for (const [key, snapshot] of [...this.members]) {
         if (!seen.has(key)) {
           this.members.delete(key);
+          this.positions.forget(key);
           this.events.emit("memberRemoved", snapshot);
         }
       }
     });
     this.roomDisposers.push(
+      room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => this.applyPositions(room, frame)) as () => void,
       room.onMessage(ServerMessage.Welcome, (welcome: Welcome) => {
         this.lastWelcome = welcome;
         this.events.emit("welcome", welcome);
@@ -271,6 +276,27 @@ export class OfficeConnection {
       }
       void this.reconnect(room.reconnectionToken);
     });
+  }
+
+  private applyPositions(room: Room, frame: Uint8Array): void {
+    if (this.room !== room) return;
+    const ackBefore = this.positions.ack;
+    const placed = new Set<string>();
+    try {
+      this.positions.apply(frame, (id) => placed.add(id));
+    } catch (error) {
+      console.warn("Deskmap: ignored a position frame", error);
+      return;
+    }
+    // Our own input acknowledgement moves prediction on even when we stood still against a wall.
+    if (this.positions.ack !== ackBefore) placed.add(room.sessionId);
+    for (const id of placed) {
+      const before = this.members.get(id);
+      if (!before) continue;
+      const next = withPose(before, this.positions.pose(id), id === room.sessionId ? this.positions.ack : before.ack);
+      this.members.set(id, next);
+      this.events.emit("memberChanged", next);
+    }
   }
 
   /** Desks that belong to someone, as the room last said. */
@@ -364,28 +390,40 @@ function isServerRefusal(error: unknown): boolean {
   return typeof (error as { code?: unknown })?.code === "number";
 }
 
-function toSnapshot(member: RemoteMember, key: string): MemberSnapshot {
-  return {
-    id: member.id || key,
-    memberId: member.memberId,
-    name: member.name,
-    avatar: member.avatar,
-    x: member.x ?? Number.NaN,
-    y: member.y ?? Number.NaN,
-    located: typeof member.x === "number" && typeof member.y === "number",
-    zone: member.zone,
-    facing: toFacing(member.facing),
-    moving: member.moving,
-    ack: member.ack ?? 0,
-    status: member.status,
-    statusText: member.statusText,
-    seat: member.seat,
-    focusStart: member.focusStart,
-    focusEnd: member.focusEnd,
-    role: member.role,
-  };
+function toSnapshot(member: RemoteMember, key: string, pose: Pose | undefined, ack: number): MemberSnapshot {
+  return withPose(
+    {
+      id: member.id || key,
+      memberId: member.memberId,
+      name: member.name,
+      avatar: member.avatar,
+      x: Number.NaN,
+      y: Number.NaN,
+      facing: "down",
+      moving: false,
+      ack,
+      zone: member.zone,
+      status: member.status,
+      statusText: member.statusText,
+      seat: member.seat,
+      focusStart: member.focusStart,
+      focusEnd: member.focusEnd,
+      role: member.role,
+    },
+    pose,
+    ack,
+  );
 }
 
-function toFacing(value: string): Facing {
-  return value === "left" || value === "right" || value === "up" ? value : "down";
+/** The snapshot with a position from the frames; without one, present but not located (out of view). */
+function withPose(snapshot: MemberSnapshot, pose: Pose | undefined, ack: number): MemberSnapshot {
+  return {
+    ...snapshot,
+    x: pose ? pose.x : Number.NaN,
+    y: pose ? pose.y : Number.NaN,
+    located: pose !== undefined,
+    facing: pose ? pose.facing : snapshot.facing,
+    moving: pose ? pose.moving : false,
+    ack,
+  };
 }

@@ -1,25 +1,37 @@
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
 import { findPath } from "../../shared/map/findPath";
 import type { Point } from "../../shared/map/types";
-import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION } from "../../shared/protocol/names";
+import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
+import { PositionBook } from "../../shared/protocol/PositionBook";
 import { advanceWaypoint, nextInputToward } from "../../shared/rules/followPath";
 import { stepMovement, type Body } from "../../shared/rules/movement";
 import { guestIdentity } from "./guestJoin";
 import { SampleRing } from "./stats";
 import type { BotWorld } from "./BotWorld";
 
-/** What a decoded member looks like to a bot (positions are absent while out of view). */
+/** What a member looks like to a bot (positions are absent while out of view). */
 export interface SeenMember {
   name: string;
   x?: number;
   y?: number;
-  ack?: number;
   seat?: string;
+}
+
+/** The replicated fields a bot reads. */
+interface StateMember {
+  name: string;
+  num: number;
+  seat: string;
 }
 
 interface Listenable {
   listen(field: string, cb: (value: unknown) => void): () => void;
 }
+
+type MembersCallbacks = {
+  onAdd(cb: (m: object, key: string) => void): void;
+  onRemove(cb: (m: object, key: string) => void): void;
+};
 
 type Phase = "joining" | "pausing" | "walking" | "sitting" | "away";
 
@@ -45,6 +57,9 @@ export class Bot {
   private readonly sentSeq = new Int32Array(SENT_SLOTS).fill(-1);
   private readonly sentAt = new Float64Array(SENT_SLOTS);
   private pendingSit = "";
+  private positions = new PositionBook();
+  /** Position watchers by member id (echo probes). */
+  private readonly watchers = new Map<string, () => void>();
   joinError: string | null = null;
 
   constructor(
@@ -63,7 +78,10 @@ export class Bot {
   }
 
   member(id: string): SeenMember | undefined {
-    return (this.room?.state as { members?: Map<string, SeenMember> } | undefined)?.members?.get(id);
+    const member = (this.room?.state as { members?: Map<string, StateMember> } | undefined)?.members?.get(id);
+    if (!member) return undefined;
+    const pose = this.positions.pose(id);
+    return { name: member.name, seat: member.seat, x: pose?.x, y: pose?.y };
   }
 
   async join(): Promise<void> {
@@ -87,11 +105,18 @@ export class Bot {
     room.onLeave(() => {
       if (this.room === room) this.room = null;
     });
+    // A new connection starts a new picture of who stands where.
+    const positions = (this.positions = new PositionBook());
     const $ = getStateCallbacks(room);
-    const members = ($(room.state) as unknown as { members: { onAdd(cb: (m: object, key: string) => void): void } }).members;
+    const members = ($(room.state) as unknown as { members: MembersCallbacks }).members;
     members.onAdd((member, key) => {
-      if (key !== room.sessionId) return;
-      ($(member as never) as unknown as Listenable).listen("ack", (ack) => this.acknowledged(Number(ack)));
+      ($(member as never) as unknown as Listenable).listen("num", (num) => positions.bind(key, Number(num)));
+    });
+    members.onRemove((_member, key) => positions.forget(key));
+    room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => {
+      const ack = positions.ack;
+      positions.apply(frame, (id) => this.watchers.get(id)?.());
+      if (positions.ack !== ack) this.acknowledged(positions.ack);
     });
     await this.world.waitFor(() => this.self(), `${this.name} to see itself`);
     this.syncBody();
@@ -117,15 +142,10 @@ export class Bot {
     return this.world.now();
   }
 
-  /** Calls `cb` with each new value of another member's field, as this bot's client decodes it. */
-  watch(id: string, field: string, cb: (value: unknown) => void): void {
-    const room = this.room;
-    if (!room) throw new Error(`${this.name} is not in a room`);
-    const $ = getStateCallbacks(room);
-    const members = ($(room.state) as unknown as { members: { onAdd(cb: (m: object, key: string) => void): void } }).members;
-    members.onAdd((member, key) => {
-      if (key === id) ($(member as never) as unknown as Listenable).listen(field, cb);
-    });
+  /** Calls `cb` whenever a position frame moves member `id`, as this bot's client receives it. */
+  watchPosition(id: string, cb: () => void): void {
+    if (!this.room) throw new Error(`${this.name} is not in a room`);
+    this.watchers.set(id, cb);
   }
 
   async leave(): Promise<void> {

@@ -34,7 +34,7 @@ export class EchoProbe {
     const id = this.mover.sessionId;
     if (!id || this.observer.member(id)?.x === undefined) return;
     this.visible = true;
-    this.observer.watch(id, "x", () => {
+    this.observer.watchPosition(id, () => {
       if (this.sentAt === 0) return;
       this.echoMs.push(this.world.now() - this.sentAt);
       this.sentAt = 0;

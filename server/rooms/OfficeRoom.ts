@@ -146,6 +146,13 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     for (const feature of this.features) feature.tick?.();
   }
 
+  /** Positions follow the patch that may have just introduced the people they are about. */
+  override broadcastPatch(): boolean {
+    const changed = super.broadcastPatch();
+    for (const feature of this.features) feature.afterPatch?.();
+    return changed;
+  }
+
   override async onDispose(): Promise<void> {
     for (const feature of this.features) await feature.dispose?.();
     this.log.info("disposed");

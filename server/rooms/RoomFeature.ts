@@ -32,6 +32,8 @@ export interface RoomFeature {
   onLeave?(sessionId: string, member: MemberState): void | Promise<void>;
   /** Every simulation tick, after movement was applied. */
   tick?(): void;
+  /** Right after each state patch went out (at the patch rate): per-client streams that must follow the state (positions). */
+  afterPatch?(): void;
   /** The room is closing. */
   dispose?(): void | Promise<void>;
 }

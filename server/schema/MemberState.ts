@@ -11,7 +11,16 @@ export class MemberState extends Schema {
   memberId = "";
   name = "";
   avatar = "";
-  /** Feet position in pixels. */
+  /**
+   * Small number naming this member in position frames (shared/protocol/positionFrame.ts),
+   * unique in the room while they are in it.
+   */
+  num = 0;
+  /**
+   * Feet position in pixels. This and the fields down to `ack` are not part of
+   * the replicated state: they travel in position frames, only to people near
+   * enough to see them (server/features/interest).
+   */
   x = 0;
   y = 0;
   /** down | left | right | up */
@@ -39,11 +48,7 @@ defineTypes(MemberState, {
   memberId: "string",
   name: "string",
   avatar: "string",
-  x: "uint16",
-  y: "uint16",
-  facing: "string",
-  moving: "boolean",
-  ack: "uint32",
+  num: "uint16",
   status: "string",
   statusText: "string",
   zone: "string",

@@ -56,7 +56,9 @@ export interface StatusView {
 
 export function statusOf(client: TestClient, sessionId: string = client.sessionId): StatusView | undefined {
   const m = (client.room.state as { members?: { get(id: string): StatusView | undefined } }).members?.get(sessionId);
-  return m && { status: m.status, statusText: m.statusText, seat: m.seat, x: m.x, y: m.y, facing: m.facing, focusStart: m.focusStart, focusEnd: m.focusEnd };
+  // The position comes from the position frames (undefined while out of the client's view).
+  const at = client.member(sessionId);
+  return m && { status: m.status, statusText: m.statusText, seat: m.seat, x: at?.x as number, y: at?.y as number, facing: at?.facing as string, focusStart: m.focusStart, focusEnd: m.focusEnd };
 }
 
 export function deskOwners(client: TestClient): Record<string, string> {

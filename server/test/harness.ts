@@ -5,6 +5,7 @@ import { buildTestMap, feetAt, type TestMapOptions } from "../../shared/map/test
 import type { OfficeMap } from "../../shared/map/types";
 import type { JoinOptions, ServerMessages } from "../../shared/protocol/messages";
 import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../shared/protocol/names";
+import { PositionBook } from "../../shared/protocol/PositionBook";
 import { loadConfig, type Config } from "../config";
 import type { ActiveMap, ServerDeps } from "../deps";
 import { createLogger, type Logger } from "../log";
@@ -31,7 +32,11 @@ export const HARNESS_MAP: TestMapOptions = {
 export type Welcome = ServerMessages[typeof ServerMessage.Welcome];
 export type Rejected = ServerMessages[typeof ServerMessage.Rejected];
 
-/** A member as a client decodes it (plain fields of server/schema/MemberState). */
+/**
+ * A member as a client sees them: the replicated fields of server/schema/MemberState,
+ * and the position from the room's position frames (x and y undefined while out of view;
+ * ack is the client's own, and 0 for others).
+ */
 export interface MemberView {
   id: string;
   memberId: string;
@@ -44,8 +49,17 @@ export interface MemberView {
   ack: number;
 }
 
+/** The replicated fields the harness reads. */
+interface StateMember {
+  id: string;
+  memberId: string;
+  name: string;
+  avatar: string;
+  num: number;
+}
+
 interface DecodedState {
-  members: { get(id: string): MemberView | undefined; forEach(cb: (m: MemberView, id: string) => void): void; size: number };
+  members: { get(id: string): StateMember | undefined; forEach(cb: (m: StateMember, id: string) => void): void; size: number };
 }
 
 export interface TestServer {
@@ -117,6 +131,9 @@ export class TestClient {
   readonly welcome: Promise<Welcome>;
   private seq = 0;
   private left = false;
+  /** Positions from the room's frames, as the browser keeps them. */
+  readonly positions = new PositionBook();
+  private readonly frameListeners: Array<() => void> = [];
 
   private constructor(readonly room: Room) {
     let resolveWelcome!: (w: Welcome) => void;
@@ -124,8 +141,17 @@ export class TestClient {
     room.onMessage(ServerMessage.Welcome, (w: Welcome) => resolveWelcome(w));
     room.onMessage(ServerMessage.Rejected, (r: Rejected) => this.rejected.push(r));
     room.onLeave(() => (this.left = true));
+    room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => {
+      this.positions.apply(frame);
+      for (const listener of this.frameListeners) listener();
+    });
     // Registered before the join settles, so messages sent from the room's onJoin are kept too.
     room.onMessage("*", (type: string | number, message: unknown) => this.received.push({ type: String(type), message }));
+  }
+
+  /** Calls `listener` after each position frame this client receives. */
+  onPositions(listener: () => void): void {
+    this.frameListeners.push(listener);
   }
 
   /** The messages of one type received so far, oldest first. */
@@ -133,7 +159,7 @@ export class TestClient {
     return this.received.filter((r) => r.type === type).map((r) => r.message as T);
   }
 
-  static async join(url: string, options: Partial<JoinOptions>): Promise<TestClient> {
+  static async join(url: string, options: Partial<JoinOptions> & { token?: string }): Promise<TestClient> {
     return TestClient.ready(await new Client(url).joinOrCreate(OFFICE_ROOM, options));
   }
 
@@ -144,8 +170,8 @@ export class TestClient {
 
   private static async ready(room: Room): Promise<TestClient> {
     const client = new TestClient(room);
-    // The full state follows the join; tests start once the client sees itself.
-    await waitFor(() => client.member(), "the joined client to see itself in the state");
+    // The full state follows the join, and the first position frame the first patch: tests start once both came.
+    await waitFor(() => client.member()?.x !== undefined, "the joined client to see itself, with its position");
     return client;
   }
 
@@ -164,7 +190,21 @@ export class TestClient {
   /** A member as this client currently sees them (a copy, safe to keep). */
   member(sessionId: string = this.sessionId): MemberView | undefined {
     const m = this.state?.members?.get(sessionId);
-    return m && { ...pick(m) };
+    if (!m) return undefined;
+    // Bound on read: the state may introduce someone after the first frame about them.
+    this.positions.bind(sessionId, m.num);
+    const pose = this.positions.pose(sessionId);
+    return {
+      id: m.id,
+      memberId: m.memberId,
+      name: m.name,
+      avatar: m.avatar,
+      x: pose?.x as number,
+      y: pose?.y as number,
+      facing: pose?.facing ?? "down",
+      moving: pose?.moving ?? false,
+      ack: sessionId === this.sessionId ? this.positions.ack : 0,
+    };
   }
 
   me(): MemberView {
@@ -210,11 +250,6 @@ export class TestClient {
     this.left = true;
     await this.room.leave(true).catch(() => undefined);
   }
-}
-
-function pick(m: MemberView): MemberView {
-  const { id, memberId, name, avatar, x, y, facing, moving, ack } = m;
-  return { id, memberId, name, avatar, x, y, facing, moving, ack };
 }
 
 /**

@@ -4,7 +4,7 @@ import { startTestServer, waitFor, type TestClient, type TestServer } from "./ha
 /**
  * Interest management against a real server: positions stream only between
  * people near each other, while everyone keeps everyone's name.
- * Radius 160 px → cells of 80 px: others appear within 2 cells, vanish beyond 3.
+ * Radius 160 px → cells of 80 px: people within 2 cells of one's own are in view.
  */
 describe("interest management", () => {
   let server: TestServer;
@@ -52,11 +52,11 @@ describe("interest management", () => {
   });
 
   test("walking out of range stops streaming; back in starts again", async () => {
-    // 296 → 456 px: cell 5, more than 3 cells from near's cell 1.
+    // 296 → 456 px: cell 5, more than 2 cells from near's cell 1.
     await far.walk(1, 0, 20);
     await waitFor(() => near.member(far.sessionId)?.x === undefined, "far's position to leave near's view");
     expect(near.member(far.sessionId)?.name).toBe("Far");
-    // Back to 376 px (cell 4): within the 3 cells that keep someone in view, but not the 2 that bring them in.
+    // Back to 376 px (cell 4): still more than 2 cells away, so still out of view.
     await far.walk(-1, 0, 10);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(near.member(far.sessionId)?.x).toBeUndefined();

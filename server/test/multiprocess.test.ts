@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { Client, type Room } from "colyseus.js";
-import { OFFICE_ROOM, PROTOCOL_VERSION } from "../../shared/protocol/names";
+import { OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
+import { PositionBook } from "../../shared/protocol/PositionBook";
 import { waitFor } from "./harness";
 
 /**
@@ -79,7 +80,7 @@ async function startServerProcess(redisUrl: string): Promise<string> {
 }
 
 interface Decoded {
-  members: { get(id: string): { name: string; x?: number } | undefined };
+  members: { get(id: string): { name: string; num: number } | undefined };
 }
 
 describe("several server processes through Redis", () => {
@@ -117,9 +118,13 @@ describe("several server processes through Redis", () => {
 
   test("one space joined through two processes ends up in one room, where both see each other", async () => {
     const [first, second] = await Promise.all([startServerProcess(redisUrl), startServerProcess(redisUrl)]);
+    const books = new Map<Room, PositionBook>();
     const join = async (url: string, name: string) => {
       const room = await new Client(url).joinOrCreate(OFFICE_ROOM, { space: "default", name, avatar: "ada", protocol: PROTOCOL_VERSION });
-      room.onMessage("*", () => undefined); // messages are not what this test is about
+      const book = new PositionBook();
+      books.set(room, book);
+      room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => book.apply(frame));
+      room.onMessage("*", () => undefined); // other messages are not what this test is about
       return room;
     };
     const ada = await join(first, "Ada");
@@ -133,7 +138,13 @@ describe("several server processes through Redis", () => {
     expect(boByAda.name).toBe("Bo");
     await waitFor(() => seen(bo, ada.sessionId)?.name === "Ada", "Bo to see Ada");
     // Both spawn in the same office, near each other: positions stream both ways.
-    await waitFor(() => typeof seen(ada, bo.sessionId)?.x === "number", "Ada to see Bo's position");
-    await waitFor(() => typeof seen(bo, ada.sessionId)?.x === "number", "Bo to see Ada's position");
+    const positionOf = (room: Room, id: string) => {
+      const member = seen(room, id);
+      const book = books.get(room)!;
+      if (member) book.bind(id, member.num);
+      return book.pose(id);
+    };
+    await waitFor(() => positionOf(ada, bo.sessionId), "Ada to see Bo's position");
+    await waitFor(() => positionOf(bo, ada.sessionId), "Bo to see Ada's position");
   }, 120_000);
 });

@@ -66,7 +66,7 @@ describe("OfficeRoom", () => {
     const walker = await server.join({ space: "wall" }); // first spawn: tile (2,2), left of the wall in column 12
     const start = walker.me();
     const trail: MemberView[] = [];
-    walker.room.onStateChange(() => trail.push(walker.me()));
+    walker.onPositions(() => trail.push(walker.me()));
 
     const end = await walker.walk(1, 0, 45);
     const wallLeft = 12 * server.map.tileSize;
@@ -85,7 +85,7 @@ describe("OfficeRoom", () => {
     const walker = await server.join({ space: "speed" });
     const start = walker.me();
     const trail: Array<{ at: number; y: number }> = [];
-    walker.room.onStateChange(() => trail.push({ at: performance.now(), y: walker.me().y }));
+    walker.onPositions(() => trail.push({ at: performance.now(), y: walker.me().y }));
 
     const sentAt = performance.now();
     walker.sendMoves(0, 1, 100);

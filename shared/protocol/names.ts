@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever a message's shape changes incompatibly. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Messages a client sends to the office room. */
 export const ClientMessage = {
@@ -57,6 +57,8 @@ export const ServerMessage = {
   FocusTimerEnded: "focus-timer-ended",
   Removed: "removed",
   Database: "database",
+  /** Raw bytes, not a payload: a position frame (shared/protocol/positionFrame.ts). */
+  Positions: "pos",
   // Chat and finding people (issue 9).
   Chat: "chat",
   ChatHistory: "chat-history",

@@ -1,61 +1,55 @@
 import type { Client } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
+import { ServerMessage } from "../../../shared/protocol/names";
 import type { RoomContext, RoomFeature } from "../../rooms/RoomFeature";
 import { roomServices } from "../../rooms/roomServices";
 import type { MemberState } from "../../schema/MemberState";
-import { CellViews, type Person } from "./CellViews";
-import { tagPositionFields } from "./positionTags";
-
-// Tags must exist before any room builds its encoder; this module loads with the room features.
-tagPositionFields();
+import { MemberNumbers } from "./MemberNumbers";
+import { PositionStream, type FrameSender, type Viewer } from "./PositionStream";
 
 // A full state of a crowded office exceeds the 8 KB default buffer; Colyseus then re-encodes
 // each join into a larger throwaway buffer (and warns) because the serializer keeps the small
-// one. 256 KB holds about 2,000 people; it costs two such buffers per open room.
+// one. 256 KB holds several thousand people; it costs two such buffers per open room.
 Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
 
 /**
- * Interest management: each client's StateView holds the people within about
- * `interestRadius` of it, so only their position fields reach it; everyone
- * stays in everyone's members map with name, status and zone. Views are
- * shared per grid cell (CellViews). With INTEREST_MANAGEMENT=false one view
- * holds everyone (the old behaviour, for comparison).
+ * Interest management: everyone is in everyone's state (name, status, zone),
+ * but positions travel apart, in position frames sent after each patch, and
+ * only to people within about `interestRadius` (PositionStream). With
+ * INTEREST_MANAGEMENT=false everyone receives everyone's movements (the old
+ * behaviour, kept for comparison).
  */
 export function createInterestFeature(_context: RoomContext): RoomFeature {
   const { interestManagement, interestRadius } = roomServices().config;
-  const views = CellViews.forRadius(interestRadius, !interestManagement);
-  const people = new Map<string, Person>();
-  // A flat list for the tick loop: iterating it allocates nothing.
-  const list: Person[] = [];
+  const stream = PositionStream.forRadius(interestRadius, !interestManagement);
+  const numbers = new MemberNumbers();
+  const viewers = new Map<string, Viewer>();
 
   return {
     onJoin(client: Client, member: MemberState) {
-      const person: Person = { state: member, client, cx: 0, cy: 0, transition: null, cell: null };
-      people.set(member.id, person);
-      list.push(person);
-      views.join(person);
+      member.num = numbers.take();
+      viewers.set(member.id, stream.add(member, senderFor(client)));
     },
     onReconnect(client: Client, member: MemberState) {
-      const person = people.get(member.id);
-      if (person) views.reattach(person, client);
+      const viewer = viewers.get(member.id);
+      if (viewer) stream.reattach(viewer, senderFor(client));
     },
-    onLeave(sessionId: string) {
-      const person = people.get(sessionId);
-      if (!person) return;
-      people.delete(sessionId);
-      const at = list.indexOf(person);
-      if (at >= 0) {
-        list[at] = list[list.length - 1];
-        list.pop();
-      }
-      views.leave(person);
+    onLeave(sessionId: string, member: MemberState) {
+      const viewer = viewers.get(sessionId);
+      if (!viewer) return;
+      viewers.delete(sessionId);
+      stream.remove(viewer);
+      numbers.release(member.num);
     },
-    tick() {
-      views.update(list);
+    afterPatch() {
+      stream.flush();
     },
     dispose() {
-      people.clear();
-      list.length = 0;
+      viewers.clear();
     },
   };
+}
+
+function senderFor(client: Client): FrameSender {
+  return (frame) => client.sendBytes(ServerMessage.Positions, frame);
 }

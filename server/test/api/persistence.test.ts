@@ -1,7 +1,7 @@
 import { Client } from "colyseus.js";
 import { buildTestMap } from "../../../shared/map/testMap";
 import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../../shared/protocol/names";
-import { HARNESS_MAP, joinError, waitFor } from "../harness";
+import { HARNESS_MAP, TestClient, joinError, waitFor } from "../harness";
 import { restartableServer, type RestartableServer } from "../restartableServer";
 
 /**
@@ -17,13 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => office?.close());
 
-/** Joins the default room with a session token; resolves once the member sees itself. */
+/** Joins the default room with a session token; resolves once the member sees itself, with its position. */
 async function joinWith(token: string, space = "default") {
-  const room = await new Client(office.url).joinOrCreate(OFFICE_ROOM, { space, name: "Impostor", avatar: "ada", token });
-  room.onMessage(ServerMessage.Welcome, () => undefined);
-  const self = () => (room.state as any)?.members?.get(room.sessionId);
-  await waitFor(() => self(), "own member in state");
-  return { room, self };
+  const client = await TestClient.join(office.url, { space, name: "Impostor", avatar: "ada", token });
+  return { room: client.room, self: () => client.me() };
 }
 
 async function poll<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {

@@ -1,0 +1,332 @@
+import {
+  FRAME_HEADER_BYTES,
+  FRAME_RECORD_BYTES,
+  GONE_BITS,
+  poseBits,
+  writeFrameHeader,
+  writeFrameRecord,
+} from "../../../shared/protocol/positionFrame";
+
+/** What the stream reads from a person (MemberState has these fields). */
+export interface PositionSource {
+  readonly num: number;
+  readonly x: number;
+  readonly y: number;
+  readonly facing: string;
+  readonly moving: boolean;
+  /** Their last applied move input: told to them alone, in their frame's header. */
+  readonly ack: number;
+}
+
+export type FrameSender = (frame: Uint8Array) => void;
+
+/** One person in the stream; the fields are the stream's bookkeeping. */
+export interface Viewer {
+  readonly source: PositionSource;
+  send: FrameSender | null;
+  /** Cell key at the last flush (NO_CELL before the first). */
+  cell: number;
+  cx: number;
+  cy: number;
+  /** Index in its cell's `people`. */
+  slot: number;
+  /** Where this flush found them. */
+  nextCx: number;
+  nextCy: number;
+  moved: boolean;
+  sentX: number;
+  sentY: number;
+  sentBits: number;
+  sentAck: number;
+  /** Their next frame starts afresh (joined, or came back after a drop). */
+  reset: boolean;
+  /** Records only they need this flush (they changed cell); sent before their cell's records. */
+  extra: Growable;
+}
+
+interface Cell {
+  readonly people: Viewer[];
+  /** This flush's records for everyone standing in the cell: shared, written once. */
+  readonly body: Growable;
+}
+
+interface Growable {
+  bytes: Uint8Array;
+  length: number;
+}
+
+const NO_CELL = -1;
+const cellKey = (cx: number, cy: number) => cy * 65_536 + cx;
+
+/**
+ * Sends each person the positions of the people near them, as position
+ * frames (shared/protocol/positionFrame.ts), once per patch.
+ *
+ * The office is cut into square cells. A person sees everyone whose cell is
+ * within `reach` cells of their own. Records are written once per occupied
+ * cell, not once per person: everyone in a cell shares one list of the
+ * movements around it, and only someone who crossed into another cell gets a
+ * few records of their own (people now in view who stood still, and people
+ * now out of view). Nothing is sent about people who did not move. All
+ * buffers are kept and reused between flushes.
+ */
+export class PositionStream {
+  private readonly viewers: Viewer[] = [];
+  private readonly movers: Viewer[] = [];
+  private readonly cells = new Map<number, Cell>();
+  private readonly cellList: Cell[] = [];
+  private readonly frame: Growable = { bytes: new Uint8Array(4096), length: 0 };
+
+  constructor(
+    readonly cellSize: number,
+    readonly reach: number,
+  ) {}
+
+  /** Cells of half the radius, seen within 2 cells: everyone within `radius` is in view. */
+  static forRadius(radius: number, everyone: boolean): PositionStream {
+    if (everyone) return new PositionStream(1 << 30, 0);
+    return new PositionStream(Math.max(32, Math.ceil(radius / 2)), 2);
+  }
+
+  get size(): number {
+    return this.viewers.length;
+  }
+
+  add(source: PositionSource, send: FrameSender | null): Viewer {
+    const viewer: Viewer = {
+      source,
+      send,
+      cell: NO_CELL,
+      cx: 0,
+      cy: 0,
+      slot: -1,
+      nextCx: 0,
+      nextCy: 0,
+      moved: false,
+      sentX: -1,
+      sentY: -1,
+      sentBits: -1,
+      sentAck: -1,
+      reset: true,
+      extra: { bytes: new Uint8Array(256), length: 0 },
+    };
+    this.viewers.push(viewer);
+    return viewer;
+  }
+
+  /** A dropped connection came back: the client starts from a full picture again. */
+  reattach(viewer: Viewer, send: FrameSender): void {
+    viewer.send = send;
+    viewer.reset = true;
+  }
+
+  /** Connection lost while the seat is held: others still see them; they receive nothing. */
+  detach(viewer: Viewer): void {
+    viewer.send = null;
+  }
+
+  remove(viewer: Viewer): void {
+    const at = this.viewers.indexOf(viewer);
+    if (at < 0) return;
+    this.viewers[at] = this.viewers[this.viewers.length - 1];
+    this.viewers.pop();
+    if (viewer.cell !== NO_CELL) this.leaveCell(viewer);
+    viewer.send = null;
+  }
+
+  /** Sends this patch's frames. */
+  flush(): void {
+    this.findMovers();
+    for (let i = 0; i < this.viewers.length; i++) {
+      const viewer = this.viewers[i];
+      if (!viewer.send) continue;
+      const changed = viewer.moved && (viewer.nextCx !== viewer.cx || viewer.nextCy !== viewer.cy || viewer.cell === NO_CELL);
+      if (viewer.reset) this.writeWholeView(viewer);
+      else if (changed) this.writeViewChange(viewer);
+    }
+    this.moveBetweenCells();
+    this.writeCellRecords();
+    this.sendFrames();
+  }
+
+  private cellOf(v: number): number {
+    return Math.min(65_535, Math.max(0, Math.floor(v / this.cellSize)));
+  }
+
+  private findMovers(): void {
+    this.movers.length = 0;
+    for (let i = 0; i < this.viewers.length; i++) {
+      const viewer = this.viewers[i];
+      const { x, y, facing, moving } = viewer.source;
+      const bits = poseBits(facing, moving);
+      viewer.moved = viewer.cell === NO_CELL || x !== viewer.sentX || y !== viewer.sentY || bits !== viewer.sentBits;
+      if (!viewer.moved) continue;
+      viewer.sentX = x;
+      viewer.sentY = y;
+      viewer.sentBits = bits;
+      viewer.nextCx = this.cellOf(x);
+      viewer.nextCy = this.cellOf(y);
+      this.movers.push(viewer);
+    }
+  }
+
+  /**
+   * Everyone in view who stood still (movers reach the viewer through the
+   * cell records). Reads the cells as they were at the last flush, which for
+   * people who stood still is where they are.
+   */
+  private writeWholeView(viewer: Viewer): void {
+    const r = this.reach;
+    for (let y = viewer.nextCy - r; y <= viewer.nextCy + r; y++) {
+      for (let x = viewer.nextCx - r; x <= viewer.nextCx + r; x++) {
+        this.writeStill(viewer.extra, x, y);
+      }
+    }
+  }
+
+  /** The difference between the view from the old cell and from the new one. */
+  private writeViewChange(viewer: Viewer): void {
+    const r = this.reach;
+    const { cx, cy, nextCx, nextCy } = viewer;
+    // First who is out of view now; a mover among them who is still in view is re-added by the cell records.
+    for (let y = cy - r; y <= cy + r; y++) {
+      for (let x = cx - r; x <= cx + r; x++) {
+        if (Math.abs(x - nextCx) <= r && Math.abs(y - nextCy) <= r) continue;
+        const cell = this.cellAt(x, y);
+        if (!cell) continue;
+        for (let i = 0; i < cell.people.length; i++) writeGone(viewer.extra, cell.people[i]);
+      }
+    }
+    for (let y = nextCy - r; y <= nextCy + r; y++) {
+      for (let x = nextCx - r; x <= nextCx + r; x++) {
+        if (Math.abs(x - cx) <= r && Math.abs(y - cy) <= r) continue;
+        this.writeStill(viewer.extra, x, y);
+      }
+    }
+  }
+
+  private writeStill(out: Growable, x: number, y: number): void {
+    const cell = this.cellAt(x, y);
+    if (!cell) return;
+    for (let i = 0; i < cell.people.length; i++) {
+      const other = cell.people[i];
+      if (!other.moved) writePose(out, other);
+    }
+  }
+
+  private moveBetweenCells(): void {
+    for (let i = 0; i < this.movers.length; i++) {
+      const viewer = this.movers[i];
+      if (viewer.cell !== NO_CELL && viewer.nextCx === viewer.cx && viewer.nextCy === viewer.cy) continue;
+      const from = viewer.cell;
+      if (from !== NO_CELL) this.leaveCell(viewer);
+      viewer.cx = viewer.nextCx;
+      viewer.cy = viewer.nextCy;
+      viewer.cell = cellKey(viewer.cx, viewer.cy);
+      const cell = this.cellFor(viewer.cell);
+      viewer.slot = cell.people.length;
+      cell.people.push(viewer);
+      // Remember the old cell for the records below (a mover's cx/cy are already the new ones).
+      viewer.nextCx = from === NO_CELL ? -1 : from % 65_536;
+      viewer.nextCy = from === NO_CELL ? -1 : Math.floor(from / 65_536);
+    }
+  }
+
+  /** Each mover's record goes to the cells that see them now; a "gone" to those that saw them and no longer do. */
+  private writeCellRecords(): void {
+    for (let i = 0; i < this.cellList.length; i++) this.cellList[i].body.length = 0;
+    const r = this.reach;
+    for (let i = 0; i < this.movers.length; i++) {
+      const mover = this.movers[i];
+      const { cx, cy } = mover;
+      for (let y = cy - r; y <= cy + r; y++) {
+        for (let x = cx - r; x <= cx + r; x++) {
+          const cell = this.cellAt(x, y);
+          if (cell && cell.people.length > 0) writePose(cell.body, mover);
+        }
+      }
+      // nextCx/nextCy hold the old cell when they changed cells (moveBetweenCells), else the same cell.
+      const ox = mover.nextCx;
+      const oy = mover.nextCy;
+      if (ox < 0 || (ox === cx && oy === cy)) continue;
+      for (let y = oy - r; y <= oy + r; y++) {
+        for (let x = ox - r; x <= ox + r; x++) {
+          if (Math.abs(x - cx) <= r && Math.abs(y - cy) <= r) continue;
+          const cell = this.cellAt(x, y);
+          if (cell && cell.people.length > 0) writeGone(cell.body, mover);
+        }
+      }
+    }
+  }
+
+  private sendFrames(): void {
+    const frame = this.frame;
+    for (let i = 0; i < this.viewers.length; i++) {
+      const viewer = this.viewers[i];
+      const send = viewer.send;
+      viewer.nextCx = viewer.cx;
+      viewer.nextCy = viewer.cy;
+      if (!send || viewer.cell === NO_CELL) continue;
+      const body = this.cells.get(viewer.cell)!.body;
+      const ack = viewer.source.ack;
+      if (!viewer.reset && viewer.extra.length === 0 && body.length === 0 && ack === viewer.sentAck) continue;
+      frame.length = 0;
+      reserve(frame, FRAME_HEADER_BYTES + viewer.extra.length + body.length);
+      frame.length = writeFrameHeader(frame.bytes, 0, viewer.reset, ack);
+      append(frame, viewer.extra);
+      append(frame, body);
+      viewer.reset = false;
+      viewer.sentAck = ack;
+      viewer.extra.length = 0;
+      send(frame.bytes.subarray(0, frame.length));
+    }
+  }
+
+  private cellAt(x: number, y: number): Cell | undefined {
+    if (x < 0 || y < 0 || x > 65_535 || y > 65_535) return undefined;
+    return this.cells.get(cellKey(x, y));
+  }
+
+  private cellFor(key: number): Cell {
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { people: [], body: { bytes: new Uint8Array(512), length: 0 } };
+      this.cells.set(key, cell);
+      this.cellList.push(cell);
+    }
+    return cell;
+  }
+
+  private leaveCell(viewer: Viewer): void {
+    const people = this.cells.get(viewer.cell)!.people;
+    const last = people[people.length - 1];
+    people[viewer.slot] = last;
+    last.slot = viewer.slot;
+    people.pop();
+    viewer.slot = -1;
+  }
+}
+
+function writePose(out: Growable, viewer: Viewer): void {
+  reserve(out, FRAME_RECORD_BYTES);
+  out.length = writeFrameRecord(out.bytes, out.length, viewer.source.num, viewer.sentX, viewer.sentY, viewer.sentBits);
+}
+
+function writeGone(out: Growable, viewer: Viewer): void {
+  reserve(out, FRAME_RECORD_BYTES);
+  out.length = writeFrameRecord(out.bytes, out.length, viewer.source.num, 0, 0, GONE_BITS);
+}
+
+function append(out: Growable, from: Growable): void {
+  out.bytes.set(from.bytes.subarray(0, from.length), out.length);
+  out.length += from.length;
+}
+
+function reserve(out: Growable, more: number): void {
+  if (out.length + more <= out.bytes.length) return;
+  let size = out.bytes.length * 2;
+  while (size < out.length + more) size *= 2;
+  const bytes = new Uint8Array(size);
+  bytes.set(out.bytes.subarray(0, out.length));
+  out.bytes = bytes;
+}

@@ -1,0 +1,101 @@
+import type { Facing } from "../avatars";
+import { readFrameHeader, readFrameRecords, type FrameRecord } from "./positionFrame";
+
+export interface Pose {
+  x: number;
+  y: number;
+  facing: Facing;
+  moving: boolean;
+}
+
+/**
+ * A client's picture of where people are, kept from position frames. Frames
+ * name people by number (MemberState.num); the state says whose number is
+ * whose, and may say it a moment after the first frame about them, so a
+ * record for a number not yet bound is held until it is.
+ */
+export class PositionBook {
+  private readonly idByNum = new Map<number, string>();
+  private readonly numById = new Map<string, number>();
+  private readonly poses = new Map<string, Pose>();
+  /** Latest record for numbers the state has not introduced yet (null: out of view). */
+  private readonly waiting = new Map<number, Pose | null>();
+  private lastAck = 0;
+
+  /** The recipient's last applied move input, from the latest frame. */
+  get ack(): number {
+    return this.lastAck;
+  }
+
+  /** Where they are, or undefined while they are out of view (or unknown). */
+  pose(id: string): Pose | undefined {
+    return this.poses.get(id);
+  }
+
+  /** The state says member `id` has number `num`; returns true when that placed them. */
+  bind(id: string, num: number): boolean {
+    const before = this.numById.get(id);
+    if (before === num) return false;
+    if (before !== undefined) this.idByNum.delete(before);
+    if (num <= 0) {
+      this.numById.delete(id);
+      return false;
+    }
+    this.idByNum.set(num, id);
+    this.numById.set(id, num);
+    if (!this.waiting.has(num)) return false;
+    const pose = this.waiting.get(num);
+    this.waiting.delete(num);
+    if (pose) this.poses.set(id, pose);
+    else this.poses.delete(id);
+    return true;
+  }
+
+  /** They left the room. */
+  forget(id: string): void {
+    const num = this.numById.get(id);
+    if (num !== undefined) {
+      this.idByNum.delete(num);
+      this.waiting.delete(num);
+    }
+    this.numById.delete(id);
+    this.poses.delete(id);
+  }
+
+  /** Everyone's position is unknown again (a new connection starts from a reset frame). */
+  clear(): void {
+    this.poses.clear();
+    this.waiting.clear();
+  }
+
+  /**
+   * Applies one frame; calls `changed` once per bound person whose position
+   * changed (including coming into or going out of view). Throws on a
+   * malformed frame without applying any of it.
+   */
+  apply(frame: Uint8Array, changed?: (id: string) => void): void {
+    const header = readFrameHeader(frame);
+    const touched = new Set<string>();
+    if (header.reset) {
+      for (const id of this.poses.keys()) touched.add(id);
+      this.clear();
+    }
+    this.lastAck = header.ack;
+    readFrameRecords(frame, (record) => {
+      const id = this.idByNum.get(record.num);
+      const pose = record.visible ? toPose(record) : null;
+      if (id === undefined) {
+        this.waiting.set(record.num, pose);
+        return;
+      }
+      if (pose) this.poses.set(id, pose);
+      else this.poses.delete(id);
+      touched.add(id);
+    });
+    if (changed) for (const id of touched) changed(id);
+  }
+}
+
+function toPose(record: FrameRecord): Pose {
+  return { x: record.x, y: record.y, facing: record.facing, moving: record.moving };
+}
