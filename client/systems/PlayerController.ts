@@ -45,7 +45,7 @@ export class PlayerController {
     this.marker = scene.add.ellipse(0, 0, 14, 7).setStrokeStyle(2, 0xfde68a, 0.9).setDepth(DEPTH.marker).setVisible(false);
     keyboard.onPress = () => this.cancelWalk();
     const self = connection.member(connection.selfId);
-    if (self) this.spawn(self);
+    if (self?.located) this.spawn(self);
     this.disposers.push(
       connection.events.on("memberAdded", (m) => this.onSelfUpdate(m)),
       connection.events.on("memberChanged", (m) => this.onSelfUpdate(m)),
@@ -141,6 +141,8 @@ export class PlayerController {
 
   private onSelfUpdate(member: MemberSnapshot): void {
     if (member.id !== this.connection.selfId) return;
+    // Our own position arrives in the first position frame, a moment after the state that lists us.
+    if (!member.located) return;
     if (!this.predictor || member.id !== this.predictedId) {
       this.spawn(member);
       return;
