@@ -19,6 +19,8 @@ const { values } = parseArgs({
     "off-sizes": { type: "string", default: "100,500,1000" },
     window: { type: "string", default: "15" },
     "no-write": { type: "boolean", default: false },
+    // The campus (8 offices, 140 × 184 tiles) has room for a crowd; maps/office.json is a team's office.
+    map: { type: "string", default: "maps/campus.json" },
   },
 });
 const sizes = values.sizes!.split(",").filter(Boolean).map(Number);
@@ -71,6 +73,7 @@ async function startServer(interest: boolean): Promise<{ url: string; proc: Runn
       DATA_DIR: dataDir,
       METRICS: "true",
       INTEREST_MANAGEMENT: String(interest),
+      MAP_PATH: values.map!,
       LOG_LEVEL: "error",
       MONGODB_URI: "",
       PUBLIC_URL: "",
@@ -166,6 +169,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 async function main(): Promise<void> {
   const load = os.loadavg().map((n) => n.toFixed(1)).join(" ");
+  log(`map: ${values.map}`);
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${load}`);
   const results: StageResult[] = [];
   for (const interest of [true, false]) {
@@ -183,7 +187,7 @@ async function main(): Promise<void> {
   console.log(`\n${formatTable(results)}\n`);
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   if (!values["no-write"]) {
-    await writeRoomLoadSection(results, { loadAverage: load, minutes, command: `npm run bench:room${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}` });
+    await writeRoomLoadSection(results, { loadAverage: load, minutes, map: values.map!, command: `npm run bench:room${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}` });
     log("wrote docs/benchmarks.md (## Room load)");
   }
   log(`done in ${minutes} min`);

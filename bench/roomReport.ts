@@ -57,20 +57,25 @@ export function formatRatios(results: StageResult[]): string {
   return ["| bots | down per client (median) | tick p99 | patch p99 | server CPU |", "|---:|---:|---:|---:|---:|", ...lines].join("\n");
 }
 
+/** One section per map: the bench runs on the campus (sized for a crowd) and on the team office. */
+function heading(map: string): string {
+  return `## Room load: ${path.basename(map)}`;
+}
+
 export async function writeRoomLoadSection(
   results: StageResult[],
-  run: { loadAverage: string; minutes: string; command: string },
+  run: { loadAverage: string; minutes: string; command: string; map: string },
 ): Promise<void> {
   const file = path.join(ROOT, "docs/benchmarks.md");
   const cpus = os.cpus();
   const ratios = formatRatios(results);
   const section = [
-    "## Room load",
+    heading(run.map),
     "",
     `Command: \`${run.command}\` (${run.minutes} min). Machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ${os.type()} ${os.release()}; load average at start ${run.loadAverage} (the cores are shared with other work; bots run on the same machine).`,
     "",
-    "One server process (bench/roomServer.ts: the real room and default office map, METRICS=1, no persistence so joins measure the room) and bots in separate processes (one up to 500, two above) that walk with the shared path finder and send the browser's Move inputs, pause, gather, sit and leave now and then. Each stage ramps the bots in, settles 5 s, then measures a window:",
-    "- **tick**: one simulation tick (movement, interest grid, zones, conversations, statuses), timed in the room by the wall clock, and in CPU time of the server process (less sensitive to other processes taking the cores); **patch**: encoding and sending each client's state view (20 Hz), wall clock.",
+    `One server process (bench/roomServer.ts: the real room with MAP_PATH=${run.map}, METRICS=1, no persistence so joins measure the room) and bots in separate processes (one up to 500, two above) that walk with the shared path finder and send the browser's Move inputs, pause, gather, sit and leave now and then. Each stage ramps the bots in, settles 5 s, then measures a window:`,
+    "- **tick**: one simulation tick (movement, zones, conversations, statuses), timed in the room by the wall clock, and in CPU time of the server process (less sensitive to other processes taking the cores); **patch**: encoding and sending the state patch and then every client's position frame (20 Hz), wall clock.",
     "- **server CPU %**: of one core, over the window; **RSS** at its end.",
     "- **down per client**: bytes each bot received per second (state patches and messages), median and p95 over bots and 5 s windows.",
     "- **echo**: a probe bot steps, another standing next to it sees the step arrive (same process, same clock); **own-move ack**: a bot's Move until its own acknowledgement arrives.",
@@ -87,7 +92,7 @@ export async function writeRoomLoadSection(
   } catch {
     text = "# Benchmarks\n\n";
   }
-  const start = text.indexOf("## Room load");
+  const start = text.indexOf(`${heading(run.map)}\n`);
   if (start < 0) {
     text = `${text.trimEnd()}\n\n${section}`;
   } else {

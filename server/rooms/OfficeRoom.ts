@@ -6,6 +6,7 @@ import { moveCommand } from "../commands/MoveCommand";
 import type { Identity } from "../deps";
 import type { Logger } from "../log";
 import { MessageGuard } from "../net/MessageGuard";
+import { SocketBatch } from "../net/SocketBatch";
 import { MemberState } from "../schema/MemberState";
 import { OfficeState } from "../schema/OfficeState";
 import { MovementSystem } from "../systems/MovementSystem";
@@ -31,6 +32,9 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private positions!: PresenceKeeper;
   private reconnectSeconds = 0;
   private features: RoomFeature[] = [];
+  /** Connected clients by session id: features look them up every tick (Colyseus's own lookup walks a list). */
+  private readonly connected = new Map<string, Client>();
+  private readonly batch = new SocketBatch();
 
   /**
    * Authenticates during matchmaking, before a room is chosen, so a refused
@@ -73,11 +77,11 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       guard: this.guard,
       deps,
       log: this.log,
-      client: (sessionId) => this.clients.getById(sessionId),
+      client: (sessionId) => this.connected.get(sessionId),
     };
     for (const create of ROOM_FEATURES) this.features.push(await create(context));
 
-    this.setSimulationInterval(() => this.tick(), TICK_MS);
+    this.setSimulationInterval((elapsedMs) => this.tick(elapsedMs), TICK_MS);
     this.setPatchRate(1000 / config.patchRateHz);
     if (this.positions.enabled) {
       this.clock.setInterval(() => void this.positions.saveAll(this.state.members.values()), presenceSaveMs);
@@ -102,17 +106,20 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     member.y = place.y;
     member.facing = place.facing;
     this.state.members.set(client.sessionId, member);
+    this.connected.set(client.sessionId, client);
     this.movement.add(client.sessionId, member);
     this.sendWelcome(client, identity.role);
     for (const feature of this.features) await feature.onJoin?.(client, member, identity);
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
+    this.connected.delete(client.sessionId);
     if (!consented && this.reconnectSeconds > 0 && this.state.members.has(client.sessionId)) {
       // A dropped connection (not a goodbye): hold the avatar where it stands for a while.
       this.movement.resetInput(client.sessionId);
       try {
         const back = await this.allowReconnection(client, this.reconnectSeconds);
+        this.connected.set(back.sessionId, back);
         this.sendWelcome(back, (back.auth as Identity | undefined)?.role);
         const member = this.state.members.get(back.sessionId);
         if (member) for (const feature of this.features) feature.onReconnect?.(back, member);
@@ -141,16 +148,21 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     client.send(ServerMessage.Welcome, welcome);
   }
 
-  private tick(): void {
-    this.movement.tick();
+  private tick(elapsedMs: number): void {
+    this.movement.tick(elapsedMs);
     for (const feature of this.features) feature.tick?.();
   }
 
   /** Positions follow the patch that may have just introduced the people they are about. */
   override broadcastPatch(): boolean {
-    const changed = super.broadcastPatch();
-    for (const feature of this.features) feature.afterPatch?.();
-    return changed;
+    this.batch.hold(this.clients);
+    try {
+      const changed = super.broadcastPatch();
+      for (const feature of this.features) feature.afterPatch?.();
+      return changed;
+    } finally {
+      this.batch.release();
+    }
   }
 
   override async onDispose(): Promise<void> {

@@ -51,6 +51,24 @@ describe("MovementSystem", () => {
     expect(m.ack).toBe(seq);
   });
 
+  test("a tick that comes late applies the steps its time earned, so input does not pile up behind a busy server", () => {
+    const { system, m, x0 } = setup({ maxQueue: 200 });
+    let seq = 0;
+    // 20 inputs a second arrive, but the loop only manages a tick every 100 ms.
+    for (let t = 0; t < 5; t++) {
+      system.enqueue("a", { seq: ++seq, dx: 1, dy: 0 });
+      system.enqueue("a", { seq: ++seq, dx: 1, dy: 0 });
+      system.tick(100);
+    }
+    expect(m.ack).toBe(seq);
+    expect(m.x - x0).toBe(10 * STEP_PX);
+    // Speed still follows the clock: 100 inputs at once over 0.5 s of late ticks move the 10 steps
+    // that time earned, plus the one spare step the burst allowance (3) had kept, no more.
+    for (let i = 0; i < 100; i++) system.enqueue("a", { seq: ++seq, dx: 1, dy: 0 });
+    for (let t = 0; t < 5; t++) system.tick(100);
+    expect(m.x - x0).toBe((10 + 11) * STEP_PX);
+  });
+
   test("the budget never saves up more than 3 steps", () => {
     const { system, m, x0 } = setup();
     for (let i = 0; i < 50; i++) system.tick();

@@ -1,6 +1,7 @@
 import type { Direction, OfficeMap } from "../../shared/map/types";
 import { stepMovement, type Body, type MoveInput } from "../../shared/rules/movement";
 import type { MemberState } from "../schema/MemberState";
+import { TICK_MS } from "../../shared/rules/constants";
 import type { MovementBlocks } from "./movementBlocks";
 
 export interface QueuedMove extends MoveInput {
@@ -24,15 +25,18 @@ interface Mover {
   state: MemberState;
   queue: QueuedMove[];
   lastSeq: number;
-  /** Inputs this member may apply now; +1 per tick, at most `burst`. */
+  /** Inputs this member may apply now: +1 per TICK_MS of time that passed, at most `burst`. */
   budget: number;
   idle: number;
 }
 
 /**
  * Applies queued move inputs once per tick with the shared stepMovement rule.
- * The per-member budget means nobody walks faster than one step per tick over
- * time, however fast inputs arrive; clients never send positions.
+ * The per-member budget means nobody walks faster than one step per TICK_MS
+ * over time, however fast inputs arrive; clients never send positions. The
+ * budget follows the clock, not the tick count: when a busy server ticks
+ * late, the next tick applies more of the queue, so input does not pile up
+ * behind a slow loop.
  */
 export class MovementSystem {
   private readonly movers = new Map<string, Mover>();
@@ -80,13 +84,15 @@ export class MovementSystem {
     return "queued";
   }
 
-  tick(): void {
-    for (const mover of this.movers.values()) this.advance(mover);
+  /** `elapsedMs`: time since the previous tick (TICK_MS when on time). */
+  tick(elapsedMs: number = TICK_MS): void {
+    const earned = Math.max(0, elapsedMs) / TICK_MS;
+    for (const mover of this.movers.values()) this.advance(mover, earned);
   }
 
-  private advance(mover: Mover): void {
+  private advance(mover: Mover, earned: number): void {
     const { state, queue } = mover;
-    mover.budget = Math.min(this.options.burst, mover.budget + 1);
+    mover.budget = Math.min(this.options.burst, mover.budget + earned);
     if (queue.length === 0) {
       mover.idle++;
       if (state.moving && mover.idle >= this.options.idleTicks) state.moving = false;
@@ -100,7 +106,8 @@ export class MovementSystem {
     body.moving = state.moving;
     let applied = 0;
     let seq = state.ack;
-    while (applied < mover.budget && queue.length > 0) {
+    // A little slack for timer jitter: a tick 1 ms early still earns its step.
+    while (applied + 0.95 <= mover.budget && queue.length > 0) {
       const move = queue.shift()!;
       const fromX = body.x;
       const fromY = body.y;
@@ -115,7 +122,7 @@ export class MovementSystem {
       seq = move.seq;
       applied++;
     }
-    mover.budget -= applied;
+    mover.budget = Math.max(0, mover.budget - applied);
     // Assign only what changed: each assignment marks the field for the next patch.
     if (state.x !== body.x) state.x = body.x;
     if (state.y !== body.y) state.y = body.y;

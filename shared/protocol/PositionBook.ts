@@ -27,7 +27,7 @@ export class PositionBook {
     return this.lastAck;
   }
 
-  /** Where they are, or undefined while they are out of view (or unknown). */
+  /** Where they are, or undefined while they are out of view (or unknown). The object is updated in place by later frames. */
   pose(id: string): Pose | undefined {
     return this.poses.get(id);
   }
@@ -75,24 +75,35 @@ export class PositionBook {
    */
   apply(frame: Uint8Array, changed?: (id: string) => void): void {
     const header = readFrameHeader(frame);
-    const touched = new Set<string>();
+    const touched = changed ? new Set<string>() : null;
     if (header.reset) {
-      for (const id of this.poses.keys()) touched.add(id);
+      if (touched) for (const id of this.poses.keys()) touched.add(id);
       this.clear();
     }
     this.lastAck = header.ack;
     readFrameRecords(frame, (record) => {
       const id = this.idByNum.get(record.num);
-      const pose = record.visible ? toPose(record) : null;
       if (id === undefined) {
-        this.waiting.set(record.num, pose);
+        this.waiting.set(record.num, record.visible ? toPose(record) : null);
         return;
       }
-      if (pose) this.poses.set(id, pose);
-      else this.poses.delete(id);
-      touched.add(id);
+      touched?.add(id);
+      if (!record.visible) {
+        this.poses.delete(id);
+        return;
+      }
+      // Updated in place: a crowd sends thousands of records a second (readers copy what they keep).
+      const pose = this.poses.get(id);
+      if (!pose) {
+        this.poses.set(id, toPose(record));
+        return;
+      }
+      pose.x = record.x;
+      pose.y = record.y;
+      pose.facing = record.facing;
+      pose.moving = record.moving;
     });
-    if (changed) for (const id of touched) changed(id);
+    if (touched) for (const id of touched) changed!(id);
   }
 }
 

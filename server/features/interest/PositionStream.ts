@@ -34,6 +34,8 @@ export interface Viewer {
   nextCx: number;
   nextCy: number;
   moved: boolean;
+  /** Left the room (a late record about them must not be written). */
+  removed: boolean;
   sentX: number;
   sentY: number;
   sentBits: number;
@@ -63,7 +65,7 @@ const cellKey = (cx: number, cy: number) => cy * 65_536 + cx;
  * frames (shared/protocol/positionFrame.ts), once per patch.
  *
  * The office is cut into square cells. A person sees everyone whose cell is
- * within `reach` cells of their own. Records are written once per occupied
+ * within `reachX` cells sideways and `reachY` up or down of their own. Records are written once per occupied
  * cell, not once per person: everyone in a cell shares one list of the
  * movements around it, and only someone who crossed into another cell gets a
  * few records of their own (people now in view who stood still, and people
@@ -73,19 +75,33 @@ const cellKey = (cx: number, cy: number) => cy * 65_536 + cx;
 export class PositionStream {
   private readonly viewers: Viewer[] = [];
   private readonly movers: Viewer[] = [];
+  /** Movers of the last half-rate flush: the outer ring of their view hears of them at the next full one. */
+  private readonly lateMovers: Viewer[] = [];
+  private flushes = 0;
   private readonly cells = new Map<number, Cell>();
   private readonly cellList: Cell[] = [];
   private readonly frame: Growable = { bytes: new Uint8Array(4096), length: 0 };
 
   constructor(
     readonly cellSize: number,
-    readonly reach: number,
+    /** Cells seen to either side, and up or down. */
+    readonly reachX: number,
+    readonly reachY: number,
   ) {}
 
-  /** Cells of half the radius, seen within 2 cells: everyone within `radius` is in view. */
+  /**
+   * Cells of a third of the radius, seen 3 cells to either side and 2 up or
+   * down: everyone within `radius` sideways and two thirds of it vertically is
+   * in view, the shape of a screen (the camera shows about 640 × 400 px or more).
+   */
   static forRadius(radius: number, everyone: boolean): PositionStream {
-    if (everyone) return new PositionStream(1 << 30, 0);
-    return new PositionStream(Math.max(32, Math.ceil(radius / 2)), 2);
+    if (everyone) return new PositionStream(1 << 30, 0, 0);
+    return new PositionStream(Math.max(32, Math.ceil(radius / 3)), 3, 2);
+  }
+
+  /** Whether cell (x, y) is in view from cell (cx, cy). */
+  private sees(cx: number, cy: number, x: number, y: number): boolean {
+    return Math.abs(x - cx) <= this.reachX && Math.abs(y - cy) <= this.reachY;
   }
 
   get size(): number {
@@ -103,6 +119,7 @@ export class PositionStream {
       nextCx: 0,
       nextCy: 0,
       moved: false,
+      removed: false,
       sentX: -1,
       sentY: -1,
       sentBits: -1,
@@ -132,9 +149,15 @@ export class PositionStream {
     this.viewers.pop();
     if (viewer.cell !== NO_CELL) this.leaveCell(viewer);
     viewer.send = null;
+    viewer.removed = true;
   }
 
-  /** Sends this patch's frames. */
+  /**
+   * Sends this patch's frames. Every other flush is a half-rate one: people
+   * in the outermost ring of cells a person sees (off screen, the margin that
+   * has them ready before they walk into view) are updated at every other
+   * patch only, which is most of the view's area and most of the bytes.
+   */
   flush(): void {
     this.findMovers();
     for (let i = 0; i < this.viewers.length; i++) {
@@ -145,8 +168,39 @@ export class PositionStream {
       else if (changed) this.writeViewChange(viewer);
     }
     this.moveBetweenCells();
-    this.writeCellRecords();
+    const full = this.flushes++ % 2 === 0 || this.reachX === 0;
+    this.writeCellRecords(full);
+    if (full) this.writeLateMovers();
+    else for (let i = 0; i < this.movers.length; i++) this.lateMovers.push(this.movers[i]);
     this.sendFrames();
+  }
+
+  /** Whether cell (x, y) is in the outermost ring of what cell (cx, cy) sees. */
+  private outerRing(cx: number, cy: number, x: number, y: number): boolean {
+    return Math.abs(x - cx) === this.reachX || Math.abs(y - cy) === this.reachY;
+  }
+
+  /**
+   * Those skipped at the last flush hear where its movers are now (unless they
+   * moved again: then they already did). The whole view of each, not just its
+   * outer ring: a viewer who has since crossed into another cell may now see
+   * them from an inner one.
+   */
+  private writeLateMovers(): void {
+    const rx = this.reachX;
+    const ry = this.reachY;
+    for (let i = 0; i < this.lateMovers.length; i++) {
+      const mover = this.lateMovers[i];
+      if (mover.moved || mover.removed || mover.cell === NO_CELL) continue;
+      const { cx, cy } = mover;
+      for (let y = cy - ry; y <= cy + ry; y++) {
+        for (let x = cx - rx; x <= cx + rx; x++) {
+          const cell = this.cellAt(x, y);
+          if (cell && cell.people.length > 0) writePose(cell.body, mover);
+        }
+      }
+    }
+    this.lateMovers.length = 0;
   }
 
   private cellOf(v: number): number {
@@ -176,9 +230,10 @@ export class PositionStream {
    * people who stood still is where they are.
    */
   private writeWholeView(viewer: Viewer): void {
-    const r = this.reach;
-    for (let y = viewer.nextCy - r; y <= viewer.nextCy + r; y++) {
-      for (let x = viewer.nextCx - r; x <= viewer.nextCx + r; x++) {
+    const rx = this.reachX;
+    const ry = this.reachY;
+    for (let y = viewer.nextCy - ry; y <= viewer.nextCy + ry; y++) {
+      for (let x = viewer.nextCx - rx; x <= viewer.nextCx + rx; x++) {
         this.writeStill(viewer.extra, x, y);
       }
     }
@@ -186,20 +241,21 @@ export class PositionStream {
 
   /** The difference between the view from the old cell and from the new one. */
   private writeViewChange(viewer: Viewer): void {
-    const r = this.reach;
+    const rx = this.reachX;
+    const ry = this.reachY;
     const { cx, cy, nextCx, nextCy } = viewer;
     // First who is out of view now; a mover among them who is still in view is re-added by the cell records.
-    for (let y = cy - r; y <= cy + r; y++) {
-      for (let x = cx - r; x <= cx + r; x++) {
-        if (Math.abs(x - nextCx) <= r && Math.abs(y - nextCy) <= r) continue;
+    for (let y = cy - ry; y <= cy + ry; y++) {
+      for (let x = cx - rx; x <= cx + rx; x++) {
+        if (this.sees(nextCx, nextCy, x, y)) continue;
         const cell = this.cellAt(x, y);
         if (!cell) continue;
         for (let i = 0; i < cell.people.length; i++) writeGone(viewer.extra, cell.people[i]);
       }
     }
-    for (let y = nextCy - r; y <= nextCy + r; y++) {
-      for (let x = nextCx - r; x <= nextCx + r; x++) {
-        if (Math.abs(x - cx) <= r && Math.abs(y - cy) <= r) continue;
+    for (let y = nextCy - ry; y <= nextCy + ry; y++) {
+      for (let x = nextCx - rx; x <= nextCx + rx; x++) {
+        if (this.sees(cx, cy, x, y)) continue;
         this.writeStill(viewer.extra, x, y);
       }
     }
@@ -232,15 +288,21 @@ export class PositionStream {
     }
   }
 
-  /** Each mover's record goes to the cells that see them now; a "gone" to those that saw them and no longer do. */
-  private writeCellRecords(): void {
+  /**
+   * Each mover's record goes to the cells that see them now (at a half-rate
+   * flush, not to the outer ring); a "gone" to those that saw them and no
+   * longer do (always at once: nobody keeps someone they cannot see).
+   */
+  private writeCellRecords(full: boolean): void {
     for (let i = 0; i < this.cellList.length; i++) this.cellList[i].body.length = 0;
-    const r = this.reach;
+    const rx = this.reachX;
+    const ry = this.reachY;
     for (let i = 0; i < this.movers.length; i++) {
       const mover = this.movers[i];
       const { cx, cy } = mover;
-      for (let y = cy - r; y <= cy + r; y++) {
-        for (let x = cx - r; x <= cx + r; x++) {
+      for (let y = cy - ry; y <= cy + ry; y++) {
+        for (let x = cx - rx; x <= cx + rx; x++) {
+          if (!full && this.outerRing(cx, cy, x, y)) continue;
           const cell = this.cellAt(x, y);
           if (cell && cell.people.length > 0) writePose(cell.body, mover);
         }
@@ -249,9 +311,9 @@ export class PositionStream {
       const ox = mover.nextCx;
       const oy = mover.nextCy;
       if (ox < 0 || (ox === cx && oy === cy)) continue;
-      for (let y = oy - r; y <= oy + r; y++) {
-        for (let x = ox - r; x <= ox + r; x++) {
-          if (Math.abs(x - cx) <= r && Math.abs(y - cy) <= r) continue;
+      for (let y = oy - ry; y <= oy + ry; y++) {
+        for (let x = ox - rx; x <= ox + rx; x++) {
+          if (this.sees(cx, cy, x, y)) continue;
           const cell = this.cellAt(x, y);
           if (cell && cell.people.length > 0) writeGone(cell.body, mover);
         }
