@@ -213,7 +213,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: "true",
     description: "Send each person only the positions of people near them (false sends everyone's).",
   },
-  { name: "INTEREST_RADIUS", default: "480", description: "How far (pixels, square) others' movements stream to a person." },
+  { name: "INTEREST_RADIUS", default: "480", description: "How far sideways (pixels) others' movements stream to a person; two thirds of it up and down, like a screen." },
   { name: "REDIS_URL", default: "(unset)", description: "Redis shared by several server processes; unset = one process." },
   {
     name: "PUBLIC_ADDRESS",
