@@ -42,7 +42,7 @@ const envSchema = z.object({
       .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
       .optional(),
   ),
-  PATCH_RATE_HZ: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(1).max(60).default(20)),
+  PATCH_RATE_HZ: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(1).max(20).default(20)),
   LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
   RECONNECT_SECONDS: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(0).max(300).default(20)),
   MAX_MESSAGE_BYTES: z.preprocess(
@@ -196,7 +196,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: "MAP_PATH", default: "maps/office.json", description: "Tiled JSON map used for every space until one is uploaded." },
   { name: "DATA_DIR", default: "./data", description: "Directory for the embedded database and uploads." },
   { name: "MONGODB_URI", default: "(unset)", description: "Use this MongoDB instead of the embedded store." },
-  { name: "PATCH_RATE_HZ", default: "20", description: "State updates sent to clients per second (1–60)." },
+  { name: "PATCH_RATE_HZ", default: "20", description: "State and position updates sent to clients per second (1–20: they follow the 20 Hz simulation tick)." },
   { name: "LOG_LEVEL", default: "info", description: "debug, info, warn, error or silent." },
   {
     name: "RECONNECT_SECONDS",

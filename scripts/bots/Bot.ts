@@ -60,6 +60,7 @@ export class Bot {
   private positions = new PositionBook();
   /** Position watchers by member id (echo probes). */
   private readonly watchers = new Map<string, () => void>();
+  private readonly notifyWatcher = (id: string) => this.watchers.get(id)?.();
   joinError: string | null = null;
 
   constructor(
@@ -115,7 +116,8 @@ export class Bot {
     members.onRemove((_member, key) => positions.forget(key));
     room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => {
       const ack = positions.ack;
-      positions.apply(frame, (id) => this.watchers.get(id)?.());
+      // Only probes watch anyone: the others skip the per-frame bookkeeping of who changed.
+      positions.apply(frame, this.watchers.size > 0 ? this.notifyWatcher : undefined);
       if (positions.ack !== ack) this.acknowledged(positions.ack);
     });
     await this.world.waitFor(() => this.self(), `${this.name} to see itself`);

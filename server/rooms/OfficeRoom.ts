@@ -35,6 +35,9 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   /** Connected clients by session id: features look them up every tick (Colyseus's own lookup walks a list). */
   private readonly connected = new Map<string, Client>();
   private readonly batch = new SocketBatch();
+  /** Ticks between state patches (PATCH_RATE_HZ; 20 Hz = every tick), and ticks since the last. */
+  private patchEvery = 1;
+  private ticksSincePatch = 0;
 
   /**
    * Authenticates during matchmaking, before a room is chosen, so a refused
@@ -82,7 +85,10 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     for (const create of ROOM_FEATURES) this.features.push(await create(context));
 
     this.setSimulationInterval((elapsedMs) => this.tick(elapsedMs), TICK_MS);
-    this.setPatchRate(1000 / config.patchRateHz);
+    // Patches follow the tick that moved people instead of a timer of their own, so a step
+    // reaches others at once rather than up to a patch interval later.
+    this.patchEvery = Math.max(1, Math.round(1000 / config.patchRateHz / TICK_MS));
+    this.setPatchRate(null);
     if (this.positions.enabled) {
       this.clock.setInterval(() => void this.positions.saveAll(this.state.members.values()), presenceSaveMs);
     }
@@ -151,6 +157,10 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private tick(elapsedMs: number): void {
     this.movement.tick(elapsedMs);
     for (const feature of this.features) feature.tick?.();
+    if (++this.ticksSincePatch >= this.patchEvery) {
+      this.ticksSincePatch = 0;
+      this.broadcastPatch();
+    }
   }
 
   /** Positions follow the patch that may have just introduced the people they are about. */

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Client, type Room } from "colyseus.js";
-import { ClientMessage, OFFICE_ROOM } from "../../shared/protocol/names";
+import { ClientMessage } from "../../shared/protocol/names";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
+import { TestClient, type MemberView } from "./harness";
 
 /**
  * SIGTERM on the real `npm start` entry point (server/main.ts in a child
@@ -59,14 +59,9 @@ async function guestToken(url: string): Promise<string> {
   return decodeURIComponent(cookie.split(";")[0]!.slice(SESSION_COOKIE.length + 1));
 }
 
-interface Me {
-  x: number;
-  y: number;
-  ack: number;
-}
-
-function me(room: Room): Me | undefined {
-  return (room.state as { members?: { get(id: string): Me | undefined } } | undefined)?.members?.get(room.sessionId);
+/** Where the client sees itself: position and ack come in position frames (the harness's TestClient reads them). */
+function me(client: TestClient): MemberView | undefined {
+  return client.member();
 }
 
 async function until<T>(probe: () => T | undefined | false, what: string, ms = 15_000): Promise<T> {
@@ -79,27 +74,25 @@ async function until<T>(probe: () => T | undefined | false, what: string, ms = 1
   }
 }
 
-async function join(url: string, token: string): Promise<Room> {
-  const room = await new Client(url.replace("http", "ws")).joinOrCreate(OFFICE_ROOM, { space: "default", token });
-  room.onMessage("*", () => undefined);
-  await until(() => me(room), "own member in state");
-  return room;
+async function join(url: string, token: string): Promise<TestClient> {
+  return TestClient.join(url.replace("http", "ws"), { space: "default", token });
 }
 
 test("SIGTERM saves everyone present, tells clients to come back, exits 0; the position survives a restart", async () => {
   const first = await startServer();
   const token = await guestToken(first.url);
-  const room = await join(first.url, token);
-  const start = { ...me(room)! };
+  const client = await join(first.url, token);
+  const room = client.room;
+  const start = { ...me(client)! };
   // Walk until the position differs from the spawn point in some direction that is not blocked.
   let seq = 0;
   for (const [dx, dy] of [[1, 0], [0, 1], [-1, 0], [0, -1]] as const) {
     for (let i = 0; i < 10; i++) room.send(ClientMessage.Move, { seq: ++seq, dx, dy });
-    await until(() => me(room)!.ack === seq, "moves acknowledged");
-    const now = me(room)!;
+    await until(() => me(client)!.ack === seq, "moves acknowledged");
+    const now = me(client)!;
     if (now.x !== start.x || now.y !== start.y) break;
   }
-  const walked = { x: me(room)!.x, y: me(room)!.y };
+  const walked = { x: me(client)!.x, y: me(client)!.y };
   expect(walked).not.toEqual({ x: start.x, y: start.y });
 
   const closeCode = new Promise<number>((resolve) => room.onLeave(resolve));

@@ -1,5 +1,15 @@
 import { PositionBook } from "./PositionBook";
-import { FRAME_HEADER_BYTES, FRAME_RECORD_BYTES, GONE_BITS, poseBits, readFrameHeader, writeFrameHeader, writeFrameRecord } from "./positionFrame";
+import { MAP_LIMITS, TILE_SIZE } from "../map/mapLimits";
+import {
+  FRAME_HEADER_BYTES,
+  FRAME_RECORD_BYTES,
+  GONE_BITS,
+  MAX_FRAME_COORD,
+  poseBits,
+  readFrameHeader,
+  writeFrameHeader,
+  writeFrameRecord,
+} from "./positionFrame";
 
 /** A frame as the server writes it. */
 function frame(reset: boolean, ack: number, records: Array<[num: number, x: number, y: number, bits: number]>): Uint8Array {
@@ -10,14 +20,24 @@ function frame(reset: boolean, ack: number, records: Array<[num: number, x: numb
 }
 
 describe("position frames and the PositionBook", () => {
-  test("round trip: numbers, whole-pixel positions up to 65,535, facing, moving and a 32-bit ack", () => {
+  test("round trip: numbers up to 65,535, any position on the largest map, facing, moving and a 32-bit ack", () => {
+    const largest = MAP_LIMITS.maxTiles * TILE_SIZE - 1;
+    expect(largest).toBeLessThanOrEqual(MAX_FRAME_COORD);
     const book = new PositionBook();
     book.bind("ada", 1);
     book.bind("bo", 65_535);
-    book.apply(frame(false, 4_000_000_000, [[1, 65_535, 0, poseBits("left", true)], [65_535, 17, 2240, poseBits("up", false)]]));
+    book.bind("cyd", 300);
+    book.apply(
+      frame(false, 4_000_000_000, [
+        [1, largest, 0, poseBits("left", true)],
+        [65_535, 17, largest, poseBits("up", false)],
+        [300, MAX_FRAME_COORD, MAX_FRAME_COORD, poseBits("right", true)],
+      ]),
+    );
     expect(book.ack).toBe(4_000_000_000);
-    expect(book.pose("ada")).toEqual({ x: 65_535, y: 0, facing: "left", moving: true });
-    expect(book.pose("bo")).toEqual({ x: 17, y: 2240, facing: "up", moving: false });
+    expect(book.pose("ada")).toEqual({ x: largest, y: 0, facing: "left", moving: true });
+    expect(book.pose("bo")).toEqual({ x: 17, y: largest, facing: "up", moving: false });
+    expect(book.pose("cyd")).toEqual({ x: MAX_FRAME_COORD, y: MAX_FRAME_COORD, facing: "right", moving: true });
   });
 
   test("a record that arrives before the state names its number is kept until it does", () => {

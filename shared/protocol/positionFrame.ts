@@ -9,21 +9,26 @@ import { FACINGS, type Facing } from "../avatars";
  * Layout (little-endian):
  *   header  u8 flags (bit 0: reset, forget every position known so far)
  *           u32 ack (the recipient's last applied move input)
- *   records u16 num (MemberState.num), u16 x, u16 y,
- *           u8 bits (0–1 facing, 2 moving, 7 gone: out of view, x and y are 0)
- * Records apply in order: a later record for the same person wins.
+ *   records u16 num (MemberState.num),
+ *           u32 pose: bits 0–12 x, 13–25 y (whole pixels), 26–27 facing,
+ *           28 moving, 29 gone (out of view; x and y are 0)
+ * Records apply in order: a later record for the same person wins. Thirteen
+ * bits hold any position on the largest map allowed (MAP_LIMITS: 200 tiles of
+ * 32 px = 6,400 px), so a record is 6 bytes: most of a frame's size.
  */
 
 export const FRAME_HEADER_BYTES = 5;
-export const FRAME_RECORD_BYTES = 7;
+export const FRAME_RECORD_BYTES = 6;
+/** The largest coordinate a record holds. */
+export const MAX_FRAME_COORD = 0x1fff;
 
 const RESET = 1;
 const MOVING = 4;
-const GONE = 128;
-/** The bits byte of a "gone" record. */
+const GONE = 8;
+/** The pose bits of a "gone" record. */
 export const GONE_BITS = GONE;
 
-/** Packs facing and moving into a record's bits byte. */
+/** Packs facing and moving into a record's pose bits. */
 export function poseBits(facing: string, moving: boolean): number {
   const index = FACINGS.indexOf(facing as Facing);
   return (index < 0 ? 0 : index) | (moving ? MOVING : 0);
@@ -39,13 +44,13 @@ export function writeFrameHeader(buffer: Uint8Array, at: number, reset: boolean,
 }
 
 export function writeFrameRecord(buffer: Uint8Array, at: number, num: number, x: number, y: number, bits: number): number {
+  const pose = (Math.min(x, MAX_FRAME_COORD) | (Math.min(y, MAX_FRAME_COORD) << 13) | (bits << 26)) >>> 0;
   buffer[at] = num & 0xff;
   buffer[at + 1] = num >>> 8;
-  buffer[at + 2] = x & 0xff;
-  buffer[at + 3] = (x >>> 8) & 0xff;
-  buffer[at + 4] = y & 0xff;
-  buffer[at + 5] = (y >>> 8) & 0xff;
-  buffer[at + 6] = bits;
+  buffer[at + 2] = pose & 0xff;
+  buffer[at + 3] = (pose >>> 8) & 0xff;
+  buffer[at + 4] = (pose >>> 16) & 0xff;
+  buffer[at + 5] = pose >>> 24;
   return at + FRAME_RECORD_BYTES;
 }
 
@@ -83,11 +88,12 @@ export function readFrameHeader(bytes: Uint8Array): FrameHeader {
 export function readFrameRecords(bytes: Uint8Array, onRecord: (record: FrameRecord) => void): void {
   const record: FrameRecord = { num: 0, visible: false, x: 0, y: 0, facing: "down", moving: false };
   for (let at = FRAME_HEADER_BYTES; at + FRAME_RECORD_BYTES <= bytes.length; at += FRAME_RECORD_BYTES) {
-    const bits = bytes[at + 6];
+    const pose = (bytes[at + 2] | (bytes[at + 3] << 8) | (bytes[at + 4] << 16) | (bytes[at + 5] << 24)) >>> 0;
+    const bits = pose >>> 26;
     record.num = bytes[at] | (bytes[at + 1] << 8);
     record.visible = (bits & GONE) === 0;
-    record.x = bytes[at + 2] | (bytes[at + 3] << 8);
-    record.y = bytes[at + 4] | (bytes[at + 5] << 8);
+    record.x = pose & MAX_FRAME_COORD;
+    record.y = (pose >>> 13) & MAX_FRAME_COORD;
     record.facing = FACINGS[bits & 3];
     record.moving = (bits & MOVING) !== 0;
     onRecord(record);

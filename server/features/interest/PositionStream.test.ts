@@ -180,7 +180,7 @@ describe("PositionStream", () => {
     expect(edge.frames).toBe(frames);
   });
 
-  test("a move costs one record per person in view: header plus 7 bytes", () => {
+  test("a move costs one record per person in view: header plus 6 bytes", () => {
     const stream = new PositionStream(100, 3, 2);
     const walker = { num: 1, x: 10, y: 10, facing: "down", moving: false, ack: 0 };
     const watcher = new Receiver();
@@ -193,7 +193,7 @@ describe("PositionStream", () => {
     walker.x += 8;
     walker.moving = true;
     stream.flush();
-    expect(watcher.bytes - bytesBefore).toBe(5 + 7);
+    expect(watcher.bytes - bytesBefore).toBe(5 + 6);
     expect(watcher.known.get(1)).toEqual({ x: 18, y: 10, facing: "down", moving: true });
     expect(farAway.frames).toBe(farBefore);
   });
@@ -202,8 +202,8 @@ describe("PositionStream", () => {
     const stream = PositionStream.forRadius(480, true);
     const a = new Receiver();
     stream.add({ num: 1, x: 0, y: 0, facing: "down", moving: false, ack: 0 }, a.receive);
-    stream.add({ num: 2, x: 60_000, y: 60_000, facing: "up", moving: false, ack: 0 }, null);
+    stream.add({ num: 2, x: 6_000, y: 6_000, facing: "up", moving: false, ack: 0 }, null);
     stream.flush();
-    expect(a.known.get(2)).toEqual({ x: 60_000, y: 60_000, facing: "up", moving: false });
+    expect(a.known.get(2)).toEqual({ x: 6_000, y: 6_000, facing: "up", moving: false });
   });
 });

@@ -12,6 +12,10 @@ export function createMetricsFeature(context: RoomContext): RoomFeature {
   const room = context.room;
   const timings = trackRoom(context.space, () => room.clients.length);
 
+  // The room sends its patch from inside the tick: the tick's figures leave the patch out, so
+  // "tick" stays the simulation and "patch" the sending, as before.
+  let patchMs = 0;
+  let patchCpuMs = 0;
   const setSimulationInterval = room.setSimulationInterval.bind(room);
   room.setSimulationInterval = (callback, delay) =>
     setSimulationInterval(
@@ -19,10 +23,12 @@ export function createMetricsFeature(context: RoomContext): RoomFeature {
         ((deltaTime: number) => {
           const started = performance.now();
           const cpu = process.cpuUsage();
+          patchMs = 0;
+          patchCpuMs = 0;
           callback(deltaTime);
-          timings.tick.record(performance.now() - started);
+          timings.tick.record(performance.now() - started - patchMs);
           const used = process.cpuUsage(cpu);
-          timings.tickCpu.record((used.user + used.system) / 1000);
+          timings.tickCpu.record((used.user + used.system) / 1000 - patchCpuMs);
         }),
       delay,
     );
@@ -30,8 +36,13 @@ export function createMetricsFeature(context: RoomContext): RoomFeature {
   const broadcastPatch = room.broadcastPatch.bind(room);
   room.broadcastPatch = () => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const changed = broadcastPatch();
-    timings.patch.record(performance.now() - started);
+    const took = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    timings.patch.record(took);
+    patchMs += took;
+    patchCpuMs += (used.user + used.system) / 1000;
     return changed;
   };
 
