@@ -1,4 +1,4 @@
-import { Client, getStateCallbacks, type Room } from "colyseus.js";
+import { Client, type Room } from "colyseus.js";
 import { findPath } from "../../shared/map/findPath";
 import type { Point } from "../../shared/map/types";
 import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
@@ -24,14 +24,7 @@ interface StateMember {
   seat: string;
 }
 
-interface Listenable {
-  listen(field: string, cb: (value: unknown) => void): () => void;
-}
 
-type MembersCallbacks = {
-  onAdd(cb: (m: object, key: string) => void): void;
-  onRemove(cb: (m: object, key: string) => void): void;
-};
 
 type Phase = "joining" | "pausing" | "walking" | "sitting" | "away";
 
@@ -81,6 +74,7 @@ export class Bot {
   member(id: string): SeenMember | undefined {
     const member = (this.room?.state as { members?: Map<string, StateMember> } | undefined)?.members?.get(id);
     if (!member) return undefined;
+    this.positions.bind(id, member.num);
     const pose = this.positions.pose(id);
     return { name: member.name, seat: member.seat, x: pose?.x, y: pose?.y };
   }
@@ -106,21 +100,19 @@ export class Bot {
     room.onLeave(() => {
       if (this.room === room) this.room = null;
     });
-    // A new connection starts a new picture of who stands where.
-    const positions = (this.positions = new PositionBook());
-    const $ = getStateCallbacks(room);
-    const members = ($(room.state) as unknown as { members: MembersCallbacks }).members;
-    members.onAdd((member, key) => {
-      ($(member as never) as unknown as Listenable).listen("num", (num) => positions.bind(key, Number(num)));
-    });
-    members.onRemove((_member, key) => positions.forget(key));
+    // A new connection starts a new picture of who stands where. A bot looks at itself and, as a
+    // probe, at one other person: it binds their numbers when it looks (member()), and skips the
+    // state callbacks a browser needs for everyone.
+    const positions = (this.positions = new PositionBook({ holdUnbound: false }));
+    // Our own number, before the first frame (it follows the state at once) can be dropped.
+    room.onStateChange.once(() => this.member(room.sessionId));
     room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => {
       const ack = positions.ack;
       // Only probes watch anyone: the others skip the per-frame bookkeeping of who changed.
       positions.apply(frame, this.watchers.size > 0 ? this.notifyWatcher : undefined);
       if (positions.ack !== ack) this.acknowledged(positions.ack);
     });
-    await this.world.waitFor(() => this.self(), `${this.name} to see itself`);
+    await this.world.waitFor(() => this.self()?.x !== undefined, `${this.name} to see itself`);
     this.syncBody();
     this.pause(this.world.now() + this.world.random(500, 3000));
   }

@@ -29,10 +29,14 @@ export class EchoProbe {
     await this.observer.join();
   }
 
-  /** Once the observer has the mover in view (they spawn side by side), start listening to its steps. */
+  /**
+   * Once the observer knows the mover (they spawn side by side, in view of
+   * each other), start listening to its steps. Looking the mover up is what
+   * makes the observer follow its number in position frames.
+   */
   private checkVisible(): void {
     const id = this.mover.sessionId;
-    if (!id || this.observer.member(id)?.x === undefined) return;
+    if (!id || !this.observer.member(id)) return;
     this.visible = true;
     this.observer.watchPosition(id, () => {
       if (this.sentAt === 0) return;

@@ -1,5 +1,5 @@
 import type { Facing } from "../avatars";
-import { readFrameHeader, readFrameRecords, type FrameRecord } from "./positionFrame";
+import { FRAME_HEADER_BYTES, FRAME_RECORD_BYTES, emptyRecord, readFrameHeader, readRecordAt, type FrameRecord } from "./positionFrame";
 
 export interface Pose {
   x: number;
@@ -21,6 +21,14 @@ export class PositionBook {
   /** Latest record for numbers the state has not introduced yet (null: out of view). */
   private readonly waiting = new Map<number, Pose | null>();
   private lastAck = 0;
+  private readonly record = emptyRecord();
+
+  /**
+   * `holdUnbound: false` drops records for numbers not bound yet instead of
+   * keeping them: for a reader (a load bot) that binds only the few people it
+   * looks at, when they are looked at.
+   */
+  constructor(private readonly options: { holdUnbound?: boolean } = {}) {}
 
   /** The recipient's last applied move input, from the latest frame. */
   get ack(): number {
@@ -81,28 +89,31 @@ export class PositionBook {
       this.clear();
     }
     this.lastAck = header.ack;
-    readFrameRecords(frame, (record) => {
+    // A crowd sends thousands of records a second: one reused record, poses updated in place
+    // (readers copy what they keep).
+    const record = this.record;
+    for (let at = FRAME_HEADER_BYTES; at + FRAME_RECORD_BYTES <= frame.length; at += FRAME_RECORD_BYTES) {
+      readRecordAt(frame, at, record);
       const id = this.idByNum.get(record.num);
       if (id === undefined) {
-        this.waiting.set(record.num, record.visible ? toPose(record) : null);
-        return;
+        if (this.options.holdUnbound !== false) this.waiting.set(record.num, record.visible ? toPose(record) : null);
+        continue;
       }
       touched?.add(id);
       if (!record.visible) {
         this.poses.delete(id);
-        return;
+        continue;
       }
-      // Updated in place: a crowd sends thousands of records a second (readers copy what they keep).
       const pose = this.poses.get(id);
       if (!pose) {
         this.poses.set(id, toPose(record));
-        return;
+        continue;
       }
       pose.x = record.x;
       pose.y = record.y;
       pose.facing = record.facing;
       pose.moving = record.moving;
-    });
+    }
     if (touched) for (const id of touched) changed!(id);
   }
 }

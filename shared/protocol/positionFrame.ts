@@ -86,16 +86,25 @@ export function readFrameHeader(bytes: Uint8Array): FrameHeader {
  * before them). The record object is reused between calls: copy what you keep.
  */
 export function readFrameRecords(bytes: Uint8Array, onRecord: (record: FrameRecord) => void): void {
-  const record: FrameRecord = { num: 0, visible: false, x: 0, y: 0, facing: "down", moving: false };
+  const record = emptyRecord();
   for (let at = FRAME_HEADER_BYTES; at + FRAME_RECORD_BYTES <= bytes.length; at += FRAME_RECORD_BYTES) {
-    const pose = (bytes[at + 2] | (bytes[at + 3] << 8) | (bytes[at + 4] << 16) | (bytes[at + 5] << 24)) >>> 0;
-    const bits = pose >>> 26;
-    record.num = bytes[at] | (bytes[at + 1] << 8);
-    record.visible = (bits & GONE) === 0;
-    record.x = pose & MAX_FRAME_COORD;
-    record.y = (pose >>> 13) & MAX_FRAME_COORD;
-    record.facing = FACINGS[bits & 3];
-    record.moving = (bits & MOVING) !== 0;
-    onRecord(record);
+    onRecord(readRecordAt(bytes, at, record));
   }
+}
+
+export function emptyRecord(): FrameRecord {
+  return { num: 0, visible: false, x: 0, y: 0, facing: "down", moving: false };
+}
+
+/** Reads the record at byte `at` into `record` (for loops that cannot afford a callback per record). */
+export function readRecordAt(bytes: Uint8Array, at: number, record: FrameRecord): FrameRecord {
+  const pose = (bytes[at + 2] | (bytes[at + 3] << 8) | (bytes[at + 4] << 16) | (bytes[at + 5] << 24)) >>> 0;
+  const bits = pose >>> 26;
+  record.num = bytes[at] | (bytes[at + 1] << 8);
+  record.visible = (bits & GONE) === 0;
+  record.x = pose & MAX_FRAME_COORD;
+  record.y = (pose >>> 13) & MAX_FRAME_COORD;
+  record.facing = FACINGS[bits & 3];
+  record.moving = (bits & MOVING) !== 0;
+  return record;
 }
