@@ -124,7 +124,7 @@ async function main(): Promise<void> {
         "--leave-chance", "0", "--ramp", "50", "--prefix", "Walker",
       ], {});
       for (const renderer of RENDERERS) {
-        const viewer = await openPage(browser, `${server.url}/${renderer === "canvas" ? "?renderer=canvas" : ""}`);
+        const viewer = await openPage(browser, `${server.url}/?renderer=${renderer}`);
         // Software rendering with 200 people is slow to even show the join result.
         viewer.page.setDefaultTimeout(120_000);
         try {

@@ -1,11 +1,13 @@
 import * as Phaser from "phaser";
+import { chooseRenderer } from "./chooseRenderer";
 import { OfficeScene, type OfficeSession } from "./OfficeScene";
+
+const PHASER_RENDERER = { canvas: Phaser.CANVAS, webgl: Phaser.WEBGL, auto: Phaser.AUTO } as const;
 
 /** Boots Phaser into `parent` with the office scene; pixel-art settings for crisp tiles. */
 export function startOffice(parent: HTMLElement, session: OfficeSession): Phaser.Game {
   const game = new Phaser.Game({
-    // ?renderer=canvas forces the 2D canvas renderer (benchmarks, machines whose WebGL misbehaves).
-    type: new URLSearchParams(globalThis.location?.search ?? "").get("renderer") === "canvas" ? Phaser.CANVAS : Phaser.AUTO,
+    type: PHASER_RENDERER[chooseRenderer(globalThis.location?.search ?? "")],
     parent,
     pixelArt: true,
     roundPixels: true,
