@@ -90,15 +90,24 @@ async function stage(url: string, count: number, interest: boolean): Promise<Sta
   const per = Math.ceil(count / processes);
   log(`${count} bots (interest ${interest ? "on" : "off"}) in ${processes} process(es): joining…`);
   const bots: RunningChild[] = [];
+  // The echo probes get a process of their own: behind 500 other clients in one event loop they
+  // would measure how late the load generator reads its messages, not how fast the office answers.
+  // They join first, so the empty room gives them neighbouring spawn points.
+  const probes = await startTs("scripts/bots/cli.ts", ["--url", url, "--count", "0", "--json", "--report", "1", "--probes", "2", "--prefix", "P"], {});
+  running.add(probes);
+  bots.push(probes);
+  const probesDeadline = Date.now() + 20_000;
+  while (Date.now() < probesDeadline && !((botsLines(probes).at(-1) as { probesVisible?: number } | undefined)?.probesVisible)) await sleep(250);
   for (let i = 0; i < processes; i++) {
     bots.push(
       await startTs("scripts/bots/cli.ts", [
         "--url", url, "--count", String(Math.min(per, count - i * per)), "--json", "--report", "5",
-        "--ramp", "100", "--probes", i === 0 ? "2" : "0", "--prefix", `B${i}`,
+        "--ramp", "100", "--probes", "0", "--prefix", `B${i}`,
       ], {}),
     );
-    running.add(bots[i]);
+    running.add(bots[bots.length - 1]);
   }
+
   try {
     const joinDeadline = Date.now() + 30_000 + (count / 100) * 6_000;
     let connected = 0;

@@ -78,7 +78,7 @@ export async function writeRoomLoadSection(
     "- **tick**: one simulation tick (movement, zones, conversations, statuses), timed in the room by the wall clock, and in CPU time of the server process (less sensitive to other processes taking the cores); **patch**: encoding and sending the state patch and then every client's position frame (20 Hz), wall clock.",
     "- **server CPU %**: of one core, over the window; **RSS** at its end.",
     "- **down per client**: bytes each bot received per second (state patches and messages), median and p95 over bots and 5 s windows.",
-    "- **echo**: a probe bot steps, another standing next to it sees the step arrive (same process, same clock); **own-move ack**: a bot's Move until its own acknowledgement arrives.",
+    "- **echo**: a probe bot steps, another standing next to it sees the step arrive (two probe pairs in a process of their own, one clock for both ends); **own-move ack**: a load bot's Move until its own acknowledgement arrives (read by a process that runs 500 clients).",
     "",
     formatTable(results),
     "",
