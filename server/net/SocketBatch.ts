@@ -7,16 +7,21 @@ interface Corkable {
 }
 
 /**
- * Holds each client's socket writes from the start of a patch until its
- * position frame has been queued too, then lets them go: the state patch and
- * the frame leave in one system call per client instead of two. (A crowded
- * room spends more time in socket writes than in anything it computes.)
- * Clients on a transport without a plain socket are simply left alone.
+ * Holds each client's socket writes for the length of a tick, then lets them
+ * go: what the tick told a client (conversation changes, notices), the state
+ * patch and the position frame leave in one system call per client instead of
+ * one each. (A crowded room spends more time in socket writes than in anything
+ * it computes.) Holding while held changes nothing, and one release lets
+ * everything go: the patch releases what the tick held, so the writes count as
+ * sending. Clients on a transport without a plain socket are simply left alone.
  */
 export class SocketBatch {
   private readonly corked: Corkable[] = [];
+  private holding = false;
 
   hold(clients: Iterable<Client>): void {
+    if (this.holding) return;
+    this.holding = true;
     for (const client of clients) {
       const socket = socketOf(client);
       if (!socket) continue;
@@ -26,6 +31,7 @@ export class SocketBatch {
   }
 
   release(): void {
+    this.holding = false;
     for (let i = 0; i < this.corked.length; i++) this.corked[i].uncork();
     this.corked.length = 0;
   }

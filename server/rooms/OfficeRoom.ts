@@ -155,16 +155,22 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   }
 
   private tick(elapsedMs: number): void {
-    this.movement.tick(elapsedMs);
-    for (const feature of this.features) feature.tick?.();
-    if (++this.ticksSincePatch >= this.patchEvery) {
-      this.ticksSincePatch = 0;
-      this.broadcastPatch();
+    this.batch.hold(this.clients);
+    try {
+      this.movement.tick(elapsedMs);
+      for (const feature of this.features) feature.tick?.();
+      if (++this.ticksSincePatch >= this.patchEvery) {
+        this.ticksSincePatch = 0;
+        this.broadcastPatch();
+      }
+    } finally {
+      this.batch.release();
     }
   }
 
   /** Positions follow the patch that may have just introduced the people they are about. */
   override broadcastPatch(): boolean {
+    // Usually held since the tick began (no-op then); released here so the writes count as the patch's.
     this.batch.hold(this.clients);
     try {
       const changed = super.broadcastPatch();
