@@ -17,7 +17,7 @@ const swc = [
 const config: Config = {
   testEnvironment: "node",
   transform: { "^.+\\.(t|j)sx?$": swc as Config["transform"] extends Record<string, infer T> ? T : never },
-  testMatch: ["<rootDir>/{shared,server,client,e2e}/**/*.test.ts"],
+  testMatch: ["<rootDir>/{shared,server,client,e2e,bench}/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   testTimeout: 30_000,
 };

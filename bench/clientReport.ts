@@ -1,7 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import { ROOT } from "./roomProcesses";
+import { writeSections } from "./benchmarksDoc";
 import type { FrameResult } from "./client";
 
 /** Writes bench/client.ts's figures into docs/benchmarks.md ("## Client frame times", "## First load"). */
@@ -16,16 +14,7 @@ interface ClientRun {
 
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
-/** Replaces the section under `heading` (up to the next "## ") or appends it. */
-export function replaceSection(text: string, heading: string, body: string): string {
-  const start = text.indexOf(heading);
-  if (start < 0) return `${text.trimEnd()}\n\n${body}`;
-  const next = text.indexOf("\n## ", start + 1);
-  return `${text.slice(0, start)}${body}${next < 0 ? "" : `\n${text.slice(next + 1)}`}`;
-}
-
 export async function writeSection(run: ClientRun): Promise<void> {
-  const file = path.join(ROOT, "docs/benchmarks.md");
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, Debian's Chromium headless; load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`;
   const frames = [
     "## Client frame times",
@@ -56,13 +45,8 @@ export async function writeSection(run: ClientRun): Promise<void> {
     `Target ≤ 500 KB gzip for the first screen: ${run.bundle.gzip <= 500 * 1024 ? "met" : "not met"}. On loopback: first contentful paint ${f(run.paint.firstPaint, 0)} ms, load event ${f(run.paint.load, 0)} ms after navigation; from pressing "Join as guest" to the first frame of the office ${run.joinToFrame} ms (map fetch, tileset decode, room join).`,
     "",
   ].join("\n");
-  let text = "";
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    text = "# Benchmarks\n";
-  }
-  text = replaceSection(text, "## Client frame times", frames);
-  text = replaceSection(text, "## First load", first);
-  await writeFile(file, text);
+  await writeSections([
+    ["## Client frame times", frames],
+    ["## First load", first],
+  ]);
 }

@@ -1,7 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "./roomProcesses";
+import { writeSections } from "./benchmarksDoc";
 
 /** The Room load table: formatting and writing it into docs/benchmarks.md. */
 
@@ -66,7 +65,6 @@ export async function writeRoomLoadSection(
   results: StageResult[],
   run: { loadAverage: string; minutes: string; command: string; map: string },
 ): Promise<void> {
-  const file = path.join(ROOT, "docs/benchmarks.md");
   const cpus = os.cpus();
   const ratios = formatRatios(results);
   const section = [
@@ -86,18 +84,5 @@ export async function writeRoomLoadSection(
     "Targets at 1,000 bots on this machine: tick p99 ≤ 20 ms, down per client median ≤ 5 KB/s, echo p95 ≤ 100 ms.",
     "",
   ].join("\n");
-  let text = "";
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    text = "# Benchmarks\n\n";
-  }
-  const start = text.indexOf(`${heading(run.map)}\n`);
-  if (start < 0) {
-    text = `${text.trimEnd()}\n\n${section}`;
-  } else {
-    const next = text.indexOf("\n## ", start + 1);
-    text = `${text.slice(0, start)}${section}${next < 0 ? "" : `\n${text.slice(next + 1)}`}`;
-  }
-  await writeFile(file, text);
+  await writeSections([[heading(run.map), section]]);
 }
