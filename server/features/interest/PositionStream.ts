@@ -33,6 +33,9 @@ export interface Viewer {
   /** Where this flush found them. */
   nextCx: number;
   nextCy: number;
+  /** The cell they left during this flush (-1: they did not change cell, or just arrived). */
+  fromCx: number;
+  fromCy: number;
   moved: boolean;
   /** Left the room (a late record about them must not be written). */
   removed: boolean;
@@ -118,6 +121,8 @@ export class PositionStream {
       slot: -1,
       nextCx: 0,
       nextCy: 0,
+      fromCx: -1,
+      fromCy: -1,
       moved: false,
       removed: false,
       sentX: -1,
@@ -214,7 +219,11 @@ export class PositionStream {
       const { x, y, facing, moving } = viewer.source;
       const bits = poseBits(facing, moving);
       viewer.moved = viewer.cell === NO_CELL || x !== viewer.sentX || y !== viewer.sentY || bits !== viewer.sentBits;
-      if (!viewer.moved) continue;
+      if (!viewer.moved) {
+        viewer.nextCx = viewer.cx;
+        viewer.nextCy = viewer.cy;
+        continue;
+      }
       viewer.sentX = x;
       viewer.sentY = y;
       viewer.sentBits = bits;
@@ -274,17 +283,19 @@ export class PositionStream {
     for (let i = 0; i < this.movers.length; i++) {
       const viewer = this.movers[i];
       if (viewer.cell !== NO_CELL && viewer.nextCx === viewer.cx && viewer.nextCy === viewer.cy) continue;
-      const from = viewer.cell;
-      if (from !== NO_CELL) this.leaveCell(viewer);
+      const arrived = viewer.cell === NO_CELL;
+      if (!arrived) {
+        this.leaveCell(viewer);
+        // The old cell, for the "gone" records below.
+        viewer.fromCx = viewer.cx;
+        viewer.fromCy = viewer.cy;
+      }
       viewer.cx = viewer.nextCx;
       viewer.cy = viewer.nextCy;
       viewer.cell = cellKey(viewer.cx, viewer.cy);
       const cell = this.cellFor(viewer.cell);
       viewer.slot = cell.people.length;
       cell.people.push(viewer);
-      // Remember the old cell for the records below (a mover's cx/cy are already the new ones).
-      viewer.nextCx = from === NO_CELL ? -1 : from % 65_536;
-      viewer.nextCy = from === NO_CELL ? -1 : Math.floor(from / 65_536);
     }
   }
 
@@ -307,10 +318,11 @@ export class PositionStream {
           if (cell && cell.people.length > 0) writePose(cell.body, mover);
         }
       }
-      // nextCx/nextCy hold the old cell when they changed cells (moveBetweenCells), else the same cell.
-      const ox = mover.nextCx;
-      const oy = mover.nextCy;
-      if (ox < 0 || (ox === cx && oy === cy)) continue;
+      const ox = mover.fromCx;
+      const oy = mover.fromCy;
+      if (ox < 0) continue;
+      mover.fromCx = -1;
+      mover.fromCy = -1;
       for (let y = oy - ry; y <= oy + ry; y++) {
         for (let x = ox - rx; x <= ox + rx; x++) {
           if (this.sees(cx, cy, x, y)) continue;
@@ -326,8 +338,6 @@ export class PositionStream {
     for (let i = 0; i < this.viewers.length; i++) {
       const viewer = this.viewers[i];
       const send = viewer.send;
-      viewer.nextCx = viewer.cx;
-      viewer.nextCy = viewer.cy;
       if (!send || viewer.cell === NO_CELL) continue;
       const body = this.cells.get(viewer.cell)!.body;
       const ack = viewer.source.ack;
