@@ -1,8 +1,9 @@
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
-import { PositionBook, type Pose } from "../../shared/protocol/PositionBook";
+import { PositionBook } from "../../shared/protocol/PositionBook";
 import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import type { ClientMessages, ServerMessages } from "../../shared/protocol/messages";
 import { Emitter } from "../util/Emitter";
+import { toSnapshot, withPose, type RemoteMember } from "./memberSnapshot";
 import type { ConnectionStatus, DeskOwner, MemberSnapshot } from "./types";
 
 /**
@@ -51,23 +52,6 @@ export interface JoinRequest {
   space: string;
   name: string;
   avatar: string;
-}
-
-/** The fields the room's MemberState schema replicates (read-only view). */
-interface RemoteMember {
-  id: string;
-  memberId: string;
-  name: string;
-  avatar: string;
-  /** Names them in position frames (positions travel apart from the state: PositionBook). */
-  num: number;
-  zone: string;
-  status: string;
-  statusText: string;
-  seat: string;
-  focusStart: number;
-  focusEnd: number;
-  role: string;
 }
 
 /** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
@@ -388,42 +372,4 @@ function joinRoom(client: Client, request: JoinRequest): Promise<Room> {
 /** colyseus.js reports matchmaking refusals with a numeric code; network failures carry none. */
 function isServerRefusal(error: unknown): boolean {
   return typeof (error as { code?: unknown })?.code === "number";
-}
-
-function toSnapshot(member: RemoteMember, key: string, pose: Pose | undefined, ack: number): MemberSnapshot {
-  return withPose(
-    {
-      id: member.id || key,
-      memberId: member.memberId,
-      name: member.name,
-      avatar: member.avatar,
-      x: Number.NaN,
-      y: Number.NaN,
-      facing: "down",
-      moving: false,
-      ack,
-      zone: member.zone,
-      status: member.status,
-      statusText: member.statusText,
-      seat: member.seat,
-      focusStart: member.focusStart,
-      focusEnd: member.focusEnd,
-      role: member.role,
-    },
-    pose,
-    ack,
-  );
-}
-
-/** The snapshot with a position from the frames; without one, present but not located (out of view). */
-function withPose(snapshot: MemberSnapshot, pose: Pose | undefined, ack: number): MemberSnapshot {
-  return {
-    ...snapshot,
-    x: pose ? pose.x : Number.NaN,
-    y: pose ? pose.y : Number.NaN,
-    located: pose !== undefined,
-    facing: pose ? pose.facing : snapshot.facing,
-    moving: pose ? pose.moving : false,
-    ack,
-  };
 }
