@@ -179,8 +179,7 @@ export class OfficeConnection {
       };
     };
     const snapshotOf = (member: RemoteMember, key: string) => {
-      this.positions.bind(key, member.num);
-      return toSnapshot(member, key, this.positions.pose(key), key === room.sessionId ? this.positions.ack : 0);
+      return toSnapshot(member, key, this.positions.poseOf(key, member.num), key === room.sessionId ? this.positions.ack : 0);
     };
     const track = (member: RemoteMember, key: string) => {
       seen.add(key);

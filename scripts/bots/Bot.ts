@@ -74,8 +74,7 @@ export class Bot {
   member(id: string): SeenMember | undefined {
     const member = (this.room?.state as { members?: Map<string, StateMember> } | undefined)?.members?.get(id);
     if (!member) return undefined;
-    this.positions.bind(id, member.num);
-    const pose = this.positions.pose(id);
+    const pose = this.positions.poseOf(id, member.num);
     return { name: member.name, seat: member.seat, x: pose?.x, y: pose?.y };
   }
 

@@ -192,8 +192,7 @@ export class TestClient {
     const m = this.state?.members?.get(sessionId);
     if (!m) return undefined;
     // Bound on read: the state may introduce someone after the first frame about them.
-    this.positions.bind(sessionId, m.num);
-    const pose = this.positions.pose(sessionId);
+    const pose = this.positions.poseOf(sessionId, m.num);
     return {
       id: m.id,
       memberId: m.memberId,

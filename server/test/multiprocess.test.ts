@@ -141,8 +141,7 @@ describe("several server processes through Redis", () => {
     const positionOf = (room: Room, id: string) => {
       const member = seen(room, id);
       const book = books.get(room)!;
-      if (member) book.bind(id, member.num);
-      return book.pose(id);
+      return member && book.poseOf(id, member.num);
     };
     await waitFor(() => positionOf(ada, bo.sessionId), "Ada to see Bo's position");
     await waitFor(() => positionOf(bo, ada.sessionId), "Bo to see Ada's position");

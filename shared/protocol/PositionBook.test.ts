@@ -47,6 +47,10 @@ describe("position frames and the PositionBook", () => {
     expect(changed).toEqual([]);
     expect(book.bind("cyd", 7)).toBe(true);
     expect(book.pose("cyd")).toEqual({ x: 100, y: 200, facing: "down", moving: false });
+    // poseOf binds and reads in one step, as readers that look people up in the state do.
+    book.apply(frame(false, 0, [[8, 5, 6, poseBits("up", true)]]));
+    expect(book.pose("dee")).toBeUndefined();
+    expect(book.poseOf("dee", 8)).toEqual({ x: 5, y: 6, facing: "up", moving: true });
   });
 
   test("gone records and resets take people out of view; later records win", () => {

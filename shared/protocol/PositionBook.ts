@@ -59,6 +59,15 @@ export class PositionBook {
     return true;
   }
 
+  /**
+   * Where member `id`, numbered `num` in the state, is: binds first, so a
+   * reader that looks people up in the state needs no callback of its own.
+   */
+  poseOf(id: string, num: number): Pose | undefined {
+    this.bind(id, num);
+    return this.poses.get(id);
+  }
+
   /** They left the room. */
   forget(id: string): void {
     const num = this.numById.get(id);
