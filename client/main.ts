@@ -164,6 +164,7 @@ function exposeDebugHook(connection: OfficeConnection, view: () => OfficeView | 
       clientPointOf: (point: Point): Point | null => view()?.clientPointOf(point) ?? null,
       members: () => connection.allMembers().map((m) => ({ ...m })),
       status: () => connection.connectionStatus,
+      renderInfo: () => view()?.renderInfo() ?? null,
     }),
     configurable: true,
   });

@@ -12,7 +12,7 @@ import { PlayerController } from "../systems/PlayerController";
 import { RemoteAvatars } from "../systems/RemoteAvatars";
 import { SeatControl } from "../systems/SeatControl";
 import { createAvatarAnimations, preloadAvatars } from "../systems/avatarAnimations";
-import { layerDepth } from "../systems/depths";
+import { MapLayers, tilesetTextureKey, wantsTileChunks } from "../systems/MapLayers";
 import { tilesetImageUrl } from "./tilesetUrls";
 
 /**
@@ -37,11 +37,11 @@ export interface OfficeView {
   walkTo(point: Point): boolean;
   /** Pans the camera to a point for a moment and shows the way there from you. */
   lookAt(point: Point): void;
+  /** How the map is drawn: the renderer, and baked tile chunks per band (none with WebGL). */
+  renderInfo(): { renderer: "canvas" | "webgl"; chunks: Record<string, number> };
 }
 
 const MAP_KEY = "office-map";
-/** Layers that hold data for the rules, not pictures. */
-const HIDDEN_LAYERS = new Set(["collision"]);
 
 export class OfficeScene extends Phaser.Scene {
   private session!: OfficeSession;
@@ -53,6 +53,7 @@ export class OfficeScene extends Phaser.Scene {
   private pathPreview: PathPreview | null = null;
   private seats: SeatControl | null = null;
   private deskLabels: DeskLabels | null = null;
+  private mapLayers: MapLayers | null = null;
 
   constructor() {
     super({ key: "office" });
@@ -73,7 +74,7 @@ export class OfficeScene extends Phaser.Scene {
 
   create(): void {
     const { map, tiled, connection } = this.session;
-    this.createLayers(tiled);
+    this.mapLayers = new MapLayers(this, MAP_KEY, tiled, wantsTileChunks(this.game.renderer.type, location.search));
     createAvatarAnimations(this);
 
     this.factory = new AvatarFactory(this);
@@ -105,6 +106,10 @@ export class OfficeScene extends Phaser.Scene {
       clientPointOf: (point) => this.clientPointOf(point),
       walkTo: (point) => player.walkTo(point),
       lookAt: (point) => this.lookAt(point),
+      renderInfo: () => ({
+        renderer: this.game.renderer.type === Phaser.CANVAS ? "canvas" : "webgl",
+        chunks: this.mapLayers?.bakedCounts() ?? {},
+      }),
     });
   }
 
@@ -113,6 +118,7 @@ export class OfficeScene extends Phaser.Scene {
     this.remotes?.update();
     this.seats?.update(performance.now());
     this.followSelf();
+    this.mapLayers?.update(this.cameras.main.worldView);
   }
 
   private lookAt(point: Point): void {
@@ -138,18 +144,6 @@ export class OfficeScene extends Phaser.Scene {
     };
   }
 
-  private createLayers(tiled: TiledMap): void {
-    const tilemap = this.make.tilemap({ key: MAP_KEY });
-    const tilesets = tiled.tilesets
-      .map((ts) => tilemap.addTilesetImage(ts.name ?? ts.image, tilesetTextureKey(ts.name ?? ts.image)))
-      .filter((ts): ts is Phaser.Tilemaps.Tileset => ts !== null);
-    for (const layer of tiled.layers) {
-      if (layer.type !== "tilelayer" || HIDDEN_LAYERS.has(layer.name) || layer.visible === false) continue;
-      const created = tilemap.createLayer(layer.name, tilesets, 0, 0);
-      created?.setDepth(layerDepth(layer.name));
-    }
-  }
-
   private disposeSystems(): void {
     this.player?.dispose();
     this.remotes?.dispose();
@@ -160,6 +154,8 @@ export class OfficeScene extends Phaser.Scene {
     this.pathPreview = null;
     this.seats?.dispose();
     this.deskLabels?.dispose();
+    this.mapLayers?.dispose();
+    this.mapLayers = null;
     this.seats = null;
     this.deskLabels = null;
     this.player = null;
@@ -168,8 +164,4 @@ export class OfficeScene extends Phaser.Scene {
     this.factory = null;
     this.keyboard = null;
   }
-}
-
-function tilesetTextureKey(name: string): string {
-  return `tileset:${name}`;
 }

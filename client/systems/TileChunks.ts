@@ -1,0 +1,170 @@
+import type * as Phaser from "phaser";
+import { chunkRange, chunksToEvict, rangeContains, sameRange, type ChunkRange, type Rect } from "./chunkGrid";
+
+/**
+ * A band of tile layers (say floor, walls and furniture) baked into square
+ * images, drawn as a handful of images per frame instead of a few hundred
+ * tiles. The 2D canvas renderer pays per draw call, so on a machine without a
+ * GPU this is most of the map's cost (docs/benchmarks.md, "Client frame
+ * times"). Chunks are baked when the camera nears them and dropped, least
+ * recently wanted first, beyond a budget, so a large map costs memory only
+ * where people look.
+ */
+
+/** 16 tiles of 32 px: about 1 MB of pixels per chunk. */
+export const CHUNK_PX = 512;
+/** Bake a little beyond the view so walking rarely waits for a chunk. */
+const MARGIN_PX = 128;
+/** Chunks kept per band (about 1 MB each); more only while a huge view needs them. */
+const MIN_BUDGET = 24;
+/** Chunks the camera does not show yet are baked a few per frame, to spread the work. */
+const MARGIN_BAKES_PER_FRAME = 2;
+
+interface Chunk {
+  cx: number;
+  cy: number;
+  key: string;
+  image: Phaser.GameObjects.Image;
+  lastWanted: number;
+}
+
+export class TileChunks {
+  private readonly chunks = new Map<string, Chunk>();
+  /** Chunks with no tile of this band: nothing to bake or draw. */
+  private readonly empty = new Set<string>();
+  private readonly cols: number;
+  private readonly rows: number;
+  private range: ChunkRange | null = null;
+  private frame = 0;
+  private pending = false;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    readonly name: string,
+    private readonly layers: readonly Phaser.Tilemaps.TilemapLayer[],
+    private readonly depth: number,
+    widthPx: number,
+    heightPx: number,
+  ) {
+    this.cols = Math.ceil(widthPx / CHUNK_PX);
+    this.rows = Math.ceil(heightPx / CHUNK_PX);
+  }
+
+  /** Bakes what the camera shows (at once) and its margin (a few per frame); drops the surplus. */
+  update(view: Rect): void {
+    this.frame++;
+    const range = chunkRange(view, MARGIN_PX, CHUNK_PX, this.cols, this.rows);
+    if (sameRange(this.range, range) && !this.pending) return;
+    this.range = range;
+    const visible = chunkRange(view, 0, CHUNK_PX, this.cols, this.rows);
+    let marginBakes = 0;
+    this.pending = false;
+    for (let cy = range.y0; cy <= range.y1; cy++) {
+      for (let cx = range.x0; cx <= range.x1; cx++) {
+        const key = this.keyOf(cx, cy);
+        const chunk = this.chunks.get(key);
+        if (chunk) {
+          chunk.lastWanted = this.frame;
+          continue;
+        }
+        if (this.empty.has(key)) continue;
+        if (!rangeContains(visible, cx, cy) && marginBakes >= MARGIN_BAKES_PER_FRAME) {
+          this.pending = true;
+          continue;
+        }
+        if (!rangeContains(visible, cx, cy)) marginBakes++;
+        this.bake(cx, cy, key);
+      }
+    }
+    const budget = Math.max(MIN_BUDGET, (range.x1 - range.x0 + 1) * (range.y1 - range.y0 + 1));
+    for (const chunk of chunksToEvict(this.chunks.values(), range, budget)) this.drop(chunk);
+  }
+
+  /** How many chunks are baked now (for tests and the debug hook). */
+  get bakedCount(): number {
+    return this.chunks.size;
+  }
+
+  dispose(): void {
+    for (const chunk of [...this.chunks.values()]) this.drop(chunk);
+    this.empty.clear();
+  }
+
+  private keyOf(cx: number, cy: number): string {
+    return `tile-chunk:${this.name}:${cx},${cy}`;
+  }
+
+  private bake(cx: number, cy: number, key: string): void {
+    const texture = this.scene.textures.createCanvas(key, CHUNK_PX, CHUNK_PX);
+    if (!texture) return;
+    const ctx = texture.context;
+    ctx.imageSmoothingEnabled = false;
+    const drawn = this.drawTiles(ctx, cx * CHUNK_PX, cy * CHUNK_PX);
+    if (drawn === 0) {
+      this.scene.textures.remove(key);
+      this.empty.add(key);
+      return;
+    }
+    texture.refresh();
+    const image = this.scene.add.image(cx * CHUNK_PX, cy * CHUNK_PX, key).setOrigin(0, 0).setDepth(this.depth);
+    this.chunks.set(key, { cx, cy, key, image, lastWanted: this.frame });
+  }
+
+  /** Draws this band's tiles that fall in the chunk at world (left, top), bottom layer first; returns how many. */
+  private drawTiles(ctx: CanvasRenderingContext2D, left: number, top: number): number {
+    let drawn = 0;
+    for (const layer of this.layers) {
+      const data = layer.layer;
+      const tx0 = Math.floor(left / data.tileWidth);
+      const ty0 = Math.floor(top / data.tileHeight);
+      const tx1 = Math.min(data.width - 1, Math.ceil((left + CHUNK_PX) / data.tileWidth) - 1);
+      const ty1 = Math.min(data.height - 1, Math.ceil((top + CHUNK_PX) / data.tileHeight) - 1);
+      for (let ty = ty0; ty <= ty1; ty++) {
+        for (let tx = tx0; tx <= tx1; tx++) {
+          const tile = layer.getTileAt(tx, ty);
+          if (tile && tile.visible && this.drawTile(ctx, layer, tile, left, top)) drawn++;
+        }
+      }
+    }
+    return drawn;
+  }
+
+  private drawTile(
+    ctx: CanvasRenderingContext2D,
+    layer: Phaser.Tilemaps.TilemapLayer,
+    tile: Phaser.Tilemaps.Tile,
+    left: number,
+    top: number,
+  ): boolean {
+    const tileset = layer.gidMap[tile.index];
+    const at = tileset?.getTileTextureCoordinates(tile.index) as { x: number; y: number } | null | undefined;
+    if (!tileset || !at || tileset.tileWidth === 0 || tileset.tileHeight === 0) return false;
+    const w = tileset.tileWidth;
+    const h = tileset.tileHeight;
+    ctx.save();
+    // Flips and rotations turn about the tile's centre, as Tiled and Phaser do.
+    ctx.translate(layer.x + tile.pixelX - left + w / 2, layer.y + tile.pixelY - top + h / 2);
+    if (tile.rotation !== 0) ctx.rotate(tile.rotation);
+    if (tile.flipX || tile.flipY) ctx.scale(tile.flipX ? -1 : 1, tile.flipY ? -1 : 1);
+    ctx.globalAlpha = layer.alpha * tile.alpha;
+    ctx.drawImage(
+      tileset.image!.getSourceImage() as CanvasImageSource,
+      at.x + tileset.tileOffset.x,
+      at.y + tileset.tileOffset.y,
+      w,
+      h,
+      -w / 2,
+      -h / 2,
+      w,
+      h,
+    );
+    ctx.restore();
+    return true;
+  }
+
+  private drop(chunk: Chunk): void {
+    chunk.image.destroy();
+    this.scene.textures.remove(chunk.key);
+    this.chunks.delete(chunk.key);
+  }
+}
