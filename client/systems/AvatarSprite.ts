@@ -2,6 +2,7 @@ import * as Phaser from "phaser";
 import type { Facing } from "../../shared/avatars";
 import { avatarTextureKey, idleFrame, walkAnimationKey } from "./avatarAnimations";
 import { DEPTH } from "./depths";
+import { labelFilter } from "./labelFilter";
 import { StatusDecor, type StatusInfo } from "./StatusDecor";
 
 /**
@@ -42,8 +43,7 @@ export class AvatarSprite {
       })
       .setOrigin(0.5, 1)
       .setDepth(DEPTH.nameTag);
-    // Text is drawn at screen resolution; smooth filtering keeps it legible although the game uses pixelArt.
-    this.tag.texture.setFilter(Phaser.Textures.FilterMode.LINEAR);
+    this.tag.texture.setFilter(labelFilter(scene));
   }
 
   /** Places the avatar with its feet at (x, y) and picks the walk or idle pose. */
