@@ -1,9 +1,9 @@
-import * as Phaser from "phaser";
+import type * as Phaser from "phaser";
 import type { Facing } from "../../shared/avatars";
 import { avatarTextureKey, idleFrame, walkAnimationKey } from "./avatarAnimations";
 import { DEPTH } from "./depths";
-import { labelFilter } from "./labelFilter";
-import { StatusDecor, type StatusInfo } from "./StatusDecor";
+import { NameTag } from "./NameTag";
+import { StatusDecor, statusColour, type StatusInfo } from "./StatusDecor";
 
 /**
  * One person on the map: the animated sprite, anchored at the feet, and a
@@ -14,12 +14,15 @@ const TAG_GAP_PX = 2;
 
 export class AvatarSprite {
   readonly sprite: Phaser.GameObjects.Sprite;
-  readonly tag: Phaser.GameObjects.Text;
+  readonly tag: NameTag;
   private readonly textureKey: string;
   private facing: Facing | null = null;
   private moving: boolean | null = null;
   private decor: StatusDecor | null = null;
   private textResolution: number;
+  /** Where the avatar was last placed; a pose that did not change costs nothing (no depth re-sort). */
+  private px = NaN;
+  private py = NaN;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -31,28 +34,21 @@ export class AvatarSprite {
     this.textResolution = textResolution;
     this.textureKey = avatarTextureKey(avatar);
     this.sprite = scene.add.sprite(0, 0, this.textureKey, 0).setOrigin(0.5, 1);
-    this.tag = scene.add
-      .text(0, 0, name, {
-        fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif",
-        fontSize: "9px",
-        fontStyle: isSelf ? "bold" : "normal",
-        color: isSelf ? "#fde68a" : "#f8fafc",
-        backgroundColor: "rgba(15, 23, 42, 0.78)",
-        padding: { x: 3, y: 1 },
-        resolution: textResolution,
-      })
-      .setOrigin(0.5, 1)
-      .setDepth(DEPTH.nameTag);
-    this.tag.texture.setFilter(labelFilter(scene));
+    this.tag = new NameTag(scene, name, isSelf ? { bold: true, colour: "#fde68a" } : { bold: false, colour: "#f8fafc" }, textResolution);
+    this.tag.image.setDepth(DEPTH.nameTag);
   }
 
   /** Places the avatar with its feet at (x, y) and picks the walk or idle pose. */
   setPose(x: number, y: number, facing: Facing, moving: boolean): void {
     const px = Math.round(x);
     const py = Math.round(y);
-    this.sprite.setPosition(px, py).setDepth(py);
-    this.tag.setPosition(px, py - this.sprite.height - TAG_GAP_PX).setDepth(DEPTH.nameTag + py);
-    this.decor?.place(px, py, this.sprite.height, this.tag);
+    if (px !== this.px || py !== this.py || this.decor?.animated) {
+      this.px = px;
+      this.py = py;
+      this.sprite.setPosition(px, py).setDepth(py);
+      this.tag.image.setPosition(px, py - this.sprite.height - TAG_GAP_PX).setDepth(DEPTH.nameTag + py);
+      this.decor?.place(px, py, this.sprite.height, this.tag.image);
+    }
     if (facing === this.facing && moving === this.moving) return;
     this.facing = facing;
     this.moving = moving;
@@ -64,7 +60,7 @@ export class AvatarSprite {
   setVisible(visible: boolean): void {
     if (this.sprite.visible === visible) return;
     this.sprite.setVisible(visible);
-    this.tag.setVisible(visible);
+    this.tag.image.setVisible(visible);
     this.decor?.setVisible(visible);
   }
 
@@ -73,19 +69,22 @@ export class AvatarSprite {
   }
 
   setName(name: string): void {
-    if (this.tag.text !== name) this.tag.setText(name);
+    this.tag.setName(name);
   }
 
   setTextResolution(resolution: number): void {
     this.textResolution = resolution;
     this.tag.setResolution(resolution);
+    this.px = NaN; // the tag's size may have changed: place the status text again
     this.decor?.setTextResolution(resolution);
   }
 
-  /** Status badge, text and focus ring (drawn by StatusDecor). */
+  /** The status dot on the name tag; status text and focus ring drawn by StatusDecor. */
   setStatus(info: StatusInfo): void {
+    this.tag.setDot(statusColour(info.status));
     this.decor ??= new StatusDecor(this.scene, this.textResolution);
     this.decor.set(info);
+    this.px = NaN; // place the status text and ring on the next pose
   }
 
   destroy(): void {

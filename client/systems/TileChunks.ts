@@ -1,5 +1,5 @@
 import type * as Phaser from "phaser";
-import { chunkRange, chunksToEvict, rangeContains, sameRange, type ChunkRange, type Rect } from "./chunkGrid";
+import { chunkRange, chunksToEvict, copyRange, rangeContains, sameRange, type ChunkRange, type Rect } from "./chunkGrid";
 
 /**
  * A band of tile layers (say floor, walls and furniture) baked into square
@@ -34,7 +34,10 @@ export class TileChunks {
   private readonly empty = new Set<string>();
   private readonly cols: number;
   private readonly rows: number;
+  /** The wanted range last frame (null before the first); the two below are reused every frame. */
   private range: ChunkRange | null = null;
+  private readonly wanted: ChunkRange = { x0: 0, y0: 0, x1: -1, y1: -1 };
+  private readonly visible: ChunkRange = { x0: 0, y0: 0, x1: -1, y1: -1 };
   private frame = 0;
   private pending = false;
 
@@ -53,10 +56,10 @@ export class TileChunks {
   /** Bakes what the camera shows (at once) and its margin (a few per frame); drops the surplus. */
   update(view: Rect): void {
     this.frame++;
-    const range = chunkRange(view, MARGIN_PX, CHUNK_PX, this.cols, this.rows);
+    const range = chunkRange(view, MARGIN_PX, CHUNK_PX, this.cols, this.rows, this.wanted);
     if (sameRange(this.range, range) && !this.pending) return;
-    this.range = range;
-    const visible = chunkRange(view, 0, CHUNK_PX, this.cols, this.rows);
+    this.range = copyRange(range, this.range ?? { x0: 0, y0: 0, x1: -1, y1: -1 });
+    const visible = chunkRange(view, 0, CHUNK_PX, this.cols, this.rows, this.visible);
     let marginBakes = 0;
     this.pending = false;
     for (let cy = range.y0; cy <= range.y1; cy++) {

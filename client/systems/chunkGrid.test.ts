@@ -17,6 +17,12 @@ describe("chunkRange", () => {
     expect(rangeContains(beside, 3, 0)).toBe(false);
   });
 
+  it("writes into a range it is given, so a render loop need not allocate", () => {
+    const out = { x0: 9, y0: 9, x1: 9, y1: 9 };
+    expect(chunkRange({ x: 0, y: 0, width: 300, height: 100 }, 0, 256, 4, 4, out)).toBe(out);
+    expect(out).toEqual({ x0: 0, y0: 0, x1: 1, y1: 0 });
+  });
+
   it("compares ranges by value", () => {
     const a = chunkRange({ x: 0, y: 0, width: 300, height: 300 }, 0, 256, 4, 4);
     expect(sameRange(null, a)).toBe(false);

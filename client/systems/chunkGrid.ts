@@ -19,14 +19,32 @@ export interface Rect {
   height: number;
 }
 
-/** Chunks touching `view` grown by `marginPx` on every side, clamped to a grid of cols × rows. */
-export function chunkRange(view: Rect, marginPx: number, chunkPx: number, cols: number, rows: number): ChunkRange {
-  const x0 = Math.max(0, Math.floor((view.x - marginPx) / chunkPx));
-  const y0 = Math.max(0, Math.floor((view.y - marginPx) / chunkPx));
+/**
+ * Chunks touching `view` grown by `marginPx` on every side, clamped to a grid
+ * of cols × rows; written into `out` when given (the render loop reuses one).
+ */
+export function chunkRange(
+  view: Rect,
+  marginPx: number,
+  chunkPx: number,
+  cols: number,
+  rows: number,
+  out: ChunkRange = { x0: 0, y0: 0, x1: -1, y1: -1 },
+): ChunkRange {
+  out.x0 = Math.max(0, Math.floor((view.x - marginPx) / chunkPx));
+  out.y0 = Math.max(0, Math.floor((view.y - marginPx) / chunkPx));
   // A view edge exactly on a chunk boundary does not need the next chunk.
-  const x1 = Math.min(cols - 1, Math.ceil((view.x + view.width + marginPx) / chunkPx) - 1);
-  const y1 = Math.min(rows - 1, Math.ceil((view.y + view.height + marginPx) / chunkPx) - 1);
-  return { x0, y0, x1, y1 };
+  out.x1 = Math.min(cols - 1, Math.ceil((view.x + view.width + marginPx) / chunkPx) - 1);
+  out.y1 = Math.min(rows - 1, Math.ceil((view.y + view.height + marginPx) / chunkPx) - 1);
+  return out;
+}
+
+export function copyRange(from: ChunkRange, to: ChunkRange): ChunkRange {
+  to.x0 = from.x0;
+  to.y0 = from.y0;
+  to.x1 = from.x1;
+  to.y1 = from.y1;
+  return to;
 }
 
 export function rangeContains(range: ChunkRange, cx: number, cy: number): boolean {
