@@ -53,6 +53,9 @@ async function metrics(url: string, reset = false): Promise<Metrics> {
 const botsLines = (proc: RunningChild): BotsLine[] =>
   proc.lines.filter((l) => l.startsWith("BOTS ")).map((l) => JSON.parse(l.slice(5)) as BotsLine);
 
+/** How long a stage may take to fill, and how long without a new member counts as full. */
+const JOIN_CAP_MS = 6 * 60_000;
+const JOIN_STALL_MS = 20_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(values: number[], q: number): number {
@@ -109,13 +112,19 @@ async function stage(url: string, count: number, interest: boolean): Promise<Sta
   }
 
   try {
-    const joinDeadline = Date.now() + 30_000 + (count / 100) * 6_000;
+    // Wait while people keep arriving: until nearly all are in, or the room has stopped filling
+    // (no new member for JOIN_STALL_MS), or the hard cap; the table shows how many got in.
+    const joinCap = Date.now() + JOIN_CAP_MS;
     let connected = 0;
-    while (Date.now() < joinDeadline) {
+    let members = 0;
+    let lastGain = Date.now();
+    while (Date.now() < joinCap && Date.now() - lastGain < JOIN_STALL_MS) {
       await sleep(2500);
       connected = bots.reduce((n, b) => n + (botsLines(b).at(-1)?.connected ?? 0), 0);
-      const room = (await metrics(url)).rooms[0];
-      log(`  ${connected}/${count} bots connected, ${room?.members ?? 0} in the room`);
+      const inRoom = (await metrics(url)).rooms[0]?.members ?? 0;
+      if (inRoom > members) lastGain = Date.now();
+      members = Math.max(members, inRoom);
+      log(`  ${connected}/${count} bots connected, ${inRoom} in the room`);
       if (connected >= count * 0.97) break;
     }
     await sleep(5000);
