@@ -179,6 +179,8 @@ export interface OfficeSessionOptions {
   browserArgs?: readonly string[];
   /** Close the pages a test opened when it ends, so the next test starts with nobody in the office. */
   closePagesAfterEach?: boolean;
+  /** Arranges what the suite needs in the fresh server (spaces, maps, settings) before any test runs. */
+  seed?: (server: TestServer) => Promise<void>;
 }
 
 export interface OfficeSession {
@@ -215,6 +217,7 @@ export function useOfficeSession(options: OfficeSessionOptions = {}): OfficeSess
   beforeAll(async () => {
     await ensureBuilt();
     server = await startTestServer(options.env, { identity: options.identity });
+    await options.seed?.(server);
     browser = await launchBrowser(options.browserArgs);
   }, 180_000);
   if (options.closePagesAfterEach) afterEach(closePages);

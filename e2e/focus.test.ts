@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
 import { parseMap } from "../shared/map/parseMap";
 import type { TiledMap } from "../shared/map/tiledTypes";
@@ -8,17 +8,11 @@ import type { Point } from "../shared/map/types";
 import {
   E2E_TIMEOUT_MS,
   ROOT,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
-  openPage,
   peopleEntry,
   pollUntil,
   selfPosition,
-  startTestServer,
-  type TestServer,
-  type WatchedPage,
+  useOfficeSession,
 } from "./browser";
 import { remoteTileNames, spotsAround, videoFlowing, walkToOneOf } from "./callsPages";
 
@@ -57,28 +51,12 @@ function officeWithOpenFocusDesk(): TiledMap {
 
 const tiled = officeWithOpenFocusDesk();
 const map = parseMap(tiled);
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  await createSpaceWithMap(server.repos, { slug: "focus", name: "Focus", tiled: tiled as unknown as Record<string, unknown>, map, mapName: "office" });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened.splice(0));
-  await browser?.close();
-  await server?.close();
+const session = useOfficeSession({
+  async seed(server) {
+    await createSpaceWithMap(server.repos, { slug: "focus", name: "Focus", tiled: tiled as unknown as Record<string, unknown>, map, mapName: "office" });
+  },
 });
-
-async function open(): Promise<WatchedPage> {
-  const page = await openPage(browser, `${server.url}/s/focus`);
-  opened.push(page);
-  return page;
-}
+const open = () => session.open("/s/focus");
 
 interface SeatView {
   id: string;

@@ -1,18 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import {
-  E2E_TIMEOUT_MS,
-  closeAll,
-  ensureBuilt,
-  joinOffice,
-  launchBrowser,
-  openPage,
-  peopleEntry,
-  pollUntil,
-  startTestServer,
-  waitUntilJoined,
-  type TestServer,
-  type WatchedPage,
-} from "./browser";
+import type { Page } from "playwright-core";
+import { E2E_TIMEOUT_MS, joinOffice, peopleEntry, pollUntil, useOfficeSession, waitUntilJoined } from "./browser";
 
 /**
  * Kick from the people panel in Chromium: only owners and admins see it, only
@@ -23,27 +10,8 @@ import {
 jest.setTimeout(E2E_TIMEOUT_MS * 2);
 
 const PASSWORD = "a long enough password";
-let server: TestServer;
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string): Promise<WatchedPage> {
-  const page = await openPage(browser, `${server.url}${path}`);
-  opened.push(page);
-  return page;
-}
+const session = useOfficeSession();
+const open = (path: string) => session.open(path);
 
 /** Signs in through the join page's Sign in tab and waits until the office is shown. */
 async function signIn(page: Page, email: string): Promise<void> {
@@ -61,12 +29,12 @@ function row(page: Page, name: string) {
 
 test("an owner kicks a guest by keyboard after confirming; the guest reads why; a guest sees no Kick", async () => {
   // The space's creator is its owner.
-  const setup = await browser.newContext();
-  const signup = await setup.request.post(`${server.url}/api/auth/signup`, {
+  const setup = await session.browser.newContext();
+  const signup = await setup.request.post(`${session.server.url}/api/auth/signup`, {
     data: { email: "owen@example.com", password: PASSWORD, displayName: "Owen Owner", avatar: "ada" },
   });
   expect(signup.status()).toBe(201);
-  expect((await setup.request.post(`${server.url}/api/spaces`, { data: { slug: "modspace", name: "Mod Space" } })).status()).toBe(201);
+  expect((await setup.request.post(`${session.server.url}/api/spaces`, { data: { slug: "modspace", name: "Mod Space" } })).status()).toBe(201);
   await setup.close();
 
   const owner = await open("/?space=modspace");
@@ -110,16 +78,16 @@ test("an owner kicks a guest by keyboard after confirming; the guest reads why; 
 
 test("an admin sees Kick and Ban on a plain member only: not on the owner, not on their own row", async () => {
   // The owner creates the space and an admin invite; the admin and a member sign up and join through the API.
-  const setup = await browser.newContext();
+  const setup = await session.browser.newContext();
   expect(
     (
-      await setup.request.post(`${server.url}/api/auth/signup`, {
+      await setup.request.post(`${session.server.url}/api/auth/signup`, {
         data: { email: "olga@example.com", password: PASSWORD, displayName: "Olga Owner", avatar: "ada" },
       })
     ).status(),
   ).toBe(201);
-  expect((await setup.request.post(`${server.url}/api/spaces`, { data: { slug: "rankspace", name: "Rank Space" } })).status()).toBe(201);
-  const invite = await setup.request.post(`${server.url}/api/spaces/rankspace/invites`, { data: { role: "admin" } });
+  expect((await setup.request.post(`${session.server.url}/api/spaces`, { data: { slug: "rankspace", name: "Rank Space" } })).status()).toBe(201);
+  const invite = await setup.request.post(`${session.server.url}/api/spaces/rankspace/invites`, { data: { role: "admin" } });
   expect(invite.status()).toBe(201);
   const { token } = (await invite.json()) as { token: string };
   await setup.close();
@@ -127,10 +95,10 @@ test("an admin sees Kick and Ban on a plain member only: not on the owner, not o
     ["adam@example.com", "Adam Admin", { invite: token }],
     ["mia@example.com", "Mia Member", {}],
   ] as const) {
-    const account = await browser.newContext();
-    const signup = await account.request.post(`${server.url}/api/auth/signup`, { data: { email, password: PASSWORD, displayName, avatar: "bo" } });
+    const account = await session.browser.newContext();
+    const signup = await account.request.post(`${session.server.url}/api/auth/signup`, { data: { email, password: PASSWORD, displayName, avatar: "bo" } });
     expect(signup.status()).toBe(201);
-    const joined = await account.request.post(`${server.url}/api/spaces/rankspace/join`, { data: body });
+    const joined = await account.request.post(`${session.server.url}/api/spaces/rankspace/join`, { data: body });
     expect(((await joined.json()) as { space: { role: string } }).space.role).toBe(email.startsWith("adam") ? "admin" : "member");
     await account.close();
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
 import { stagesOf } from "../shared/meetups/stageLayout";
 import { pointInZone } from "../shared/map/zones";
@@ -9,14 +9,9 @@ import { footBlocked } from "../shared/rules/movement";
 import {
   E2E_TIMEOUT_MS,
   ROOT,
-  closeAll,
-  ensureBuilt,
   joinOffice,
-  launchBrowser,
-  openPage,
   pollUntil,
-  startTestServer,
-  type TestServer,
+  useOfficeSession,
   type WatchedPage,
 } from "./browser";
 import { loadOfficeMap, remoteAudioLevel, videoFlowing, walkToOneOf } from "./callsPages";
@@ -32,26 +27,16 @@ jest.setTimeout(6 * E2E_TIMEOUT_MS);
 
 const map = loadOfficeMap();
 const stage = stagesOf(map).find((s) => s.platforms.length > 0)!;
-let server: TestServer;
-let browser: Browser;
 const opened: WatchedPage[] = [];
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as Record<string, unknown>;
-  await createSpaceWithMap(server.repos, { slug: "talks", name: "Talks", tiled, map, mapName: "office", settings: { meetupHosts: "anyone" } });
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(opened);
-  await browser?.close();
-  await server?.close();
+const session = useOfficeSession({
+  async seed(server) {
+    const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as Record<string, unknown>;
+    await createSpaceWithMap(server.repos, { slug: "talks", name: "Talks", tiled, map, mapName: "office", settings: { meetupHosts: "anyone" } });
+  },
 });
 
 async function enter(name: string): Promise<Page> {
-  const watched = await openPage(browser, `${server.url}/s/talks`);
+  const watched = await session.open("/s/talks");
   opened.push(watched);
   await joinOffice(watched.page, name);
   return watched.page;
