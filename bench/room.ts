@@ -89,7 +89,10 @@ async function startServer(interest: boolean): Promise<{ url: string; proc: Runn
 }
 
 async function stage(url: string, count: number, interest: boolean): Promise<StageResult> {
-  const processes = count > 500 ? 2 : 1;
+  // One process per 500 bots. Every bot holds the whole member list, as a browser does; a process of a
+  // thousand such clients fell behind the server's heartbeats at ~1,760 in the room and lost 600
+  // connections at once, where four of 500 fill more slowly but hold.
+  const processes = Math.max(1, Math.ceil(count / 500));
   const per = Math.ceil(count / processes);
   log(`${count} bots (interest ${interest ? "on" : "off"}) in ${processes} process(es): joining…`);
   const bots: RunningChild[] = [];
