@@ -181,6 +181,21 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     }
   }
 
+  /**
+   * The space's settings changed (called through the match-maker, so from any
+   * process): every feature gets them fresh; no one has to leave and come back.
+   */
+  async reloadSettings(): Promise<void> {
+    let settings = null;
+    try {
+      settings = (await roomServices().deps.spaces?.settings(this.space)) ?? null;
+    } catch (err) {
+      this.log.error("could not read the space's new settings; keeping the current ones", err);
+    }
+    for (const feature of this.features) feature.settingsChanged?.(settings);
+    this.log.info("settings reloaded");
+  }
+
   override async onDispose(): Promise<void> {
     for (const feature of this.features) await feature.dispose?.();
     this.log.info("disposed");

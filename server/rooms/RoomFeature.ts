@@ -1,6 +1,6 @@
 import type { Client, Room } from "@colyseus/core";
 import type { OfficeMap } from "../../shared/map/types";
-import type { Identity, ServerDeps } from "../deps";
+import type { Identity, ServerDeps, SpaceSettingsForRoom } from "../deps";
 import type { Logger } from "../log";
 import type { MessageGuard } from "../net/MessageGuard";
 import type { MemberState } from "../schema/MemberState";
@@ -34,6 +34,8 @@ export interface RoomFeature {
   tick?(): void;
   /** Right after each state patch went out (at the patch rate): per-client streams that must follow the state (positions). */
   afterPatch?(): void;
+  /** An owner or admin changed the space's settings while the room is open (null: they could not be read). */
+  settingsChanged?(settings: SpaceSettingsForRoom | null): void;
   /** The room is closing. */
   dispose?(): void | Promise<void>;
 }

@@ -71,9 +71,14 @@ export class ConversationSystem {
   constructor(
     private readonly map: OfficeMap,
     private readonly zones: ZoneTracker,
-    private readonly settings: GroupingSettings,
+    private settings: GroupingSettings,
     private readonly send: SendConversation,
   ) {}
+
+  /** New tuning from the space's settings; the next update regroups with it (a smaller cap splits groups). */
+  setSettings(settings: GroupingSettings): void {
+    this.settings = settings;
+  }
 
   /** Requires these sessions to be in one conversation (see planConversations' pins); replaces a pin of the same key. */
   pin(key: string, ids: readonly string[]): void {

@@ -78,6 +78,10 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
       onLeave(sessionId) {
         system.forget(sessionId);
       },
+      settingsChanged(stored) {
+        // Unreadable settings keep the current tuning rather than fall back to the defaults mid-call.
+        if (stored) system.setSettings(settingsFrom(stored, context.log));
+      },
       tick() {
         if (++ticks % everyTicks !== 0) return;
         try {

@@ -36,10 +36,17 @@ export class MeetupService {
   constructor(
     private readonly context: RoomContext,
     private readonly store: MeetupStore,
-    private readonly hostsSetting: MeetupHostsSetting,
+    private hostsSetting: MeetupHostsSetting,
     readonly now: () => number = Date.now,
   ) {
     this.zoneById = new Map(context.map.zones.map((z) => [z.id, z]));
+  }
+
+  /** Who may schedule changed: everyone's list says again whether they may. */
+  setHostsSetting(setting: MeetupHostsSetting): void {
+    if (setting === this.hostsSetting) return;
+    this.hostsSetting = setting;
+    this.broadcastList();
   }
 
   async load(): Promise<void> {

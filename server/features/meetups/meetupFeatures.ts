@@ -23,6 +23,9 @@ export async function meetupFeatures(context: RoomContext): Promise<RoomFeature>
     tick() {
       for (const p of parts) p.tick?.();
     },
+    settingsChanged(settings) {
+      for (const p of parts) p.settingsChanged?.(settings);
+    },
     async dispose() {
       for (const p of [...parts].reverse()) await p.dispose?.();
     },

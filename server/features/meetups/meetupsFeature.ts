@@ -100,6 +100,9 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
   let last = 0;
   let running = false;
   return {
+    settingsChanged(stored) {
+      if (stored) service.setHostsSetting(stored.meetupHosts ?? "members");
+    },
     onJoin(client, _member, identity) {
       service.people.set(client.sessionId, { memberId: identity.memberId, role: identity.role, name: identity.name });
       service.sendList(client);

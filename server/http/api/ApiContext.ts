@@ -17,4 +17,6 @@ export interface ApiContext {
   log: (message: string, err?: unknown) => void;
   /** Failed sign-ins per client address and email. */
   signinLimiter: AttemptLimiter;
+  /** Tells a space's open office that its settings changed (absent where no rooms run, e.g. API-only tests). */
+  settingsChanged?: (space: string) => Promise<unknown>;
 }
