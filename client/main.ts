@@ -2,6 +2,7 @@ import "./styles.css";
 import { parseMap } from "../shared/map/parseMap";
 import type { TiledMap } from "../shared/map/tiledTypes";
 import type { Point } from "../shared/map/types";
+import { ServerMessage } from "../shared/protocol/names";
 import type { OfficeView } from "./scenes/OfficeScene";
 import { OfficeConnection } from "./net/OfficeConnection";
 import { startOffice } from "./scenes/startOffice";
@@ -17,6 +18,7 @@ import { applyTheme, loadPreferences } from "./ui/settings/preferences";
 import { startStatusUi } from "./ui/status/startStatusUi";
 import { startMeetupsUi } from "./ui/meetups/startMeetupsUi";
 import { spaceFromLocation } from "./ui/spaceSlug";
+import { markRejoin, takeRejoin } from "./ui/rejoinAfterReload";
 
 /** Page bootstrap: join form → connection → map → game and text view. */
 
@@ -43,6 +45,7 @@ const form = new JoinPage(element("[data-join]"), {
   api: accountApi,
   storage: safeStorage(),
   enter: join,
+  resume: takeRejoin(safeSessionStorage(), space),
 });
 void form.start();
 
@@ -99,7 +102,8 @@ async function join(member: AccountMember): Promise<void> {
       rowControls: people.rowControls,
     });
     people.attach(textView, element("[data-text-view]"));
-    exposeDebugHook(connection, () => view);
+    exposeDebugHook(connection, () => view, welcome?.mapVersion);
+    followMapChanges(connection, welcome?.mapVersion);
     const stopStatusUi = startStatusUi({ connection, map, host: element("#main") });
     const stopMeetupsUi = startMeetupsUi({
       connection,
@@ -137,6 +141,26 @@ async function join(member: AccountMember): Promise<void> {
   }
 }
 
+/**
+ * An admin switched the space to another map: the room closes and everyone
+ * comes back on the new one. This page reloads to draw it (and rejoins by
+ * itself); a room that reopened before we heard the news shows it in its welcome.
+ */
+function followMapChanges(connection: OfficeConnection, loadedVersion: number | undefined): void {
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    status.show("reconnecting", "the office map was updated; loading the new one");
+    markRejoin(safeSessionStorage(), space);
+    window.location.reload();
+  };
+  connection.messages.on(ServerMessage.MapChanged, reload);
+  connection.events.on("welcome", (welcome) => {
+    if (loadedVersion !== undefined && welcome.mapVersion !== undefined && welcome.mapVersion !== loadedVersion) reload();
+  });
+}
+
 async function fetchMap(url: string): Promise<TiledMap> {
   const response = await fetch(url, { headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`the office map could not be loaded (HTTP ${response.status})`);
@@ -145,6 +169,14 @@ async function fetchMap(url: string): Promise<TiledMap> {
 
 function websocketEndpoint(): string {
   return `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}`;
+}
+
+function safeSessionStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
 }
 
 function safeStorage(): Storage | null {
@@ -156,7 +188,7 @@ function safeStorage(): Storage | null {
 }
 
 /** Read-only hooks for browser tests and debugging; they expose nothing the page does not already show. */
-function exposeDebugHook(connection: OfficeConnection, view: () => OfficeView | null): void {
+function exposeDebugHook(connection: OfficeConnection, view: () => OfficeView | null, mapVersion: number | undefined): void {
   Object.defineProperty(window, "__deskmap", {
     value: Object.freeze({
       selfId: () => connection.selfId,
@@ -165,6 +197,7 @@ function exposeDebugHook(connection: OfficeConnection, view: () => OfficeView | 
       members: () => connection.allMembers().map((m) => ({ ...m })),
       status: () => connection.connectionStatus,
       renderInfo: () => view()?.renderInfo() ?? null,
+      mapVersion: () => mapVersion ?? null,
     }),
     configurable: true,
   });

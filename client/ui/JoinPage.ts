@@ -18,6 +18,8 @@ export interface JoinPageOptions {
   api: AccountApi;
   storage: Storage | null;
   enter: (member: AccountMember) => Promise<void>;
+  /** Walk straight back in with the session this browser holds (after a reload for a new map). */
+  resume?: boolean;
 }
 
 export class JoinPage {
@@ -47,6 +49,14 @@ export class JoinPage {
       member = await this.options.api.session();
     } catch {
       // The server is unreachable or broken: the choices still work once it is back.
+    }
+    if (member && this.options.resume) {
+      try {
+        await this.joinSpaceAndEnter(member);
+        return;
+      } catch {
+        // Could not go straight back in: offer the usual choice, which says why if it fails again.
+      }
     }
     if (member) this.showContinue(member);
     else this.showChoices();

@@ -12,7 +12,7 @@ import type { ServerDeps } from "../deps";
 import { createApiRouter } from "../http/api/createApiRouter";
 import { SessionIdentity } from "../identity/SessionIdentity";
 import type { Logger } from "../log";
-import { reloadOfficeSettings } from "../rooms/reloadOfficeSettings";
+import { tellOffice } from "../rooms/tellOffice";
 import { DbMapSource } from "./DbMapSource";
 import { RepositoryBanStore } from "../features/moderation/RepositoryBanStore";
 import { DbSpaceSettings } from "./DbSpaceSettings";
@@ -71,7 +71,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       defaultMap,
       log: (message, err) => log?.error(message, err),
       signinLimiter: new AttemptLimiter(),
-      settingsChanged: reloadOfficeSettings,
+      officeChanged: tellOffice,
     });
     // Positions, statuses and desk releases outlive a database outage: kept and retried, written
     // before the database closes, with one health signal for the rooms' notice.

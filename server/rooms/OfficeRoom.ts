@@ -25,6 +25,8 @@ export interface OfficeRoomOptions {
 /** One office space: lifecycle and wiring only; commands and systems do the work. */
 export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private space = "";
+  /** The active map's version this room was built on. */
+  private mapVersion = 0;
   private log!: Logger;
   private movement!: MovementSystem;
   private spawns!: SpawnPicker;
@@ -66,6 +68,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     const active = await deps.maps.activeMap(this.space);
     if (!active) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `There is no office called "${this.space}"`);
 
+    this.mapVersion = active.version;
     this.state = new OfficeState();
     this.movement = new MovementSystem(active.map, {}, roomMovementBlocks(this));
     this.spawns = new SpawnPicker(active.map);
@@ -149,6 +152,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       space: this.space,
       selfId: client.sessionId,
       mapUrl: `/api/spaces/${this.space}/map`,
+      mapVersion: this.mapVersion,
       role,
     };
     client.send(ServerMessage.Welcome, welcome);
@@ -194,6 +198,22 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     }
     for (const feature of this.features) feature.settingsChanged?.(settings);
     this.log.info("settings reloaded");
+  }
+
+  /**
+   * The space's active map changed (called through the match-maker). Zones,
+   * desks and collisions all hang off the map, so rather than swap it under
+   * running features the room says so and closes with the restart code:
+   * everyone is saved on the way out and comes straight back into a new room
+   * on the new map (a saved spot the new map blocks falls back to a spawn).
+   */
+  async reloadMap(): Promise<boolean> {
+    const active = await roomServices().deps.maps.activeMap(this.space);
+    if (!active || active.version === this.mapVersion) return false;
+    this.log.info(`map v${this.mapVersion} → v${active.version}: closing so everyone rejoins on the new map`);
+    this.broadcast(ServerMessage.MapChanged, { version: active.version } satisfies ServerMessages[typeof ServerMessage.MapChanged]);
+    void this.disconnect(Protocol.WS_SERVER_DISCONNECT);
+    return true;
   }
 
   override async onDispose(): Promise<void> {

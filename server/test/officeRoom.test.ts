@@ -23,6 +23,8 @@ describe("OfficeRoom", () => {
       space: "meet",
       selfId: ann.sessionId,
       mapUrl: "/api/spaces/meet/map",
+      // Which map the room runs, so a page can tell when it must load another.
+      mapVersion: 1,
       // The role comes from the identity (a guest here), so the page knows which controls to offer.
       role: "guest",
     });

@@ -59,9 +59,13 @@ export interface ServerMessages
     space: string;
     selfId: string;
     mapUrl: string;
+    /** Version of the space's map this room runs (older servers omit it). */
+    mapVersion?: number;
     /** The joiner's role in this space (older servers omit it: treat as no moderation rights). */
     role?: "owner" | "admin" | "member" | "guest";
   };
+  /** Sent to everyone just before the room closes for a new active map. */
+  [ServerMessage.MapChanged]: { version: number };
   /** Why a message of the client's was refused; sent at most once per interval per reason. */
   [ServerMessage.Rejected]: { type: string; reason: string };
 }

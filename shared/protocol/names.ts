@@ -57,6 +57,8 @@ export const ServerMessage = {
   FocusTimerEnded: "focus-timer-ended",
   Removed: "removed",
   Database: "database",
+  /** The space's active map changed: the office closes and everyone comes back on the new one. */
+  MapChanged: "map-changed",
   /** Raw bytes, not a payload: a position frame (shared/protocol/positionFrame.ts). */
   Positions: "pos",
   // Chat and finding people (issue 9).

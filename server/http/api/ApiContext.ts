@@ -1,6 +1,7 @@
 import type { AttemptLimiter } from "../../auth/AttemptLimiter";
 import type { Repositories } from "../../db/repositories";
 import type { TiledWithModel } from "../../db/seed";
+import type { OfficeChange } from "../../rooms/tellOffice";
 
 /** Everything the API routes need, built once by createPersistence (or a test). */
 export interface ApiContext {
@@ -17,6 +18,6 @@ export interface ApiContext {
   log: (message: string, err?: unknown) => void;
   /** Failed sign-ins per client address and email. */
   signinLimiter: AttemptLimiter;
-  /** Tells a space's open office that its settings changed (absent where no rooms run, e.g. API-only tests). */
-  settingsChanged?: (space: string) => Promise<unknown>;
+  /** Tells a space's open office that its settings or active map changed (absent where no rooms run). */
+  officeChanged?: (space: string, change: OfficeChange) => Promise<unknown>;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import request from "supertest";
 import { ServerMessage } from "../../shared/protocol/names";
 import type { ServerMessages } from "../../shared/protocol/messages";
@@ -5,14 +7,16 @@ import { startTestServer, type TestServer } from "../../e2e/testServer";
 import { TestClient, waitFor } from "./harness";
 
 /**
- * An owner changes a space's settings through the API while people are in
- * its office: the open room takes them at once (conversation cap, who may
- * schedule meetups), nobody has to leave and come back. Real server, real
- * persistence, colyseus.js clients on 127.0.0.1.
+ * An owner changes a space through the API while people are in its office.
+ * Settings: the open room takes them at once (conversation cap, who may
+ * schedule meetups), nobody has to leave. A new active map: the room says so
+ * and closes with the restart code, and whoever comes back is on the new map.
+ * Real server, real persistence, colyseus.js clients on 127.0.0.1.
  */
 
 type Conversation = ServerMessages[typeof ServerMessage.Conversation];
 type Meetups = ServerMessages[typeof ServerMessage.Meetups];
+type Welcome = ServerMessages[typeof ServerMessage.Welcome];
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -83,4 +87,31 @@ test("a settings change for a space nobody is in is saved and answered as usual"
   const patched = await owner.patch("/api/spaces/empty/settings").send({ hearingRadiusTiles: 2, leaveRadiusTiles: 3 });
   expect(patched.status).toBe(200);
   expect(patched.body.space.settings).toMatchObject({ hearingRadiusTiles: 2, leaveRadiusTiles: 3 });
+});
+
+test("switching the active map closes the office with the restart code, and people come back on the new map", async () => {
+  const owner = await ownerOf("remap");
+  const ann = await join("remap", "Ann");
+  const closed = new Promise<number>((resolve) => ann.room.onLeave((code) => resolve(code)));
+  expect((await ann.welcome).mapVersion).toBe(1);
+
+  // Version 2: the shipped office with its spawn points moved two tiles to the right.
+  const tiled = JSON.parse(readFileSync(path.join(__dirname, "../../maps/office.json"), "utf8"));
+  const spawns = tiled.layers.find((l: { name: string }) => l.name === "spawns");
+  for (const spawn of spawns.objects) spawn.x += 64;
+  const uploaded = await owner.post("/api/spaces/remap/maps?activate=true").set("Content-Type", "application/json").send(JSON.stringify(tiled));
+  expect(uploaded.status).toBe(201);
+  expect(uploaded.body.map).toMatchObject({ version: 2, active: true });
+
+  expect(await closed).toBe(4201);
+  expect(ann.messages<{ version: number }>(ServerMessage.MapChanged)).toEqual([{ version: 2 }]);
+
+  // Coming back (as the page does): a new room on version 2, the saved spot kept where the new map allows it.
+  const back = await join("remap", "Ann");
+  expect((await back.welcome).mapVersion).toBe(2);
+  // Choosing the version that is already active tells nobody anything and closes nothing.
+  expect((await owner.put("/api/spaces/remap/active-map").send({ version: 2 })).status).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(back.connected).toBe(true);
+  expect(back.messages(ServerMessage.MapChanged)).toEqual([]);
 });
