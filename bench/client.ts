@@ -4,7 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { ensureBuilt, joinOffice, launchBrowser, openPage, pollUntil, ROOT, startTestServer } from "../e2e/browser";
-import { startTs, type RunningChild } from "./roomProcesses";
+import { deprioritise, startTs, type RunningChild } from "./roomProcesses";
 import { writeSection } from "./clientReport";
 
 /**
@@ -150,10 +150,12 @@ async function main(): Promise<void> {
       await bots?.stop();
       const botCount = Math.ceil(count * 1.1);
       log(`${botCount} bots around the spawn…`);
-      bots = await startTs("scripts/bots/cli.ts", [
-        "--url", server.url, "--count", String(botCount), "--roam", String(ROAM_TILES), "--probes", "0", "--report", "5",
-        "--leave-chance", "0", "--ramp", "50", "--prefix", "Walker",
-      ], {});
+      bots = deprioritise(
+        await startTs("scripts/bots/cli.ts", [
+          "--url", server.url, "--count", String(botCount), "--roam", String(ROAM_TILES), "--probes", "0", "--report", "5",
+          "--leave-chance", "0", "--ramp", "50", "--prefix", "Walker",
+        ], {}),
+      );
       for (const { name: renderer, query } of VARIANTS) {
         const viewer = await openPage(browser, `${server.url}/${query}`);
         // Software rendering with 200 people is slow to even show the join result.

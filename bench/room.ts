@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { freePort, startTs, type RunningChild } from "./roomProcesses";
+import { deprioritise, freePort, startTs, type RunningChild } from "./roomProcesses";
 import { type StageResult, writeRoomLoadSection, formatTable } from "./roomReport";
 
 /**
@@ -106,10 +106,12 @@ async function stage(url: string, count: number, interest: boolean): Promise<Sta
   while (Date.now() < probesDeadline && !((botsLines(probes).at(-1) as { probesVisible?: number } | undefined)?.probesVisible)) await sleep(250);
   for (let i = 0; i < processes; i++) {
     bots.push(
-      await startTs("scripts/bots/cli.ts", [
-        "--url", url, "--count", String(Math.min(per, count - i * per)), "--json", "--report", "5",
-        "--ramp", "100", "--probes", "0", "--prefix", `B${i}`,
-      ], {}),
+      deprioritise(
+        await startTs("scripts/bots/cli.ts", [
+          "--url", url, "--count", String(Math.min(per, count - i * per)), "--json", "--report", "5",
+          "--ramp", "100", "--probes", "0", "--prefix", `B${i}`,
+        ], {}),
+      ),
     );
     running.add(bots[bots.length - 1]);
   }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 /** Child processes of bench/room.ts: the server under test and the bot processes. */
@@ -64,4 +65,18 @@ export function startTs(entry: string, args: string[], env: NodeJS.ProcessEnv, r
     });
     if (!ready) resolve({ child, lines, stop });
   });
+}
+
+/** How much lower than the server under test the load generators run (nice). */
+export const LOAD_NICENESS = 10;
+
+/**
+ * Lowers a load generator's scheduling priority. On a machine shared by the
+ * server and its simulated clients, the server then gets the cores first, as
+ * it would with its clients on machines of their own; the bots read late
+ * instead, which their own figures (own-move ack) show.
+ */
+export function deprioritise(running: RunningChild, niceness = LOAD_NICENESS): RunningChild {
+  if (running.child.pid !== undefined) os.setPriority(running.child.pid, niceness);
+  return running;
 }

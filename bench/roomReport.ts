@@ -72,7 +72,7 @@ export async function writeRoomLoadSection(
     "",
     `Command: \`${run.command}\` (${run.minutes} min). Machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ${os.type()} ${os.release()}; load average at start ${run.loadAverage} (the cores are shared with other work; bots run on the same machine).`,
     "",
-    `One server process (bench/roomServer.ts: the real room with MAP_PATH=${run.map}, METRICS=1, no persistence so joins measure the room) and bots in separate processes (one per 500 bots) that walk with the shared path finder and send the browser's Move inputs, pause, gather, sit and leave now and then. Each stage ramps the bots in, settles 5 s, then measures a window:`,
+    `One server process (bench/roomServer.ts: the real room with MAP_PATH=${run.map}, METRICS=1, no persistence so joins measure the room) and bots in separate processes (one per 500 bots, at nice 10 so that the server under test gets the cores first, as it would with its clients on other machines) that walk with the shared path finder and send the browser's Move inputs, pause, gather, sit and leave now and then. Each stage ramps the bots in, settles 5 s, then measures a window:`,
     "- **tick**: one simulation tick (movement, zones, conversations, statuses), timed in the room by the wall clock, and in CPU time of the server process (less sensitive to other processes taking the cores); **patch**: encoding and sending the state patch and then every client's position frame (20 Hz), wall clock.",
     "- **server CPU %**: of one core, over the window; **RSS** at its end.",
     "- **down per client**: bytes each bot received per second (state patches and messages), median and p95 over bots and 5 s windows.",
