@@ -2,7 +2,7 @@ import type { OfficeMap } from "../../../shared/map/types";
 import type { MeetupView } from "../../../shared/protocol/meetupMessages";
 import { ClientMessage } from "../../../shared/protocol/names";
 import type { OfficeConnection } from "../../net/OfficeConnection";
-import { button, el } from "../status/dom";
+import { button, el } from "../dom";
 import { meetupZoneNames } from "./meetupZones";
 import { ScheduleForm } from "./ScheduleForm";
 

@@ -2,7 +2,7 @@ import { MEETUP_MAX_MINUTES, MEETUP_MIN_MINUTES, MEETUP_TITLE_MAX, MEETUP_ZONE_T
 import type { OfficeMap } from "../../../shared/map/types";
 import type { ClientMessages } from "../../../shared/protocol/messages";
 import type { ClientMessage } from "../../../shared/protocol/names";
-import { button, el } from "../status/dom";
+import { button, el } from "../dom";
 
 type Schedule = ClientMessages[typeof ClientMessage.MeetupSchedule];
 

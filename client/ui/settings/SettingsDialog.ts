@@ -5,6 +5,7 @@ import type { AccountApi, AccountMember } from "../../net/AccountApi";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
 import { AvatarPicker } from "../AvatarPicker";
+import { button, el } from "../dom";
 import { applyTheme, clampHearing, loadPreferences, savePreferences, type Theme } from "./preferences";
 
 /** Hearing distance bounds offered, in tiles (the conversation server's radius is the space's). */
@@ -59,56 +60,23 @@ export class SettingsDialog {
     const { connection, storage } = this.options;
     const self = connection.member(connection.selfId);
     const prefs = loadPreferences(storage);
-    const form = document.createElement("form");
-    form.method = "dialog";
-    const heading = document.createElement("h2");
-    heading.id = "settings-heading";
-    heading.textContent = "Settings";
 
-    const nameLabel = document.createElement("label");
-    nameLabel.className = "field";
-    nameLabel.textContent = "Name";
-    const name = document.createElement("input");
-    name.name = "name";
-    name.required = true;
-    name.maxLength = DISPLAY_NAME_MAX;
+    const name = el("input", { name: "name", required: "", maxlength: String(DISPLAY_NAME_MAX) });
     name.value = self?.name ?? this.options.member.displayName;
-    nameLabel.append(name);
-
     const picker = new AvatarPicker(self?.avatar ?? this.options.member.avatar, "Look");
-
-    const hearingLabel = document.createElement("label");
-    hearingLabel.className = "field";
-    hearingLabel.textContent = "How far you hear (tiles)";
-    const hearing = document.createElement("input");
-    hearing.type = "range";
-    hearing.min = String(HEARING_MIN);
-    hearing.max = String(HEARING_MAX);
+    const hearing = el("input", { type: "range", min: String(HEARING_MIN), max: String(HEARING_MAX) });
     hearing.value = String(prefs.hearingTiles ?? HEARING_MAX);
-    const hearingValue = document.createElement("output");
-    hearingValue.textContent = hearing.value;
+    const hearingValue = el("output", {}, hearing.value);
     hearing.addEventListener("input", () => (hearingValue.textContent = hearing.value));
-    hearingLabel.append(hearing, hearingValue);
 
-    const theme = document.createElement("fieldset");
-    const legend = document.createElement("legend");
-    legend.textContent = "Appearance";
-    theme.append(legend);
+    const theme = el("fieldset", {}, el("legend", {}, "Appearance"));
     for (const value of ["dark", "light"] as const) {
-      const label = document.createElement("label");
-      const radio = document.createElement("input");
-      radio.type = "radio";
-      radio.name = "theme";
-      radio.value = value;
+      const radio = el("input", { type: "radio", name: "theme", value });
       radio.checked = prefs.theme === value;
-      label.append(radio, document.createTextNode(value === "dark" ? " Dark" : " Light"));
-      theme.append(label);
+      theme.append(el("label", {}, radio, value === "dark" ? " Dark" : " Light"));
     }
 
-    const devices = document.createElement("button");
-    devices.type = "button";
-    devices.textContent = "Camera and microphone…";
-    devices.addEventListener("click", () => {
+    const devices = button("Camera and microphone…", () => {
       // The call controls own the device picker; open it there rather than keeping a second one.
       this.dialog.close();
       const toggle = document.querySelector<HTMLButtonElement>('[aria-controls="call-settings"]');
@@ -116,20 +84,19 @@ export class SettingsDialog {
       toggle?.focus();
     });
 
-    const error = document.createElement("p");
-    error.className = "form-error";
-    error.setAttribute("role", "alert");
-    const actions = document.createElement("div");
-    actions.className = "dialog-actions";
-    const save = document.createElement("button");
-    save.type = "submit";
-    save.textContent = "Save";
-    const cancel = document.createElement("button");
-    cancel.type = "button";
-    cancel.textContent = "Cancel";
-    cancel.addEventListener("click", () => this.dialog.close());
-    actions.append(save, cancel);
-    form.append(heading, nameLabel, picker.element, hearingLabel, theme, devices, error, actions);
+    const error = el("p", { class: "form-error", role: "alert" });
+    const form = el(
+      "form",
+      { method: "dialog" },
+      el("h2", { id: "settings-heading" }, "Settings"),
+      el("label", { class: "field" }, "Name", name),
+      picker.element,
+      el("label", { class: "field" }, "How far you hear (tiles)", hearing, hearingValue),
+      theme,
+      devices,
+      error,
+      el("div", { class: "dialog-actions" }, el("button", { type: "submit" }, "Save"), button("Cancel", () => this.dialog.close())),
+    );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const chosenTheme = (form.querySelector<HTMLInputElement>("input[name=theme]:checked")?.value ?? "dark") as Theme;

@@ -2,7 +2,7 @@ import type { OfficeMap } from "../../../shared/map/types";
 import { ClientMessage } from "../../../shared/protocol/names";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
-import { button, el } from "./dom";
+import { button, el } from "../dom";
 
 /**
  * "My desk": while seated at an assignable desk, claim it; release the desk

@@ -1,7 +1,7 @@
 import { ClientMessage } from "../../../shared/protocol/names";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
-import { button, el } from "./dom";
+import { button, el } from "../dom";
 
 /**
  * Gentle notifications: someone knocking (accept or decline), what became of

@@ -3,7 +3,7 @@ import { FOCUS_TIMER_MAX_MINUTES, FOCUS_TIMER_MIN_MINUTES, FOCUS_TIMER_PRESETS_M
 import { PRESENCE_STATUSES, STATUS_LABELS, STATUS_TEXT_MAX, type PresenceStatus } from "../../../shared/status/statusKinds";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
-import { button, el } from "./dom";
+import { button, el } from "../dom";
 import { statusPhrase, timeLeft } from "./statusLabel";
 
 /**

@@ -2,7 +2,7 @@ import type { OfficeMap } from "../../../shared/map/types";
 import { ClientMessage } from "../../../shared/protocol/names";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { DeskControls } from "./DeskControls";
-import { el } from "./dom";
+import { el } from "../dom";
 import { IdleWatcher } from "./IdleWatcher";
 import { KnockList } from "./KnockList";
 import { Notices } from "./Notices";

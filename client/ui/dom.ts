@@ -1,4 +1,4 @@
-/** Small DOM builders for the status UI (no framework; text only via textContent). */
+/** Small DOM builders for the page's panels and dialogs (no framework; text only through text nodes). */
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
