@@ -1,8 +1,7 @@
-import type { Types } from "mongoose";
 import type { DeskClaim, MemberStateStore, SavedStatus } from "../deps";
 import type { Repositories } from "../db/repositories";
 import { membershipIn } from "../db/repositories/MemberRepository";
-import { toObjectId } from "../db/repositories/objectIds";
+import { MembershipIds } from "./MembershipIds";
 
 /**
  * Chosen statuses and "my desk" claims, kept on each member's membership of a
@@ -10,12 +9,14 @@ import { toObjectId } from "../db/repositories/objectIds";
  * members are ignored (loads give nothing, saves report false).
  */
 export class MongoMemberStateStore implements MemberStateStore {
-  private readonly spaceIds = new Map<string, Types.ObjectId>();
+  private readonly memberships: MembershipIds;
 
-  constructor(private readonly repos: Repositories) {}
+  constructor(private readonly repos: Repositories) {
+    this.memberships = new MembershipIds(repos);
+  }
 
   async loadStatus(memberId: string, space: string): Promise<SavedStatus | null> {
-    const ids = await this.ids(memberId, space);
+    const ids = await this.memberships.resolve(memberId, space);
     if (!ids) return null;
     const member = await this.repos.members.findById(ids.member);
     const status = member && membershipIn(member, ids.space)?.status;
@@ -23,32 +24,19 @@ export class MongoMemberStateStore implements MemberStateStore {
   }
 
   async saveStatus(memberId: string, space: string, status: SavedStatus): Promise<void> {
-    const ids = await this.ids(memberId, space);
+    const ids = await this.memberships.resolve(memberId, space);
     if (ids) await this.repos.members.saveStatus(ids.member, ids.space, status);
   }
 
   async loadDesks(space: string): Promise<{ policy: "anyone" | "admins"; claims: DeskClaim[] }> {
     const doc = await this.repos.spaces.findBySlug(space);
     if (!doc) return { policy: "anyone", claims: [] };
-    this.spaceIds.set(space, doc._id);
+    this.memberships.remember(space, doc._id);
     return { policy: doc.settings?.deskPolicy ?? "anyone", claims: await this.repos.members.listDeskClaims(doc._id) };
   }
 
   async setDesk(memberId: string, space: string, deskId: string | null): Promise<boolean> {
-    const ids = await this.ids(memberId, space);
+    const ids = await this.memberships.resolve(memberId, space);
     return ids ? this.repos.members.setDesk(ids.member, ids.space, deskId) : false;
-  }
-
-  private async ids(memberId: string, slug: string): Promise<{ member: Types.ObjectId; space: Types.ObjectId } | null> {
-    const member = toObjectId(memberId);
-    if (!member) return null;
-    // Slugs never change, so a space's id can be remembered.
-    let space = this.spaceIds.get(slug);
-    if (!space) {
-      space = (await this.repos.spaces.findBySlug(slug))?._id;
-      if (!space) return null;
-      this.spaceIds.set(slug, space);
-    }
-    return { member, space };
   }
 }
