@@ -39,13 +39,15 @@ const status = new StatusBar(element("[data-status]"), element("[data-help]"));
 const panel = new PanelToggle(app, element("[data-panel-toggle]"), element("#people-panel"), element("#people-heading"));
 
 const accountApi = new AccountApi();
+/** This load is the page coming back by itself after its office switched maps (see followMapChanges). */
+const resumedForNewMap = takeRejoin(safeSessionStorage(), space);
 const form = new JoinPage(element("[data-join]"), {
   space,
   invite: new URLSearchParams(window.location.search).get("invite"),
   api: accountApi,
   storage: safeStorage(),
   enter: join,
-  resume: takeRejoin(safeSessionStorage(), space),
+  resume: resumedForNewMap,
 });
 void form.start();
 
@@ -102,6 +104,7 @@ async function join(member: AccountMember): Promise<void> {
       rowControls: people.rowControls,
     });
     people.attach(textView, element("[data-text-view]"));
+    if (resumedForNewMap) textView.announce("The office map was updated; you are back on the new one");
     exposeDebugHook(connection, () => view, welcome?.mapVersion);
     followMapChanges(connection, welcome?.mapVersion);
     const stopStatusUi = startStatusUi({ connection, map, host: element("#main") });

@@ -36,7 +36,12 @@ test("a guest in the office follows the space onto its new map by themselves", a
   await pollUntil(mapVersion, (v) => v === 2, "the page on map version 2", 30_000);
   expect(await page.evaluate("window.__beforeSwitch ?? false")).toBe(false);
   expect(await pollUntil(() => selfPosition(page).catch(() => null), (p) => p !== null, "own avatar on the new map")).not.toBeNull();
-  // Back in without the join page, and the map drawn.
+  // Told why the page reloaded (a polite live region), back in without the join page, and the map drawn.
+  await pollUntil(
+    () => page.locator("[aria-live=polite][data-announcer]").textContent().catch(() => null),
+    (t) => t === "The office map was updated; you are back on the new one",
+    "the announcement of the new map",
+  );
   expect(await page.locator("[data-join]").isHidden()).toBe(true);
   expect(await page.locator("#game canvas").count()).toBe(1);
   expect(errors).toEqual([]);
