@@ -1,11 +1,5 @@
-import {
-  FRAME_HEADER_BYTES,
-  FRAME_RECORD_BYTES,
-  GONE_BITS,
-  poseBits,
-  writeFrameHeader,
-  writeFrameRecord,
-} from "../../../shared/protocol/positionFrame";
+import { FRAME_HEADER_BYTES, poseBits, writeFrameHeader } from "../../../shared/protocol/positionFrame";
+import { append, recordBuffer, reserve, writeGone, writePose, type RecordBuffer } from "./RecordBuffer";
 
 /** What the stream reads from a person (MemberState has these fields). */
 export interface PositionSource {
@@ -46,18 +40,13 @@ export interface Viewer {
   /** Their next frame starts afresh (joined, or came back after a drop). */
   reset: boolean;
   /** Records only they need this flush (they changed cell); sent before their cell's records. */
-  extra: Growable;
+  extra: RecordBuffer;
 }
 
 interface Cell {
   readonly people: Viewer[];
   /** This flush's records for everyone standing in the cell: shared, written once. */
-  readonly body: Growable;
-}
-
-interface Growable {
-  bytes: Uint8Array;
-  length: number;
+  readonly body: RecordBuffer;
 }
 
 const NO_CELL = -1;
@@ -83,7 +72,7 @@ export class PositionStream {
   private flushes = 0;
   private readonly cells = new Map<number, Cell>();
   private readonly cellList: Cell[] = [];
-  private readonly frame: Growable = { bytes: new Uint8Array(4096), length: 0 };
+  private readonly frame: RecordBuffer = recordBuffer(4096);
 
   constructor(
     readonly cellSize: number,
@@ -130,7 +119,7 @@ export class PositionStream {
       sentBits: -1,
       sentAck: -1,
       reset: true,
-      extra: { bytes: new Uint8Array(256), length: 0 },
+      extra: recordBuffer(256),
     };
     this.viewers.push(viewer);
     return viewer;
@@ -201,7 +190,7 @@ export class PositionStream {
       for (let y = cy - ry; y <= cy + ry; y++) {
         for (let x = cx - rx; x <= cx + rx; x++) {
           const cell = this.cellAt(x, y);
-          if (cell && cell.people.length > 0) writePose(cell.body, mover);
+          if (cell && cell.people.length > 0) writeViewerPose(cell.body, mover);
         }
       }
     }
@@ -259,7 +248,7 @@ export class PositionStream {
         if (this.sees(nextCx, nextCy, x, y)) continue;
         const cell = this.cellAt(x, y);
         if (!cell) continue;
-        for (let i = 0; i < cell.people.length; i++) writeGone(viewer.extra, cell.people[i]);
+        for (let i = 0; i < cell.people.length; i++) writeGone(viewer.extra, cell.people[i].source.num);
       }
     }
     for (let y = nextCy - ry; y <= nextCy + ry; y++) {
@@ -270,12 +259,12 @@ export class PositionStream {
     }
   }
 
-  private writeStill(out: Growable, x: number, y: number): void {
+  private writeStill(out: RecordBuffer, x: number, y: number): void {
     const cell = this.cellAt(x, y);
     if (!cell) return;
     for (let i = 0; i < cell.people.length; i++) {
       const other = cell.people[i];
-      if (!other.moved) writePose(out, other);
+      if (!other.moved) writeViewerPose(out, other);
     }
   }
 
@@ -315,7 +304,7 @@ export class PositionStream {
         for (let x = cx - rx; x <= cx + rx; x++) {
           if (!full && this.outerRing(cx, cy, x, y)) continue;
           const cell = this.cellAt(x, y);
-          if (cell && cell.people.length > 0) writePose(cell.body, mover);
+          if (cell && cell.people.length > 0) writeViewerPose(cell.body, mover);
         }
       }
       const ox = mover.fromCx;
@@ -327,7 +316,7 @@ export class PositionStream {
         for (let x = ox - rx; x <= ox + rx; x++) {
           if (this.sees(cx, cy, x, y)) continue;
           const cell = this.cellAt(x, y);
-          if (cell && cell.people.length > 0) writeGone(cell.body, mover);
+          if (cell && cell.people.length > 0) writeGone(cell.body, mover.source.num);
         }
       }
     }
@@ -362,7 +351,7 @@ export class PositionStream {
   private cellFor(key: number): Cell {
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { people: [], body: { bytes: new Uint8Array(512), length: 0 } };
+      cell = { people: [], body: recordBuffer(512) };
       this.cells.set(key, cell);
       this.cellList.push(cell);
     }
@@ -379,26 +368,6 @@ export class PositionStream {
   }
 }
 
-function writePose(out: Growable, viewer: Viewer): void {
-  reserve(out, FRAME_RECORD_BYTES);
-  out.length = writeFrameRecord(out.bytes, out.length, viewer.source.num, viewer.sentX, viewer.sentY, viewer.sentBits);
-}
-
-function writeGone(out: Growable, viewer: Viewer): void {
-  reserve(out, FRAME_RECORD_BYTES);
-  out.length = writeFrameRecord(out.bytes, out.length, viewer.source.num, 0, 0, GONE_BITS);
-}
-
-function append(out: Growable, from: Growable): void {
-  out.bytes.set(from.bytes.subarray(0, from.length), out.length);
-  out.length += from.length;
-}
-
-function reserve(out: Growable, more: number): void {
-  if (out.length + more <= out.bytes.length) return;
-  let size = out.bytes.length * 2;
-  while (size < out.length + more) size *= 2;
-  const bytes = new Uint8Array(size);
-  bytes.set(out.bytes.subarray(0, out.length));
-  out.bytes = bytes;
+function writeViewerPose(out: RecordBuffer, viewer: Viewer): void {
+  writePose(out, viewer.source.num, viewer.sentX, viewer.sentY, viewer.sentBits);
 }
