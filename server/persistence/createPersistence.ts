@@ -71,7 +71,11 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       defaultMap,
       log: (message, err) => log?.error(message, err),
       signinLimiter: new AttemptLimiter(),
-      officeChanged: tellOffice,
+      officeChanged: (space, change) =>
+        tellOffice(space, change).then(
+          () => undefined,
+          (err: unknown) => log?.error(`could not tell the office "${space}" about its new ${change}`, err),
+        ),
     });
     // Positions, statuses and desk releases outlive a database outage: kept and retried, written
     // before the database closes, with one health signal for the rooms' notice.

@@ -18,6 +18,10 @@ export interface ApiContext {
   log: (message: string, err?: unknown) => void;
   /** Failed sign-ins per client address and email. */
   signinLimiter: AttemptLimiter;
-  /** Tells a space's open office that its settings or active map changed (absent where no rooms run). */
-  officeChanged?: (space: string, change: OfficeChange) => Promise<unknown>;
+  /**
+   * Tells a space's open office that its settings or active map changed
+   * (absent where no rooms run). Never rejects: what was saved stands, and an
+   * office that cannot be told now reads the change when it next opens.
+   */
+  officeChanged?: (space: string, change: OfficeChange) => Promise<void>;
 }

@@ -37,7 +37,7 @@ export function mapRoutes(ctx: ApiContext): Router {
       if (query.activate) {
         await ctx.repos.spaces.setActiveMap(space.slug, saved._id, saved.version);
         activeVersion = saved.version;
-        await tellOfficeAboutMap(ctx, space.slug);
+        await ctx.officeChanged?.(space.slug, "map");
       }
       res.status(201).json({ map: mapSummaryView(saved, activeVersion) });
     }),
@@ -69,15 +69,10 @@ export function mapRoutes(ctx: ApiContext): Router {
       const map = await ctx.repos.maps.get(space._id, body.version);
       if (!map) throw new HttpError(404, `space "${space.slug}" has no map version ${body.version}`);
       await ctx.repos.spaces.setActiveMap(space.slug, map._id, map.version);
-      await tellOfficeAboutMap(ctx, space.slug);
+      await ctx.officeChanged?.(space.slug, "map");
       res.json({ map: mapSummaryView(map, map.version) });
     }),
   );
 
   return router;
-}
-
-/** The people in the office move to the new map; the switch itself is saved either way. */
-async function tellOfficeAboutMap(ctx: ApiContext, slug: string): Promise<void> {
-  await ctx.officeChanged?.(slug, "map").catch((err: unknown) => ctx.log(`could not tell the office "${slug}" about its new map`, err));
 }

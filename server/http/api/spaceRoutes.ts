@@ -46,8 +46,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
       }
       const updated = await ctx.repos.spaces.updateSettings(space.slug, body);
       if (!updated) throw new HttpError(404, `no space "${params.slug}"`);
-      // Saved is what counts; an office that cannot be told now picks the settings up when it next opens.
-      await ctx.officeChanged?.(space.slug, "settings").catch((err: unknown) => ctx.log(`could not tell the office "${space.slug}" about its new settings`, err));
+      await ctx.officeChanged?.(space.slug, "settings");
       res.json({ space: spaceView(updated, membership.role) });
     }),
   );
