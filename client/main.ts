@@ -174,20 +174,21 @@ function websocketEndpoint(): string {
   return `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}`;
 }
 
-function safeSessionStorage(): Storage | null {
+/** Web storage, or null where the browser refuses it (some privacy modes throw on access). */
+function webStorage(kind: "localStorage" | "sessionStorage"): Storage | null {
   try {
-    return window.sessionStorage;
+    return window[kind];
   } catch {
     return null;
   }
 }
 
 function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+  return webStorage("localStorage");
+}
+
+function safeSessionStorage(): Storage | null {
+  return webStorage("sessionStorage");
 }
 
 /** Read-only hooks for browser tests and debugging; they expose nothing the page does not already show. */

@@ -1,6 +1,6 @@
 import type * as Phaser from "phaser";
 import { timerProgress, type FocusTimer } from "../../shared/status/focusTimer";
-import { STATUS_COLOURS, isPresenceStatus } from "../../shared/status/statusKinds";
+import { STATUS_COLOURS, isPresenceStatus, type PresenceStatus } from "../../shared/status/statusKinds";
 import { DEPTH } from "./depths";
 import { labelFilter } from "./labelFilter";
 
@@ -20,15 +20,20 @@ export interface StatusInfo {
 
 const RING_WIDTH = 2;
 const TEXT_MAX = 28;
-/** The colour of a status's dot on the name tag (unknown statuses read as available). */
+/** A status as shown: unknown ones read as available. */
+function shownStatus(status: string | undefined): PresenceStatus {
+  return isPresenceStatus(status) ? status : "available";
+}
+
+/** The colour of a status's dot on the name tag. */
 export function statusColour(status: string | undefined): string {
-  return STATUS_COLOURS[isPresenceStatus(status) ? status : "available"];
+  return STATUS_COLOURS[shownStatus(status)];
 }
 
 export class StatusDecor {
   private readonly text: Phaser.GameObjects.Text;
   private readonly ring: Phaser.GameObjects.Graphics;
-  private status = "available";
+  private status: PresenceStatus = "available";
   private timer: FocusTimer = { phase: "off" };
   private shown = true;
 
@@ -51,7 +56,7 @@ export class StatusDecor {
   }
 
   set(info: StatusInfo): void {
-    this.status = isPresenceStatus(info.status) ? info.status : "available";
+    this.status = shownStatus(info.status);
     const text = (info.statusText ?? "").trim();
     const shown = text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text;
     if (this.text.text !== shown) this.text.setText(shown);
