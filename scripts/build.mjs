@@ -43,6 +43,9 @@ const clientOptions = {
   minify: !dev,
   sourcemap: true,
   metafile: true,
+  // Panels are Preact components written in TSX (automatic runtime: no React import per file).
+  jsx: "automatic",
+  jsxImportSource: "preact",
   define: { global: "globalThis", "process.env.NODE_ENV": dev ? '"development"' : '"production"' },
   logLevel: "warning",
   plugins: [htmlPlugin],
