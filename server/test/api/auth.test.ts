@@ -1,5 +1,8 @@
 import { Types } from "mongoose";
+import express from "express";
 import request from "supertest";
+import { hashPassword } from "../../auth/password";
+import { createApiRouter } from "../../http/api/createApiRouter";
 import { signSession } from "../../auth/sessionToken";
 import { cookie, sessionFrom, signUp, startApi, TEST_SECRET, type ApiHarness } from "./apiHarness";
 
@@ -96,6 +99,23 @@ describe("POST /api/auth/signin and signout", () => {
   it("signout clears the cookie", async () => {
     const res = await request(h.app).post("/api/auth/signout").expect(204);
     expect(String(res.headers["set-cookie"])).toMatch(/deskmap_session=;.*Expires=Thu, 01 Jan 1970/);
+  });
+});
+
+describe("password hashes made with older parameters", () => {
+  it("are replaced by an N=2^17 hash on the next successful sign-in, which keeps working", async () => {
+    // This router hashes with the real (OWASP) parameters, not the harness's cheap ones.
+    const app = express();
+    app.use("/api", createApiRouter({ ...h.ctx, passwordParams: undefined }));
+    const old = await hashPassword("an old password here", { N: 2 ** 14, r: 8, p: 1 });
+    const member = await h.t.repos.members.createAccount({ email: "old@example.com", passwordHash: old, displayName: "Old", avatar: "bo" });
+    await request(app).post("/api/auth/signin").send({ email: "old@example.com", password: "wrong password!!" }).expect(401);
+    expect((await h.t.repos.members.findById(member._id))!.passwordHash).toBe(old);
+    await request(app).post("/api/auth/signin").send({ email: "old@example.com", password: "an old password here" }).expect(200);
+    const rehashed = (await h.t.repos.members.findById(member._id))!.passwordHash!;
+    expect(rehashed.startsWith("scrypt$131072$8$1$")).toBe(true);
+    await request(app).post("/api/auth/signin").send({ email: "old@example.com", password: "an old password here" }).expect(200);
+    expect((await h.t.repos.members.findById(member._id))!.passwordHash).toBe(rehashed);
   });
 });
 
