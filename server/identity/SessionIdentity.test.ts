@@ -96,7 +96,7 @@ describe("SessionIdentity", () => {
     await expect(identity.authenticateJoin({ space: "hq" }, withCookie(token))).resolves.toMatchObject({ memberId });
     await t.repos.sessions.delete(sid);
     const err = await refusal({ space: "hq" }, withCookie(token));
-    expect([err.code, err.message]).toEqual([401, expect.stringMatching(/signed out/)]);
+    expect([err.code, err.message]).toEqual([401, expect.stringMatching(/session has ended/)]);
   });
 
   it("takes the cookie only from the office's own pages or CORS_ORIGINS; a page on another port is refused", async () => {

@@ -50,7 +50,7 @@ export class SessionIdentity implements IdentityProvider {
     if (!checked.ok) {
       throw new ServerError(
         UNAUTHORIZED,
-        checked.problem === "expired" ? "Your session has expired; sign in again" : checked.problem === "revoked" ? "You have signed out; sign in again" : "Invalid session; sign in again",
+        checked.problem === "expired" ? "Your session has expired; sign in again" : checked.problem === "revoked" ? "Your session has ended; sign in again" : "Invalid session; sign in again",
       );
     }
     if (!checked.payload.spaces.includes(slug)) {
