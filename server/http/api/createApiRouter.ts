@@ -3,6 +3,7 @@ import express, { Router } from "express";
 import { jsonErrorHandler, notFound } from "../middleware/errorHandler";
 import { loadSession } from "../middleware/session";
 import type { ApiContext } from "./ApiContext";
+import { activeMapRoutes } from "./activeMapRoutes";
 import { authRoutes } from "./authRoutes";
 import { mapRoutes } from "./mapRoutes";
 import { meRoutes } from "./meRoutes";
@@ -31,6 +32,7 @@ export function createApiRouter(ctx: ApiContext): Router {
 
   router.use("/auth", authRoutes(ctx));
   router.use("/me", meRoutes(ctx));
+  router.use("/spaces", activeMapRoutes(ctx));
   router.use("/spaces", mapRoutes(ctx));
   router.use("/spaces", spaceRoutes(ctx));
   router.use("/spaces", moderationRoutes(ctx));
