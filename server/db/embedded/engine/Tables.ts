@@ -46,6 +46,7 @@ export class Tables {
     chmodSync(dir, 0o700);
     const root = open<Buffer, Buffer>({
       path: dir,
+      noSubdir: false, // lmdb-js would take a name with a dot (store.migrating) for a file
       maxDbs: 4,
       encoding: "binary",
       keyEncoding: "binary",
