@@ -24,6 +24,8 @@ export const ErrorCodes = {
   Location40324: 40324,
   DuplicateKey: 11000,
   ProtocolError: 17,
+  DataCorruptionDetected: 12,
+  OutOfDiskSpace: 14031,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
