@@ -51,7 +51,7 @@ export async function runFile(file: string, o: RunFileOptions): Promise<FileRun>
     "--reporter-option", `output=${o.reportPath}`,
     file,
   ];
-  const env = { ...process.env, MONGOOSE_TEST_URI: o.uri };
+  const env: NodeJS.ProcessEnv = { ...process.env, MONGOOSE_TEST_URI: o.uri };
   delete env.START_REPLICA_SET;
   delete env.MONGOOSE_REPLSET_URI;
   let stderr = "";
