@@ -42,7 +42,11 @@ export function decodeLayerData(
     bytes = packed;
   }
   if (bytes.length !== want) {
-    return { problem: `tile data holds ${bytes.length > want ? "more than" : bytes.length} bytes; a layer of ${cells} cells needs ${want}` };
+    return {
+      problem: bytes.length > want
+        ? `tile data holds more than the ${want} bytes a layer of ${cells} cells needs`
+        : `tile data holds ${bytes.length} bytes; a layer of ${cells} cells needs ${want}`,
+    };
   }
   const gids = new Array<number>(cells);
   for (let i = 0, at = 0; i < cells; i++, at += 4) {
