@@ -2,7 +2,8 @@ import type { Document } from "bson";
 import { Aggregator } from "mingo";
 import { MongoCommandError } from "../errors";
 import { pathValues, valueKey } from "../engine/keys";
-import { MINGO_OPTIONS, runFind } from "../engine/query";
+import { compileFilter, MINGO_OPTIONS, runFind } from "../engine/query";
+import { sortDocuments } from "../engine/sort";
 import { assertCollectionName } from "../engine/Store";
 import { collectionArg, optionalDoc, optionalNumber } from "./args";
 import type { CommandHandler } from "./context";
@@ -27,11 +28,22 @@ const aggregate: CommandHandler = (cmd, ctx) => {
     const c = collectionArg(cmd, "aggregate");
     ns = `${ctx.db}.${c}`;
     const coll = ctx.store.collection(ctx.db, c);
-    // A leading $match may narrow the input through an index; mingo re-applies it anyway.
+    // A leading $match may narrow the input through an index; the filter below re-applies it.
     const first = pipeline[0] as Document | undefined;
     input = coll ? (first?.$match ? coll.candidates(first.$match as Document) : [...coll.all()]) : [];
   }
-  const agg = new Aggregator(pipeline as Document[], {
+  // Leading $match/$sort stages run on the store's own matcher and BSON-order sort (mingo's
+  // differ from mongod's on types and arrays); the rest of the pipeline is mingo's.
+  let rest = pipeline as Document[];
+  while (rest.length > 0 && (rest[0].$match !== undefined || rest[0].$sort !== undefined)) {
+    const stage = rest[0];
+    if (stage.$match !== undefined) {
+      const m = compileFilter(stage.$match as Document);
+      input = input.filter((d) => m.test(d));
+    } else input = sortDocuments(input, stage.$sort as Document);
+    rest = rest.slice(1);
+  }
+  const agg = new Aggregator(rest, {
     ...MINGO_OPTIONS,
     collectionResolver: (name: string) => {
       assertCollectionName(name);
@@ -49,6 +61,7 @@ const count: CommandHandler = (cmd, ctx) => {
     skip: optionalNumber(cmd, "skip"),
     limit: optionalNumber(cmd, "limit"),
     projection: { _id: 1 },
+    hint: cmd.hint,
   });
   return { n: docs.length, ok: 1 };
 };

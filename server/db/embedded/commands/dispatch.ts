@@ -1,5 +1,5 @@
 import type { Document } from "bson";
-import { ErrorCodes, MongoCommandError, toErrorReply } from "../errors";
+import { ErrorCodes, MongoCommandError, refused, toErrorReply } from "../errors";
 import { assertDbName } from "../engine/Store";
 import { aggregateCommands } from "./aggregate";
 import { collectionCommands } from "./collections";
@@ -18,6 +18,10 @@ const COMMANDS: Record<string, CommandHandler> = {
   ...aggregateCommands,
   ...indexCommands,
   ...collectionCommands,
+  // Query plans are the one thing mongoose asks about that this store has no equivalent of.
+  explain: () => {
+    throw refused("explain");
+  },
 };
 
 export function isKnownCommand(name: string): boolean {

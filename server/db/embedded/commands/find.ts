@@ -19,6 +19,7 @@ const find: CommandHandler = (cmd, ctx) => {
     projection: optionalDoc(cmd, "projection"),
     skip,
     limit,
+    hint: cmd.hint,
   });
   // A negative limit is the legacy spelling of "one batch, then close".
   const singleBatch = truthy(cmd.singleBatch) || (limit !== undefined && limit < 0);
