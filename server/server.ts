@@ -79,7 +79,14 @@ export async function startServer(
   // Colyseus put its own match-maker route on the server; ours replaces it (origin rule, bounded body).
   httpServer.removeAllListeners("request");
   const handleMatchmake = matchmakeHandler(new OriginPolicy(config.corsOrigins, config.publicUrl));
-  httpServer.on("request", (req, res) => (isMatchmakeRequest(req) ? void handleMatchmake(req, res) : handleApp(req, res)));
+  const matchmakeLog = log.child("matchmake");
+  httpServer.on("request", (req, res) => {
+    if (!isMatchmakeRequest(req)) return handleApp(req, res);
+    handleMatchmake(req, res).catch((err: unknown) => {
+      matchmakeLog.error("matchmake request failed", err);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "internal error" }));
+    });
+  });
 
   await gameServer.listen(config.port, config.host);
   const port = (httpServer.address() as AddressInfo).port;

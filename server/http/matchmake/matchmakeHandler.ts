@@ -29,8 +29,9 @@ export function isMatchmakeRequest(req: IncomingMessage): boolean {
  * - reads at most MATCHMAKE_MAX_BODY_BYTES (413 and the connection closed past it);
  * then calls the match-maker as Colyseus's own route does, answering in the
  * same shape ({ ...reservation } or { code, error }) so colyseus.js is unchanged.
+ * (Colyseus adds the transport's `protocol` to a reservation; WebSocketTransport has none.)
  */
-export function matchmakeHandler(origins: OriginPolicy, protocol?: string) {
+export function matchmakeHandler(origins: OriginPolicy) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const headers: Record<string, string> = { Vary: "Origin" };
     const origin = req.headers.origin;
@@ -71,7 +72,7 @@ export function matchmakeHandler(origins: OriginPolicy, protocol?: string) {
         ip: req.headers["x-real-ip"] ?? req.headers["x-forwarded-for"] ?? req.socket.remoteAddress ?? "",
         req,
       })) as Record<string, unknown>;
-      send(res, 200, headers, protocol === undefined ? reservation : { ...reservation, protocol });
+      send(res, 200, headers, reservation);
     } catch (err) {
       // Colyseus's own route answers refusals as 200 { code, error }; colyseus.js reads them that way.
       const e = err as { code?: unknown; message?: unknown };
