@@ -95,7 +95,8 @@ export function closeAfter(req: IncomingMessage, res: { setHeader(name: string, 
 
 /**
  * Express middleware: a JSON body (application/json or +json) parsed within
- * `limits` into req.body. Other content types are left unread (req.body stays
+ * `limits` into req.body, in place of express.json (which bounds bytes but
+ * not nesting, and drains a refused body instead of closing). Other content types are left unread (req.body stays
  * undefined), as express.json does.
  */
 export function boundedJson(limits: BodyLimits): RequestHandler {
@@ -104,7 +105,8 @@ export function boundedJson(limits: BodyLimits): RequestHandler {
     if (!/^application\/([a-z0-9.+-]+\+)?json$/.test(type)) return next();
     readBoundedJson(req, limits).then(
       (body) => {
-        req.body = body;
+        // An empty JSON body reads as {}, as express.json has it.
+        req.body = body ?? {};
         next();
       },
       (err: unknown) => {

@@ -57,6 +57,14 @@ describe("POST /api/auth/signup", () => {
     expect(JSON.stringify(res.body.details)).toMatch(/admin/);
   });
 
+  it("answers a body nested past 16 levels with 400 before parsing it, and one over 32 KiB with 413", async () => {
+    const deep = `{"email":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const res = await request(h.app).post("/api/auth/signup").set("Content-Type", "application/json").send(deep).expect(400);
+    expect(res.body).toEqual({ error: "JSON body nests deeper than 16 levels" });
+    const big = await request(h.app).post("/api/auth/signup").send({ email: "x".repeat(40_000) }).expect(413);
+    expect(big.body.error).toMatch(/too large/);
+  });
+
   it("answers malformed JSON with 400", async () => {
     const res = await request(h.app).post("/api/auth/signup").set("Content-Type", "application/json").send('{"email": ').expect(400);
     expect(res.body).toEqual({ error: "malformed JSON body" });
