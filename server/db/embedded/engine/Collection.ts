@@ -106,10 +106,10 @@ export class Collection {
     this.tables.inWrite(() => {
       this.put(recId, doc);
       for (const ix of this.indexes.values()) ix.add(doc, recId);
-      writeCount(this.tables.catalog, this.collId, this.count + 1);
+      this.nextRecId++;
+      this.count++;
+      this.tables.deferToEnd(this.saveCount);
     });
-    this.nextRecId++;
-    this.count++;
   }
 
   replace(doc: Document): void {
@@ -131,9 +131,9 @@ export class Collection {
     this.tables.inWrite(() => {
       for (const ix of this.indexes.values()) ix.remove(old, recId);
       this.tables.docs.remove(docKey(this.collId, recId));
-      writeCount(this.tables.catalog, this.collId, this.count - 1);
+      this.count--;
+      this.tables.deferToEnd(this.saveCount);
     });
-    this.count--;
     return true;
   }
 
@@ -269,6 +269,11 @@ export class Collection {
     const key = docKey(this.collId, recId);
     this.tables.docs.put(key, seal(key, serialize(doc)));
   }
+
+  /** The stored count, written once per write callback however many documents it changed. */
+  private readonly saveCount = (): void => {
+    if (!this.dropped) writeCount(this.tables.catalog, this.collId, this.count);
+  };
 
   private saveRecord(): void {
     this.record.indexes = [...this.indexes.values()].map((ix) => (ix.building ? { ixId: ix.ixId, spec: ix.spec, building: true } : { ixId: ix.ixId, spec: ix.spec }));
