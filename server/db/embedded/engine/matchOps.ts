@@ -228,12 +228,13 @@ export function compileOperators(ops: Document, compileDoc: DocCompiler): FieldP
   return (found) => preds.every((p) => p(found));
 }
 
+const DBREF = new Set(["$ref", "$id", "$db"]);
 const DOC_LEVEL = new Set(["$and", "$or", "$nor", "$expr", "$where", "$text", "$comment", "$jsonSchema"]);
 
 /** `$elemMatch: { $gt: 1 }` tests each element as a value; `$elemMatch: { a: 1 }` as a document. */
 function compileElemMatch(q: Document, compileDoc: DocCompiler): (e: unknown) => boolean {
   const keys = Object.keys(q);
-  if (keys.length > 0 && keys.every((k) => k.startsWith("$") && !DOC_LEVEL.has(k))) {
+  if (keys.length > 0 && keys.every((k) => k.startsWith("$") && !DOC_LEVEL.has(k) && !DBREF.has(k))) {
     const pred = compileOperators(q, compileDoc);
     return (e) => {
       const found: Found[] = [{ v: e, elem: false }];

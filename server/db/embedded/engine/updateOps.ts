@@ -21,7 +21,7 @@ type ApplyOp = (env: OpEnv, path: string[], operand: unknown) => void;
 /** Deep copy of an operand so the stored document never shares structure with a request. */
 function copy(v: unknown): unknown {
   if (v === null || typeof v !== "object") return v;
-  return deserialize(serialize({ v }), { promoteBuffers: false }).v;
+  return deserialize(serialize({ v }), { promoteBuffers: false, promoteLongs: false }).v;
 }
 
 const leafName = (path: string[]): string => path[path.length - 1];

@@ -33,7 +33,8 @@ export function readHeader(buf: Buffer): MessageHeader {
   };
 }
 
-const DESERIALIZE_OPTS = { promoteBuffers: false, validation: { utf8: true } } as const;
+// promoteLongs off: an int64 stays an int64 (mongoose's BigInt, useBigInt64), as in mongod.
+const DESERIALIZE_OPTS = { promoteBuffers: false, promoteLongs: false, validation: { utf8: true } } as const;
 
 function readDoc(buf: Buffer, pos: number, end: number): { doc: Document; next: number } {
   const problem = scanBson(buf, pos, end);
