@@ -2,7 +2,7 @@ import type { Binary, BSONRegExp, Document } from "bson";
 import { MongoCommandError, refused } from "../errors";
 import { bsonTag, bsonTypeName, compareValues, isNumeric, toDouble, TYPE_NAMES, TYPE_NUMBERS, typeClass, TypeClass } from "./bsonOrder";
 import type { Found } from "./paths";
-import { isDocument } from "./paths";
+import { docView, isDocument } from "./paths";
 
 /** A compiled condition on the values one path reaches. */
 export type FieldPred = (found: Found[]) => boolean;
@@ -243,7 +243,10 @@ function compileElemMatch(q: Document, compileDoc: DocCompiler): (e: unknown) =>
     };
   }
   const doc = compileDoc(q);
-  return (e) => (isDocument(e) || Array.isArray(e)) && doc(e);
+  return (raw) => {
+    const e = docView(raw);
+    return (isDocument(e) || Array.isArray(e)) && doc(e);
+  };
 }
 
 /** `{ field: value }`: a regex matches strings, anything else is equality. */
