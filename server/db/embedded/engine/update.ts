@@ -1,4 +1,5 @@
-import { calculateObjectSize, deserialize, ObjectId, serialize } from "bson";
+import { calculateObjectSize, ObjectId } from "bson";
+import { cloneExact } from "./bsonTypes";
 import type { Document } from "bson";
 import { Aggregator } from "mingo";
 import { MongoCommandError } from "../errors";
@@ -13,7 +14,7 @@ export type UpdateSpec = Document | Document[];
 
 /** Deep copy through BSON: keeps ObjectId/Date/Binary types and never shares structure. */
 export function cloneDoc(doc: Document): Document {
-  return deserialize(serialize(doc), { promoteBuffers: false, promoteLongs: false });
+  return cloneExact(doc);
 }
 
 export function isOperatorUpdate(u: UpdateSpec): boolean {
