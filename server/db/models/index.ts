@@ -1,5 +1,7 @@
 import type { Connection } from "mongoose";
+import { auditEntryModel, type AuditEntryModel } from "./AuditEntry";
 import { chatMessageModel, type ChatMessageModel } from "./ChatMessage";
+import { deviceBanModel, type DeviceBanModel } from "./DeviceBan";
 import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
 import { meetupModel, type MeetupModel } from "./Meetup";
@@ -13,6 +15,8 @@ export interface Models {
   Invite: InviteModel;
   ChatMessage: ChatMessageModel;
   Meetup: MeetupModel;
+  AuditEntry: AuditEntryModel;
+  DeviceBan: DeviceBanModel;
 }
 
 /**
@@ -28,6 +32,8 @@ export async function createModels(connection: Connection): Promise<Models> {
     Invite: inviteModel(connection),
     ChatMessage: chatMessageModel(connection),
     Meetup: meetupModel(connection),
+    AuditEntry: auditEntryModel(connection),
+    DeviceBan: deviceBanModel(connection),
   };
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
   return models;

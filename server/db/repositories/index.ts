@@ -1,4 +1,6 @@
 import type { Models } from "../models";
+import { AuditRepository } from "./AuditRepository";
+import { BanRepository } from "./BanRepository";
 import { ChatRepository } from "./ChatRepository";
 import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
@@ -13,6 +15,8 @@ export interface Repositories {
   invites: InviteRepository;
   chat: ChatRepository;
   meetups: MeetupRepository;
+  bans: BanRepository;
+  audit: AuditRepository;
 }
 
 export function createRepositories(models: Models): Repositories {
@@ -23,5 +27,7 @@ export function createRepositories(models: Models): Repositories {
     invites: new InviteRepository(models),
     chat: new ChatRepository(models),
     meetups: new MeetupRepository(models),
+    bans: new BanRepository(models),
+    audit: new AuditRepository(models),
   };
 }

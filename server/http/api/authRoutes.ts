@@ -1,6 +1,9 @@
 import { Router } from "express";
 import { decoyHash, hashPassword, verifyPassword } from "../../auth/password";
 import { clearSessionCookie } from "../../auth/sessionCookie";
+import { ensureDevice } from "../../auth/deviceCookie";
+import { admitGuest, refund } from "../../admin/admission";
+import { claimFirstOwner } from "../../admin/firstOwner";
 import { HttpError } from "../middleware/HttpError";
 import { findSpaceOr404, issueSession, optionalMember } from "../middleware/session";
 import { validated } from "../middleware/validate";
@@ -14,16 +17,20 @@ export function authRoutes(ctx: ApiContext): Router {
 
   router.post(
     "/signup",
-    validated({ body: signupBody }, async ({ body }, _req, res) => {
+    validated({ body: signupBody }, async ({ body }, req, res) => {
       if (!ctx.allowSignup) throw new HttpError(403, "sign-up is disabled on this server");
-      const member = await ctx.repos.members.createAccount({
+      const created = await ctx.repos.members.createAccount({
         email: body.email,
         passwordHash: await hashPassword(body.password),
         displayName: body.displayName,
         avatar: body.avatar,
       });
-      await issueSession(ctx, res, member);
-      res.status(201).json({ member: memberView(member) });
+      await ctx.repos.members.addDevice(created._id, ensureDevice(req, res, ctx.sessionSecret, ctx.cookieSecure));
+      // On a fresh install the first account becomes the default space's owner (one atomic claim).
+      const owned = await claimFirstOwner(ctx.repos, created);
+      const member = (owned && (await ctx.repos.members.findById(created._id))) || created;
+      await issueSession(ctx, res, member, owned?.slug);
+      res.status(201).json({ member: memberView(member), ownerOf: owned ? spaceView(owned, "owner") : null });
     }),
   );
 
@@ -44,6 +51,7 @@ export function authRoutes(ctx: ApiContext): Router {
         throw new HttpError(401, "email or password is incorrect");
       }
       ctx.signinLimiter.succeed(key);
+      await ctx.repos.members.addDevice(member._id, ensureDevice(req, res, ctx.sessionSecret, ctx.cookieSecure));
       await issueSession(ctx, res, member);
       res.json({ member: memberView(member) });
     }),
@@ -51,10 +59,17 @@ export function authRoutes(ctx: ApiContext): Router {
 
   router.post(
     "/guest",
-    validated({ body: guestBody }, async ({ body }, _req, res) => {
+    validated({ body: guestBody }, async ({ body }, req, res) => {
       const space = await findSpaceOr404(ctx, body.space);
-      if (!space.settings.guestAccess) throw new HttpError(403, "this space does not admit guests");
-      const member = await ctx.repos.members.createGuest({ displayName: body.displayName, avatar: body.avatar, space: space._id });
+      // The device cookie outlives signing out, so a banned guest's browser is recognised when it comes back.
+      const deviceId = ensureDevice(req, res, ctx.sessionSecret, ctx.cookieSecure);
+      const { invite } = await admitGuest(ctx.repos, space, body.invite, deviceId);
+      const member = await ctx.repos.members
+        .createGuest({ displayName: body.displayName, avatar: body.avatar, space: space._id, deviceId })
+        .catch(async (err: unknown) => {
+          await refund(ctx.repos, invite);
+          throw err;
+        });
       await issueSession(ctx, res, member);
       res.status(201).json({ member: memberView(member), space: spaceView(space, "guest") });
     }),
