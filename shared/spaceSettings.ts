@@ -83,8 +83,8 @@ export const SETTING_FIELDS = {
 export const settingMessages = {
   notNumber: "must be a number",
   notWhole: "must be a whole number",
-  below: (min: number, unit: string) => `must be at least ${min} ${unit}`,
-  above: (max: number, unit: string) => `must be at most ${max} ${unit}`,
+  below: (min: number, unit: string) => `must be at least ${min} ${min === 1 ? unit.replace(/s$/, "") : unit}`,
+  above: (max: number, unit: string) => `must be at most ${max} ${max === 1 ? unit.replace(/s$/, "") : unit}`,
   notChoice: (choices: readonly string[]) => `must be one of ${choices.join(", ")}`,
   notBoolean: "must be true or false",
   leaveBelowHearing: "must be at least hearingRadiusTiles, so conversations do not flicker",

@@ -27,6 +27,16 @@ export function membershipIn(member: Pick<MemberDoc, "memberships">, space: Type
   return member.memberships.find((m) => m.space.equals(space));
 }
 
+/**
+ * Last seen: the later of joining the space and the position the office last saved (on leave and
+ * periodically). Two fields, because mingo (the embedded store) refuses two `$` paths in one update.
+ */
+function latest(a: Date | null | undefined, b: Date | null | undefined): Date | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
 export class MemberRepository {
   constructor(private readonly models: Models) {}
 
@@ -136,7 +146,7 @@ export class MemberRepository {
               role: m.role,
               banned: m.banned,
               guest: !doc.email,
-              lastSeenAt: m.lastSeenAt ?? m.lastPosition?.updatedAt ?? null,
+              lastSeenAt: latest(m.lastSeenAt, m.lastPosition?.updatedAt),
               deskId: m.deskId ?? null,
             },
           ]
@@ -148,7 +158,7 @@ export class MemberRepository {
     const lastPosition: LastPosition = { x: pos.x, y: pos.y, facing: pos.facing, updatedAt: new Date() };
     await this.models.Member.updateOne(
       { _id: id, "memberships.space": space },
-      { $set: { "memberships.$.lastPosition": lastPosition, "memberships.$.lastSeenAt": lastPosition.updatedAt } },
+      { $set: { "memberships.$.lastPosition": lastPosition } },
       { runValidators: true },
     ).exec();
   }
