@@ -7,7 +7,8 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-/** Props that mark an input invalid and point at its message. */
-export function invalid(id: string, message?: string) {
-  return message ? { "aria-invalid": true as const, "aria-describedby": id } : {};
+/** Props that mark an input invalid and point at its message (after any hint it already has). */
+export function invalid(id: string, message?: string, hint?: string) {
+  if (!message) return hint ? { "aria-describedby": hint } : {};
+  return { "aria-invalid": true as const, "aria-describedby": hint ? `${hint} ${id}` : id };
 }

@@ -66,7 +66,7 @@ function CreateSpace() {
       <input class="text-field" id="space-name" name="name" required maxLength={80} {...invalid("space-name-error", errors.name)} />
       <FieldError id="space-name-error" message={errors.name} />
       <label class="field-label" for="space-slug">Address (slug)</label>
-      <input class="text-field" id="space-slug" name="slug" required maxLength={48} aria-describedby="space-slug-hint" {...invalid("space-slug-error", errors.slug)} />
+      <input class="text-field" id="space-slug" name="slug" required maxLength={48} {...invalid("space-slug-error", errors.slug, "space-slug-hint")} />
       <p class="field-hint" id="space-slug-hint">Lowercase letters, digits and dashes; the office opens at /?space=slug.</p>
       <FieldError id="space-slug-error" message={errors.slug} />
       <label class="field-label" for="space-map">Map (optional Tiled JSON; the standard office otherwise)</label>
