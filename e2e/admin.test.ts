@@ -66,6 +66,7 @@ test("first owner: create a space, invite, ban and unban a guest, change a setti
   await claimed.waitFor();
 
   // Create a space by name and slug (the standard map); the page moves to it.
+  await owner.page.getByText("Create another space").click();
   await owner.page.getByLabel("Name", { exact: true }).fill("Acme Studio");
   await owner.page.getByLabel("Address (slug)").fill("Bad Slug!");
   await owner.page.getByRole("button", { name: "Create space" }).click();

@@ -54,13 +54,13 @@ export function AuditSection({ slug }: { slug: string }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{when(e.at)}</td>
-              <td>{e.actorName}</td>
-              <td>
+              <td data-label="When">{when(e.at)}</td>
+              <td data-label="Who">{e.actorName}</td>
+              <td data-label="What">
                 {ACTIONS[e.action] ?? e.action}
                 {e.target ? `: ${e.target}` : ""}
               </td>
-              <td>{e.detail}</td>
+              <td data-label="Details">{e.detail}</td>
             </tr>
           ))}
         </tbody>

@@ -122,12 +122,12 @@ export function InvitesSection({ slug }: { slug: string }) {
           ) : (
             invites.map((inv) => (
               <tr key={inv.id}>
-                <td>{inv.role}</td>
-                <td>
+                <td data-label="Role">{inv.role}</td>
+                <td data-label="Used">
                   {inv.uses} of {inv.maxUses}
                 </td>
-                <td>{inv.expiresAt ? when(inv.expiresAt) : "never"}</td>
-                <td>{STATE_LABEL[inv.state]}</td>
+                <td data-label="Expires">{inv.expiresAt ? when(inv.expiresAt) : "never"}</td>
+                <td data-label="State">{STATE_LABEL[inv.state]}</td>
                 <td>
                   {inv.state === "ok" ? (
                     <button

@@ -58,12 +58,12 @@ export function MapsSection({ slug }: { slug: string }) {
         <tbody>
           {maps.map((m) => (
             <tr key={m.version}>
-              <th scope="row">{m.version}</th>
-              <td>{m.name}</td>
-              <td>
+              <th scope="row">Version {m.version}</th>
+              <td data-label="Name">{m.name}</td>
+              <td data-label="Size">
                 {m.width}×{m.height} tiles, {bytes(m.sizeBytes)}
               </td>
-              <td>{when(m.createdAt)}</td>
+              <td data-label="Uploaded">{when(m.createdAt)}</td>
               <td>
                 {m.active ? (
                   <strong>Active</strong>

@@ -50,11 +50,11 @@ export function MembersSection({ slug }: { slug: string }) {
                   {m.guest ? <span class="muted"> (guest)</span> : null}
                   {isSelf ? <span class="muted"> (you)</span> : null}
                 </th>
-                <td>
+                <td data-label="Role">
                   {roles.length > 1 ? <RoleChoice member={m} roles={roles} onSave={(role) => changeRole(m, role)} /> : m.role}
                 </td>
-                <td>{ago(m.lastSeenAt)}</td>
-                <td>{m.deskId ?? "none"}</td>
+                <td data-label="Last seen">{ago(m.lastSeenAt)}</td>
+                <td data-label="Desk">{m.deskId ?? "none"}</td>
                 <td class="admin-actions">
                   {removalRefusal(myRole, m.role, isSelf, owners) === null && !isSelf ? (
                     <button type="button" onClick={() => act(() => api.remove(slug, m.id), `${m.displayName} was removed from the space`).then(reload)}>

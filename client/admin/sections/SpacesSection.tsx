@@ -29,7 +29,14 @@ export function SpacesSection({ current }: { current?: SpaceDetails }) {
           ))}
         </ul>
       )}
-      <CreateSpace />
+      {current ? (
+        <details class="admin-more">
+          <summary>Create another space</summary>
+          <CreateSpace />
+        </details>
+      ) : (
+        <CreateSpace />
+      )}
       {current?.role === "owner" ? <DeleteSpace space={current} /> : null}
     </section>
   );
