@@ -37,13 +37,15 @@ function memberRow(page: Page, name: string) {
   return page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Last seen" }) }).getByRole("row").filter({ hasText: name });
 }
 
+/** The section `name` (its id) in view, at a desktop and a phone size, for looking at by eye. */
 async function screenshots(page: Page, name: string): Promise<void> {
   for (const [width, height] of [
     [1280, 800],
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}-${name}-${width}.png`, fullPage: true });
+    await page.locator(`#${name}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: `${SHOTS}-${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
