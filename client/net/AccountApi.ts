@@ -25,6 +25,8 @@ export interface SpaceInfo {
   slug: string;
   name: string;
   settings: { guestAccess: boolean };
+  /** A fresh install's default space before anyone has signed up: the first account becomes its owner. */
+  awaitingOwner?: boolean;
 }
 
 /** A refusal from the API, carrying its reason ({ error, details }) as a sentence. */
@@ -65,9 +67,9 @@ export class AccountApi {
     return (await this.call<{ member: AccountMember }>("POST", "/auth/signin", { email, password })).member;
   }
 
-  /** A guest identity admitted to one space (the server refuses when the space admits no guests). */
-  async guest(space: string, displayName: string, avatar: string): Promise<AccountMember> {
-    return (await this.call<{ member: AccountMember }>("POST", "/auth/guest", { space, displayName, avatar })).member;
+  /** A guest identity admitted to one space (the server refuses when the space admits no guests, or only invited ones). */
+  async guest(space: string, displayName: string, avatar: string, invite?: string): Promise<AccountMember> {
+    return (await this.call<{ member: AccountMember }>("POST", "/auth/guest", { space, displayName, avatar, ...(invite ? { invite } : {}) })).member;
   }
 
   async signout(): Promise<void> {

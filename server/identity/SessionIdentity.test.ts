@@ -80,6 +80,26 @@ describe("SessionIdentity", () => {
     expect([err.code, err.message]).toEqual([403, expect.stringMatching(/removed/)]);
   });
 
+  it("refuses a second guest from a browser someone banned from the space used (its device cookie)", async () => {
+    const { DEVICE_COOKIE } = await import("../auth/deviceCookie");
+    const hq = (await t.repos.spaces.findBySlug("hq"))!;
+    const device = "A".repeat(22);
+    const first = await t.repos.members.createGuest({ displayName: "First", avatar: "bo", space: hq._id, deviceId: device });
+    const second = await t.repos.members.createGuest({ displayName: "Second", avatar: "bo", space: hq._id, deviceId: device });
+    const token = await sessionToken(second._id.toHexString(), ["hq"]);
+    const { createHmac } = await import("node:crypto");
+    const signed = `${device}.${createHmac("sha256", SECRET).update(`device:${device}`).digest("base64url")}`;
+    const context = { headers: { cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}; ${DEVICE_COOKIE}=${signed}` } };
+    await expect(identity.authenticateJoin({ space: "hq" }, context)).resolves.toMatchObject({ name: "Second" });
+    await t.repos.bans.ban(first._id, hq._id);
+    expect((await refusal({ space: "hq" }, context)).code).toBe(403);
+    // A forged device cookie is no device at all: the ban cannot be dodged, nor pinned on someone, by editing it.
+    const forged = { headers: { cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}; ${DEVICE_COOKIE}=${device}.forged` } };
+    await expect(identity.authenticateJoin({ space: "hq" }, forged)).resolves.toMatchObject({ name: "Second" });
+    await t.repos.bans.lift(first._id, hq._id);
+    await expect(identity.authenticateJoin({ space: "hq" }, context)).resolves.toMatchObject({ name: "Second" });
+  });
+
   it("refuses guests once the space stops admitting guests", async () => {
     const hq = (await t.repos.spaces.findBySlug("hq"))!;
     const guest = await t.repos.members.createGuest({ displayName: "Visitor", avatar: "bo", space: hq._id });

@@ -1,6 +1,7 @@
 import { ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { sessionTokenFromCookieHeader } from "../auth/sessionCookie";
+import { deviceFromCookieHeader } from "../auth/deviceCookie";
 import { checkSessionToken } from "../auth/Sessions";
 import { OriginPolicy } from "../http/security/originPolicy";
 import type { Repositories } from "../db/repositories";
@@ -61,6 +62,10 @@ export class SessionIdentity implements IdentityProvider {
     const membership = membershipIn(member, space._id);
     if (!membership) throw new ServerError(FORBIDDEN, `You are not a member of "${slug}"`);
     if (membership.banned) throw new ServerError(FORBIDDEN, `You have been removed from "${slug}"`);
+    // A browser someone banned from this space used stays out, whoever it now claims to be.
+    if (await this.repos.bans.isDeviceBanned(space._id, deviceFromCookieHeader(context.headers.cookie, this.secret))) {
+      throw new ServerError(FORBIDDEN, `You have been removed from "${slug}"`);
+    }
     if (membership.role === "guest" && !space.settings.guestAccess) {
       throw new ServerError(FORBIDDEN, `"${slug}" does not admit guests at the moment`);
     }

@@ -68,6 +68,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         idleSeconds: Math.round(auth.SESSION_TTL_HOURS * 3600),
         maxSeconds: Math.round(auth.SESSION_MAX_DAYS * 86_400),
       }),
+      deviceSecret: sessionSecret,
       cookieSecure: auth.COOKIE_SECURE ?? false,
       allowSignup: auth.ALLOW_SIGNUP,
       maxMapBytes: auth.MAX_MAP_BYTES,

@@ -1,5 +1,7 @@
 import type { Connection } from "mongoose";
+import { auditEntryModel, type AuditEntryModel } from "./AuditEntry";
 import { chatMessageModel, type ChatMessageModel } from "./ChatMessage";
+import { deviceBanModel, type DeviceBanModel } from "./DeviceBan";
 import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
 import { meetupModel, type MeetupModel } from "./Meetup";
@@ -15,6 +17,8 @@ export interface Models {
   ChatMessage: ChatMessageModel;
   Meetup: MeetupModel;
   Session: SessionModel;
+  AuditEntry: AuditEntryModel;
+  DeviceBan: DeviceBanModel;
 }
 
 /**
@@ -31,6 +35,8 @@ export async function createModels(connection: Connection): Promise<Models> {
     ChatMessage: chatMessageModel(connection),
     Meetup: meetupModel(connection),
     Session: sessionModel(connection),
+    AuditEntry: auditEntryModel(connection),
+    DeviceBan: deviceBanModel(connection),
   };
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
   return models;

@@ -1,4 +1,6 @@
 import type { Models } from "../models";
+import { AuditRepository } from "./AuditRepository";
+import { BanRepository } from "./BanRepository";
 import { ChatRepository } from "./ChatRepository";
 import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
@@ -15,6 +17,8 @@ export interface Repositories {
   chat: ChatRepository;
   meetups: MeetupRepository;
   sessions: SessionRepository;
+  bans: BanRepository;
+  audit: AuditRepository;
 }
 
 export function createRepositories(models: Models): Repositories {
@@ -26,5 +30,7 @@ export function createRepositories(models: Models): Repositories {
     chat: new ChatRepository(models),
     meetups: new MeetupRepository(models),
     sessions: new SessionRepository(models),
+    bans: new BanRepository(models),
+    audit: new AuditRepository(models),
   };
 }

@@ -4,6 +4,9 @@ import { decoyHash, hashPassword, needsRehash, PASSWORD_PARAMS, verifyPassword }
 import { clearSessionCookie } from "../../auth/sessionCookie";
 import { normalizeEmail } from "../../db/repositories/MemberRepository";
 import { ConflictError } from "../../db/repositories/errors";
+import { ensureDevice } from "../../auth/deviceCookie";
+import { admitGuest, refund } from "../../admin/admission";
+import { claimFirstOwner } from "../../admin/firstOwner";
 import { HttpError } from "../middleware/HttpError";
 import { currentSession, findSpaceOr404, issueSession, optionalMember } from "../middleware/session";
 import { validated } from "../middleware/validate";
@@ -29,12 +32,21 @@ export function authRoutes(ctx: ApiContext): Router {
       if (!ctx.allowSignup) throw new HttpError(403, "sign-up is disabled on this server");
       const wait = limits.signupByAddress.attempt(clientAddress(req));
       if (wait > 0) throw HttpError.tooMany("too many accounts created from this address", wait);
+      // Every answer carries a device cookie, so its presence says nothing about the address either.
+      const deviceId = ensureDevice(req, res, ctx.deviceSecret, ctx.cookieSecure);
       // Hash first either way, so a taken address answers no faster than a new one.
       const passwordHash = await hashPassword(body.password, params);
-      try {
-        await ctx.repos.members.createAccount({ email: body.email, passwordHash, displayName: body.displayName, avatar: body.avatar });
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
+      const created = await ctx.repos.members
+        .createAccount({ email: body.email, passwordHash, displayName: body.displayName, avatar: body.avatar })
+        .catch((err: unknown) => {
+          if (err instanceof ConflictError) return null;
+          throw err;
+        });
+      if (created) {
+        await ctx.repos.members.addDevice(created._id, deviceId);
+        // On a fresh install the first account becomes the default space's owner (one atomic claim);
+        // the page learns it from the session after signing in.
+        await claimFirstOwner(ctx.repos, created);
       }
       res.status(202).json({ accepted: true, next: "sign in with this email and password" });
     }),
@@ -64,6 +76,7 @@ export function authRoutes(ctx: ApiContext): Router {
       if (needsRehash(member.passwordHash, params)) {
         await ctx.repos.members.setPasswordHash(member._id, await hashPassword(body.password, params));
       }
+      await ctx.repos.members.addDevice(member._id, ensureDevice(req, res, ctx.deviceSecret, ctx.cookieSecure));
       await issueSession(ctx, req, res, member, { fresh: true });
       res.json({ member: memberView(member) });
     }),
@@ -73,10 +86,17 @@ export function authRoutes(ctx: ApiContext): Router {
     "/guest",
     validated({ body: guestBody }, async ({ body }, req, res) => {
       const space = await findSpaceOr404(ctx, body.space);
-      if (!space.settings.guestAccess) throw new HttpError(403, "this space does not admit guests");
       const wait = limits.guestsByAddress.attempt(clientAddress(req));
       if (wait > 0) throw HttpError.tooMany("too many guests from this address", wait);
-      const member = await ctx.repos.members.createGuest({ displayName: body.displayName, avatar: body.avatar, space: space._id });
+      // The device cookie outlives signing out, so a banned guest's browser is recognised when it comes back.
+      const deviceId = ensureDevice(req, res, ctx.deviceSecret, ctx.cookieSecure);
+      const { invite } = await admitGuest(ctx.repos, space, body.invite, deviceId);
+      const member = await ctx.repos.members
+        .createGuest({ displayName: body.displayName, avatar: body.avatar, space: space._id, deviceId })
+        .catch(async (err: unknown) => {
+          await refund(ctx.repos, invite);
+          throw err;
+        });
       await issueSession(ctx, req, res, member, { fresh: true });
       res.status(201).json({ member: memberView(member), space: spaceView(space, "guest") });
     }),

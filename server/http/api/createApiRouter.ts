@@ -9,6 +9,10 @@ import { authRoutes } from "./authRoutes";
 import { mapRoutes } from "./mapRoutes";
 import { meRoutes } from "./meRoutes";
 import { spaceRoutes } from "./spaceRoutes";
+import { auditRoutes } from "./auditRoutes";
+import { inviteRoutes } from "./inviteRoutes";
+import { memberAdminRoutes } from "./memberAdminRoutes";
+import { spaceAdminRoutes } from "./spaceAdminRoutes";
 import { moderationRoutes } from "../../features/moderation/moderationRoutes";
 
 /** Ordinary bodies are small and shallow; map uploads have their own, larger limit in mapRoutes. */
@@ -37,6 +41,10 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.use("/spaces", mapRoutes(ctx));
   router.use("/spaces", spaceRoutes(ctx));
   router.use("/spaces", moderationRoutes(ctx));
+  router.use("/spaces", inviteRoutes(ctx));
+  router.use("/spaces", memberAdminRoutes(ctx));
+  router.use("/spaces", auditRoutes(ctx));
+  router.use("/spaces", spaceAdminRoutes(ctx));
   router.use(notFound);
   router.use(jsonErrorHandler(ctx.log));
   return router;

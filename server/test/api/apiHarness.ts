@@ -29,13 +29,18 @@ export function fixtureMap(width = 10, height = 8): TiledWithModel {
   return { tiled, map: parseMap(tiled) };
 }
 
-export async function startApi(label: string, overrides: Partial<ApiContext> = {}): Promise<ApiHarness> {
+/**
+ * `firstOwner`: seed the default space waiting for its first owner, as a fresh
+ * install does. Off by default, so a suite's first sign-up is an ordinary account.
+ */
+export async function startApi(label: string, overrides: Partial<ApiContext> = {}, options: { firstOwner?: boolean } = {}): Promise<ApiHarness> {
   const t = await openTestDatabase(label);
-  await seedDatabase(t.repos, async () => fixtureMap());
+  await seedDatabase(t.repos, async () => fixtureMap(), { needsOwner: options.firstOwner ?? false });
   const errors: unknown[] = [];
   const ctx: ApiContext = {
     repos: t.repos,
     sessions: new Sessions(t.repos, TEST_SECRET, { idleSeconds: 3600, maxSeconds: 24 * 3600 }),
+    deviceSecret: TEST_SECRET,
     cookieSecure: false,
     allowSignup: true,
     maxMapBytes: 256 * 1024,
