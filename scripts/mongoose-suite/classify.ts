@@ -42,6 +42,8 @@ export function classifyFailure(err: MochaError): Outcome {
   const text = `${err.message ?? ""}\n${err.stack ?? ""}`;
   if (err.code === "ERR_MOCHA_TIMEOUT" || /^Timeout of \d+ms exceeded/.test(err.message ?? "")) return "timeout";
   if (isRefusal(err)) return "refused";
+  // A test that asserts on a server error's message: the message it got was our refusal.
+  if (REFUSAL_SENTENCE.test(err.message ?? "")) return "refused";
   if (err.code === "ERR_ASSERTION" || err.name === "AssertionError" || /^AssertionError/.test(text.trimStart())) return "wrongResult";
   return "errorWhereMongodSucceeds";
 }

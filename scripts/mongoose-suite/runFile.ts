@@ -45,6 +45,8 @@ export async function runFile(file: string, o: RunFileOptions): Promise<FileRun>
     "--ui", "bdd",
     "--node-option", "disable-warning=MONGOOSE",
     "--require", o.fixture,
+    // Loaded first, as in a whole-suite run: a few files require lib/ internals that need it.
+    "--require", path.join(o.suiteDir, "index.js"),
     "--exit",
     "--timeout", String(o.testTimeoutMs),
     "--reporter", "json",

@@ -33,6 +33,8 @@ export interface EmbeddedMongo {
   stats(): EmbeddedStats;
   /** Resolves when the background checksum scrub of every record is done; `damaged` if it found damage. */
   scrubbed(): Promise<{ records: number; damaged: boolean }>;
+  /** Resolves when the background purge of dropped collections and indexes is done. */
+  settled(): Promise<void>;
 }
 
 const TTL_INTERVAL_MS = 60_000;
@@ -103,6 +105,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     port,
     close,
     scrubbed: () => persistence.scrubbed,
+    settled: () => persistence.settled(),
     stats: () => ({ ...store.stats, openCursors: cursors.size, connections: connections.size }),
   };
 }

@@ -137,3 +137,25 @@ test("an upsert with a regex in its filter stores only the update's fields", asy
 test("explain is refused with code 115 and names the feature", async () => {
   await expect(Order.find({}).explain()).rejects.toMatchObject({ code: 115, message: "explain is not supported by the embedded store" });
 });
+
+test("numbers keep their BSON type: int64 stays int64 (useBigInt64), 42.0 stays a double", async () => {
+  const { Double, Long } = mongoose.mongo;
+  await raw().insertOne({ k: "n", big: Long.fromNumber(37), dbl: new Double(42), int: 7 });
+  expect(await raw().findOne({ k: "n" }, { useBigInt64: true, projection: { _id: 0, big: 1 } })).toEqual({ big: 37n });
+  expect((await raw().find({ dbl: { $type: "double" } }).toArray()).length).toBe(1);
+  expect((await raw().find({ int: { $type: "int" }, big: { $type: "long" } }).toArray()).length).toBe(1);
+  await raw().updateOne({ k: "n" }, { $inc: { dbl: 1, big: 1 } });
+  expect(await raw().findOne({ k: "n" }, { promoteValues: false, projection: { _id: 0, dbl: 1, big: 1 } })).toEqual({ dbl: new Double(43), big: Long.fromNumber(38) });
+});
+
+test("$elemMatch on DBRef fields; aggregate hint scans the index in key order; unknown stages answer 40324", async () => {
+  const ref = { $ref: "users", $id: new mongoose.Types.ObjectId(), $db: "test" };
+  await raw().insertOne({ k: "chat", members: [ref] });
+  expect(await raw().findOne({ members: { $elemMatch: { $id: ref.$id } } })).toMatchObject({ k: "chat" });
+  await Order.collection.createIndex({ total: -1, customer: -1 });
+  await Order.create([{ customer: "A", total: 4 }, { customer: "B", total: 5 }, { customer: "C", total: 4 }]);
+  const hinted = await Order.aggregate([{ $match: {} }]).hint({ total: -1, customer: -1 });
+  expect(hinted.map((o) => o.customer)).toEqual(["B", "C", "A"]);
+  await expect(Order.aggregate([{ $fakeStage: {} } as never])).rejects.toMatchObject({ code: 40324, message: "Unrecognized pipeline stage name: '$fakeStage'" });
+  await expect(Order.aggregate([{ $geoNear: {} } as never])).rejects.toMatchObject({ code: 115, message: "the aggregation stage $geoNear is not supported by the embedded store" });
+});

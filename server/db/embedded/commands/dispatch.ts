@@ -18,10 +18,23 @@ const COMMANDS: Record<string, CommandHandler> = {
   ...aggregateCommands,
   ...indexCommands,
   ...collectionCommands,
-  // Query plans are the one thing mongoose asks about that this store has no equivalent of.
-  explain: () => {
-    throw refused("explain");
-  },
+};
+
+/** mongod commands this store does not implement: refused by name (code 115), not "no such command". */
+const REFUSED_COMMANDS: Record<string, string> = {
+  explain: "explain",
+  collMod: "collMod (changing collection or index options)",
+  setParameter: "setParameter (server parameters such as ttlMonitorSleepSecs)",
+  renameCollection: "renameCollection",
+  dbStats: "dbStats",
+  collStats: "collStats",
+  validate: "validate",
+  compact: "compact",
+  convertToCapped: "convertToCapped",
+  mapReduce: "mapReduce",
+  createUser: "createUser (authentication)",
+  shardCollection: "sharding",
+  replSetGetStatus: "replica sets",
 };
 
 export function isKnownCommand(name: string): boolean {
@@ -31,6 +44,7 @@ export function isKnownCommand(name: string): boolean {
 /** Runs one command document; every failure becomes a MongoDB-style `{ ok: 0 }` reply. */
 export async function runCommand(cmd: Document, ctx: CommandContext): Promise<Document> {
   const name = Object.keys(cmd)[0] ?? "";
+  if (Object.hasOwn(REFUSED_COMMANDS, name)) return refused(REFUSED_COMMANDS[name]).toReply();
   if (!isKnownCommand(name)) {
     return { ok: 0, errmsg: `no such command: '${name}'`, code: ErrorCodes.CommandNotFound, codeName: "CommandNotFound" };
   }

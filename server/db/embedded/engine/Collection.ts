@@ -1,7 +1,7 @@
 import { deserialize, serialize } from "bson";
 import type { Document } from "bson";
 import { MongoCommandError } from "../errors";
-import { writeCollectionRecord, writeCount } from "./catalog";
+import { addPurge, writeCollectionRecord, writeCount } from "./catalog";
 import type { CollectionRecord } from "./catalog";
 import { seal, unseal } from "./checksum";
 import { duplicateKeyError } from "./duplicateKey";
@@ -10,6 +10,9 @@ import type { IndexSpec } from "./Index";
 import { isIndexableScalar, valueKey } from "./keys";
 import { docKey, docRange, recIdOf } from "./storageKeys";
 import type { Tables } from "./Tables";
+
+/** Fills a new index in the background; absent, indexes are built inside the creating write. */
+export type IndexBuilder = (coll: Collection, ix: Index) => Promise<void>;
 
 export interface ScanStats {
   docsExamined: number;
@@ -26,6 +29,8 @@ export interface ScanStats {
  */
 export class Collection {
   readonly indexes = new Map<string, Index>();
+  /** Set when the collection is dropped (its records are purged in the background). */
+  dropped = false;
   private nextRecId: number;
 
   constructor(
@@ -34,8 +39,14 @@ export class Collection {
     private readonly tables: Tables,
     private readonly stats: ScanStats,
     private readonly allocateId: () => number,
+    private readonly builder: () => IndexBuilder | null,
+    private readonly onPurge: () => void = () => undefined,
   ) {
-    for (const { ixId, spec } of record.indexes) this.indexes.set(spec.name, new Index(spec, ixId, tables));
+    for (const { ixId, spec, building } of record.indexes) {
+      const ix = new Index(spec, ixId, tables);
+      ix.building = building === true;
+      this.indexes.set(spec.name, ix);
+    }
     let last = 0;
     const { start, end } = docRange(record.collId);
     // Reverse ranges run from `start` down to `end`.
@@ -95,10 +106,10 @@ export class Collection {
     this.tables.inWrite(() => {
       this.put(recId, doc);
       for (const ix of this.indexes.values()) ix.add(doc, recId);
-      writeCount(this.tables.catalog, this.collId, this.count + 1);
+      this.nextRecId++;
+      this.count++;
+      this.tables.deferToEnd(this.saveCount);
     });
-    this.nextRecId++;
-    this.count++;
   }
 
   replace(doc: Document): void {
@@ -120,28 +131,63 @@ export class Collection {
     this.tables.inWrite(() => {
       for (const ix of this.indexes.values()) ix.remove(old, recId);
       this.tables.docs.remove(docKey(this.collId, recId));
-      writeCount(this.tables.catalog, this.collId, this.count - 1);
+      this.count--;
+      this.tables.deferToEnd(this.saveCount);
     });
-    this.count--;
     return true;
   }
 
+  /**
+   * Registers a new index. With a builder (the server), it is filled in the background in
+   * slices (see persist/indexBuild.ts); without one, right here.
+   */
   createIndex(spec: IndexSpec): void {
     this.tables.inWrite(() => {
       const ix = new Index(spec, this.allocateId(), this.tables);
-      try {
-        for (let after = 0, batch; (batch = this.slice(after, 1000)).length > 0; after = batch[batch.length - 1].recId) {
-          for (const { recId, doc } of batch) {
-            if (ix.conflicts(doc, recId, (r) => this.load(r))) throw duplicateKeyError(this.ns, ix, doc);
-            ix.add(doc, recId);
+      const builder = this.builder();
+      if (builder) {
+        ix.building = true;
+        this.indexes.set(spec.name, ix);
+        this.saveRecord();
+        ix.built = builder(this, ix);
+        return;
+      }
+      for (let after = 0, batch; (batch = this.slice(after, 1000)).length > 0; after = batch[batch.length - 1].recId) {
+        for (const { recId, doc } of batch) {
+          if (ix.conflicts(doc, recId, (r) => this.load(r))) {
+            addPurge(this.tables.catalog, { table: "entries", id: ix.ixId }); // entries written so far
+            throw duplicateKeyError(this.ns, ix, doc);
           }
+          ix.add(doc, recId);
         }
-      } catch (err) {
-        ix.clear(); // inside an async batch a thrown error does not undo earlier puts
-        throw err;
       }
       this.indexes.set(spec.name, ix);
       this.saveRecord();
+    });
+  }
+
+  /** One slice of a background build (inside a write transaction); false when done or failed. */
+  buildSlice(ix: Index, after: number, limit: number): { more: boolean; last: number } {
+    const batch = this.dropped ? [] : this.slice(after, limit);
+    for (const { recId, doc } of batch) {
+      if (ix.conflicts(doc, recId, (r) => this.load(r))) {
+        ix.buildFailed ??= duplicateKeyError(this.ns, ix, doc);
+        return { more: false, last: recId };
+      }
+      ix.add(doc, recId);
+    }
+    return { more: batch.length === limit, last: batch.length ? batch[batch.length - 1].recId : after };
+  }
+
+  /** Ends a background build: the index serves queries, or (failed) is dropped. */
+  finishBuild(ix: Index): void {
+    if (this.dropped || this.indexes.get(ix.spec.name) !== ix) return;
+    this.tables.inWrite(() => {
+      if (ix.buildFailed) this.dropIndex(ix.spec.name);
+      else {
+        ix.building = false;
+        this.saveRecord();
+      }
     });
   }
 
@@ -149,17 +195,18 @@ export class Collection {
     const ix = this.indexes.get(name);
     if (!ix) return;
     this.tables.inWrite(() => {
-      ix.clear();
+      addPurge(this.tables.catalog, { table: "entries", id: ix.ixId });
+      this.onPurge();
       this.indexes.delete(name);
       this.saveRecord();
     });
   }
 
-  /** Removes every document and index entry (inside a write transaction). */
-  clear(): void {
-    for (const ix of this.indexes.values()) ix.clear();
-    const keys = [...this.tables.docs.getKeys(docRange(this.collId))] as Buffer[];
-    for (const key of keys) this.tables.docs.remove(key);
+  /** Queues every document and index entry for purging (inside a write transaction). */
+  purgeAll(): void {
+    addPurge(this.tables.catalog, { table: "docs", id: this.collId });
+    for (const ix of this.indexes.values()) addPurge(this.tables.catalog, { table: "entries", id: ix.ixId });
+    this.dropped = true;
   }
 
   /**
@@ -170,7 +217,7 @@ export class Collection {
     const eq = equalityConditions(filter ?? {});
     let best: { index: Index; keys: string[] } | null = null;
     for (const ix of this.indexes.values()) {
-      if (ix.spec.partialFilterExpression || ix.spec.sparse) continue; // they omit documents
+      if (ix.spec.partialFilterExpression || ix.spec.sparse || ix.building) continue; // they omit documents
       if (!ix.fields.every((f) => eq.has(f))) continue;
       const keys = combineKeys(ix.fields.map((f) => eq.get(f)!));
       if (keys.length > 1000) continue;
@@ -223,14 +270,22 @@ export class Collection {
     this.tables.docs.put(key, seal(key, serialize(doc)));
   }
 
+  /** The stored count, written once per write callback however many documents it changed. */
+  private readonly saveCount = (): void => {
+    if (!this.dropped) writeCount(this.tables.catalog, this.collId, this.count);
+  };
+
   private saveRecord(): void {
-    this.record.indexes = [...this.indexes.values()].map((ix) => ({ ixId: ix.ixId, spec: ix.spec }));
+    this.record.indexes = [...this.indexes.values()].map((ix) => (ix.building ? { ixId: ix.ixId, spec: ix.spec, building: true } : { ixId: ix.ixId, spec: ix.spec }));
     writeCollectionRecord(this.tables.catalog, this.record);
   }
 
   private assertUnique(doc: Document, recId: number): void {
     for (const ix of this.indexes.values()) {
-      if (ix.spec.name !== "_id_" && ix.conflicts(doc, recId, (r) => this.load(r))) throw duplicateKeyError(this.ns, ix, doc);
+      if (ix.spec.name === "_id_" || !ix.conflicts(doc, recId, (r) => this.load(r))) continue;
+      // A duplicate under an index still being built fails the build, not this write (as in mongod).
+      if (ix.building) ix.buildFailed ??= duplicateKeyError(this.ns, ix, doc);
+      else throw duplicateKeyError(this.ns, ix, doc);
     }
   }
 }

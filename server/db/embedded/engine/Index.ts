@@ -2,7 +2,7 @@ import type { Document } from "bson";
 import { Query } from "mingo";
 import { seal, unseal } from "./checksum";
 import { valueKey, pathValues } from "./keys";
-import { entryKey, entryKeyRange, indexRange, recIdOf, storedKey } from "./storageKeys";
+import { entryKey, entryKeyRange, recIdOf, storedKey, uniqueKey } from "./storageKeys";
 import type { Tables } from "./Tables";
 
 export interface IndexSpec {
@@ -28,6 +28,12 @@ const EMPTY = new Uint8Array(0);
 export class Index {
   readonly fields: string[];
   private readonly partial: Query | null;
+  /** Being filled in the background: kept up to date by writes, not used by queries yet. */
+  building = false;
+  /** A duplicate met while building a unique index: the build fails with it. */
+  buildFailed: Error | null = null;
+  /** Settles when a background build ends (rejects with the reason it failed). */
+  built: Promise<void> | null = null;
 
   constructor(
     readonly spec: IndexSpec,
@@ -67,18 +73,33 @@ export class Index {
   /** Inside a write transaction. */
   add(doc: Document, recId: number): void {
     for (const k of this.keysFor(doc)) {
-      const key = entryKey(this.ixId, k, recId);
-      this.tables.entries.put(key, seal(key, EMPTY));
+      if (this.unique) {
+        const key = uniqueKey(this.ixId, k);
+        const rec = Buffer.allocUnsafe(8);
+        rec.writeBigUInt64BE(BigInt(recId), 0);
+        this.tables.entries.put(key, seal(key, rec));
+      } else {
+        const key = entryKey(this.ixId, k, recId);
+        this.tables.entries.put(key, seal(key, EMPTY));
+      }
     }
   }
 
   /** Inside a write transaction. */
   remove(doc: Document, recId: number): void {
-    for (const k of this.keysFor(doc)) this.tables.entries.remove(entryKey(this.ixId, k, recId));
+    for (const k of this.keysFor(doc)) {
+      if (!this.unique) this.tables.entries.remove(entryKey(this.ixId, k, recId));
+      else if (this.lookup(k)[0] === recId) this.tables.entries.remove(uniqueKey(this.ixId, k));
+    }
   }
 
   /** Record ids holding `key`, checksums verified. For a hashed (long) key, callers re-check. */
   lookup(key: string): number[] {
+    if (this.unique) {
+      const k = uniqueKey(this.ixId, key);
+      const v = this.tables.entries.get(k);
+      return v === undefined ? [] : [Number(unseal("index entry", k, v).readBigUInt64BE(0))];
+    }
     const out: number[] = [];
     for (const { key: k, value } of this.tables.entries.getRange(entryKeyRange(this.ixId, key))) {
       unseal("index entry", k, value);
@@ -103,11 +124,5 @@ export class Index {
       }
     }
     return false;
-  }
-
-  /** Removes every entry (inside a write transaction). */
-  clear(): void {
-    const keys = [...this.tables.entries.getKeys(indexRange(this.ixId))] as Buffer[];
-    for (const key of keys) this.tables.entries.remove(key);
   }
 }

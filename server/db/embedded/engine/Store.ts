@@ -3,7 +3,7 @@ import { MongoCommandError } from "../errors";
 import { allocateId, listCollectionRecords, readCount, removeCollectionRecord, writeCollectionRecord, writeCount } from "./catalog";
 import type { CollectionRecord } from "./catalog";
 import { Collection } from "./Collection";
-import type { ScanStats } from "./Collection";
+import type { IndexBuilder, ScanStats } from "./Collection";
 import type { StoreOp } from "./ops";
 import type { Tables } from "./Tables";
 
@@ -29,6 +29,10 @@ export function assertCollectionName(name: unknown): asserts name is string {
 export class Store {
   private dbs = new Map<string, Map<string, Collection>>();
   readonly stats: ScanStats = { docsExamined: 0, indexLookups: 0, collectionScans: 0 };
+  /** Set by the server so new indexes are built in the background (see Collection.createIndex). */
+  indexBuilder: IndexBuilder | null = null;
+  /** Set when a drop queued records for the background purge. */
+  purgeQueued = false;
 
   constructor(readonly tables: Tables) {
     this.reload();
@@ -122,11 +126,14 @@ export class Store {
   }
 
   private open(rec: CollectionRecord, count: number): Collection {
-    return new Collection(rec, count, this.tables, this.stats, () => allocateId(this.tables.catalog));
+    return new Collection(rec, count, this.tables, this.stats, () => allocateId(this.tables.catalog), () => this.indexBuilder, () => {
+      this.purgeQueued = true;
+    });
   }
 
   private dropCollection(coll: Collection): void {
-    coll.clear();
+    coll.purgeAll();
+    this.purgeQueued = true;
     removeCollectionRecord(this.tables.catalog, { collId: coll.collId, db: coll.db, name: coll.name, options: coll.options, indexes: [] });
     this.dbs.get(coll.db)?.delete(coll.name);
   }

@@ -29,6 +29,8 @@ export class Tables {
   /** Set once a checksum fails; every later command is refused with it. */
   damaged: DataDamagedError | null = null;
   private depth = 0;
+  /** Work to run once, at the end of the outermost write callback (still inside its transaction). */
+  private readonly atEnd = new Set<() => void>();
 
   private constructor(
     readonly dir: string,
@@ -106,11 +108,20 @@ export class Tables {
     );
   }
 
+  /** Queues `fn` for the end of the current write callback (e.g. one count update per batch). */
+  deferToEnd(fn: () => void): void {
+    this.atEnd.add(fn);
+  }
+
   private within<T>(fn: () => T): T {
     this.depth++;
     try {
       return fn();
     } finally {
+      if (this.depth === 1) {
+        for (const f of this.atEnd) f();
+        this.atEnd.clear();
+      }
       this.depth--;
     }
   }

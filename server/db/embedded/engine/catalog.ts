@@ -13,7 +13,14 @@ export interface CollectionRecord {
   db: string;
   name: string;
   options: Document;
-  indexes: Array<{ ixId: number; spec: IndexSpec }>;
+  /** `building`: created, being filled in the background; not used by queries until done. */
+  indexes: Array<{ ixId: number; spec: IndexSpec; building?: boolean }>;
+}
+
+/** A key range left by a dropped collection or index, deleted in the background. */
+export interface PurgeRecord {
+  table: "docs" | "entries";
+  id: number;
 }
 
 export const FORMAT = { format: "deskmap-embedded-lmdb", version: 1 } as const;
@@ -87,4 +94,30 @@ export function allocateId(table: Table): number {
   const next = Number(readDoc(table, IDS_KEY)?.next ?? 1);
   writeDoc(table, IDS_KEY, { next: next + 1 });
   return next;
+}
+
+function purgeKey(p: PurgeRecord): Buffer {
+  const k = Buffer.alloc(6);
+  k.write("p", 0);
+  k.write(p.table === "docs" ? "d" : "e", 1);
+  k.writeUInt32BE(p.id, 2);
+  return k;
+}
+
+export function addPurge(table: Table, p: PurgeRecord): void {
+  const key = purgeKey(p);
+  table.put(key, seal(key, Buffer.alloc(0)));
+}
+
+export function removePurge(table: Table, p: PurgeRecord): void {
+  table.remove(purgeKey(p));
+}
+
+export function listPurges(table: Table): PurgeRecord[] {
+  const out: PurgeRecord[] = [];
+  for (const { key, value } of table.getRange({ start: Buffer.from("p"), end: Buffer.from("q") })) {
+    unseal("catalog", key, value);
+    out.push({ table: key[1] === 0x64 ? "docs" : "entries", id: key.readUInt32BE(2) });
+  }
+  return out;
 }

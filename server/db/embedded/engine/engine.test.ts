@@ -1,6 +1,6 @@
 import { Long, ObjectId } from "bson";
 import { valueKey } from "./keys";
-import type { Store } from "./Store";
+import { Store } from "./Store";
 import { expiredOps } from "./ttl";
 import { openTestStore } from "../testing/testSupport";
 
@@ -67,4 +67,18 @@ test("TTL indexes expire documents whose date is older than expireAfterSeconds",
   s.apply({ op: "i", db: "d", c: "c", doc: { _id: "new", k: new Date(now - 10_000) } });
   s.apply({ op: "i", db: "d", c: "c", doc: { _id: "nodate", k: "text" } });
   expect(await expiredOps(s, now)).toEqual([{ op: "d", db: "d", c: "c", id: "old" }]);
+});
+
+test("counts and record ids carry over a reopen (a new insert never reuses a record)", async () => {
+  const t = await openTestStore("reopen");
+  open.push(t);
+  const s = t.store;
+  s.apply({ op: "cc", db: "d", c: "c", options: {} });
+  for (const id of [1, 2, 3]) s.apply({ op: "i", db: "d", c: "c", doc: { _id: id } });
+  s.apply({ op: "d", db: "d", c: "c", id: 2 });
+  const again = new Store(t.tables);
+  expect(again.collection("d", "c")!.size).toBe(2);
+  again.apply({ op: "i", db: "d", c: "c", doc: { _id: 4 } });
+  expect([...again.collection("d", "c")!.all()].map((d) => d._id)).toEqual([1, 3, 4]);
+  expect(again.collection("d", "c")!.size).toBe(3);
 });

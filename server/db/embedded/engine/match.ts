@@ -14,10 +14,13 @@ export interface Matcher {
 
 type DocPred = (doc: unknown) => boolean;
 
+/** DBRef fields: they start with "$" but are field names, in filters as in documents. */
+export const DBREF_FIELDS = new Set(["$ref", "$id", "$db"]);
+
 function isOperatorObject(v: unknown): v is Document {
   if (!isDocument(v)) return false;
   const first = Object.keys(v)[0];
-  return first !== undefined && first.startsWith("$");
+  return first !== undefined && first.startsWith("$") && !DBREF_FIELDS.has(first);
 }
 
 function subQueries(op: string, v: unknown): Document[] {
@@ -68,7 +71,7 @@ function compileTopLevel(op: string, v: unknown): DocPred | null {
 function compileDoc(filter: Document): DocPred {
   const preds: DocPred[] = [];
   for (const [k, v] of Object.entries(filter)) {
-    const p = k.startsWith("$") ? compileTopLevel(k, v) : compileField(k, v);
+    const p = k.startsWith("$") && !DBREF_FIELDS.has(k) ? compileTopLevel(k, v) : compileField(k, v);
     if (p) preds.push(p);
   }
   if (preds.length === 1) return preds[0];

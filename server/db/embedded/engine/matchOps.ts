@@ -2,7 +2,7 @@ import type { Binary, BSONRegExp, Document } from "bson";
 import { MongoCommandError, refused } from "../errors";
 import { bsonTag, bsonTypeName, compareValues, isNumeric, toDouble, TYPE_NAMES, TYPE_NUMBERS, typeClass, TypeClass } from "./bsonOrder";
 import type { Found } from "./paths";
-import { isDocument } from "./paths";
+import { docView, isDocument } from "./paths";
 
 /** A compiled condition on the values one path reaches. */
 export type FieldPred = (found: Found[]) => boolean;
@@ -228,12 +228,13 @@ export function compileOperators(ops: Document, compileDoc: DocCompiler): FieldP
   return (found) => preds.every((p) => p(found));
 }
 
+const DBREF = new Set(["$ref", "$id", "$db"]);
 const DOC_LEVEL = new Set(["$and", "$or", "$nor", "$expr", "$where", "$text", "$comment", "$jsonSchema"]);
 
 /** `$elemMatch: { $gt: 1 }` tests each element as a value; `$elemMatch: { a: 1 }` as a document. */
 function compileElemMatch(q: Document, compileDoc: DocCompiler): (e: unknown) => boolean {
   const keys = Object.keys(q);
-  if (keys.length > 0 && keys.every((k) => k.startsWith("$") && !DOC_LEVEL.has(k))) {
+  if (keys.length > 0 && keys.every((k) => k.startsWith("$") && !DOC_LEVEL.has(k) && !DBREF.has(k))) {
     const pred = compileOperators(q, compileDoc);
     return (e) => {
       const found: Found[] = [{ v: e, elem: false }];
@@ -242,7 +243,10 @@ function compileElemMatch(q: Document, compileDoc: DocCompiler): (e: unknown) =>
     };
   }
   const doc = compileDoc(q);
-  return (e) => (isDocument(e) || Array.isArray(e)) && doc(e);
+  return (raw) => {
+    const e = docView(raw);
+    return (isDocument(e) || Array.isArray(e)) && doc(e);
+  };
 }
 
 /** `{ field: value }`: a regex matches strings, anything else is equality. */

@@ -6,6 +6,11 @@ export function isDocument(v: unknown): v is Document {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && !bsonTag(v);
 }
 
+/** A DBRef is matched as the document it encodes ({ $ref, $id, $db, ... }). */
+export function docView(v: unknown): unknown {
+  return bsonTag(v) === "DBRef" ? (v as { toJSON(): unknown }).toJSON() : v;
+}
+
 /** Own fields only: a stored "__proto__" or "constructor" key is data, never the prototype. */
 export function getOwn(o: unknown, key: string): unknown {
   if (o === null || typeof o !== "object") return undefined;
@@ -40,17 +45,22 @@ export function valuesAtPath(doc: unknown, parts: string[]): Found[] {
   return out;
 }
 
-function collect(cur: unknown, parts: string[], i: number, out: Found[]): void {
+function collect(value: unknown, parts: string[], i: number, out: Found[]): void {
   if (i === parts.length) {
+    const cur = value;
     out.push({ v: cur, elem: false });
     if (Array.isArray(cur)) for (const e of cur) out.push({ v: e, elem: true });
     return;
   }
   const part = parts[i];
+  const cur = docView(value);
   if (Array.isArray(cur)) {
     const before = out.length;
     if (isIndexPart(part) && Number(part) < cur.length) collect(cur[Number(part)], parts, i + 1, out);
-    for (const e of cur) if (isDocument(e)) collect(getOwn(e, part), parts, i + 1, out);
+    for (const raw of cur) {
+      const e = docView(raw);
+      if (isDocument(e)) collect(getOwn(e, part), parts, i + 1, out);
+    }
     if (out.length === before) out.push({ v: undefined, elem: false });
     return;
   }

@@ -47,12 +47,19 @@ function hintedIndex(coll: Collection, hint: unknown): Index | "natural" | "reve
   throw new MongoCommandError("BadValue", HINT_ERROR);
 }
 
-function candidatesFor(coll: Collection, filter: Document | undefined, hint: unknown): Document[] {
+/**
+ * The documents a query looks at, in the order mongod would produce them without a sort:
+ * a hinted index is scanned in its key order.
+ */
+export function scanCandidates(coll: Collection, filter: Document | undefined, hint: unknown): Document[] {
   const hinted = hintedIndex(coll, hint);
   if (hinted === "reverse") return [...coll.all()].reverse();
   if (hinted === "natural") return [...coll.all()];
-  if (hinted && (hinted.spec.sparse || hinted.spec.partialFilterExpression)) return [...coll.all()].filter((d) => hinted.keysFor(d).length > 0);
-  return coll.candidates(filter);
+  if (!hinted) return coll.candidates(filter);
+  let docs = coll.candidates(filter);
+  if (hinted.spec.sparse || hinted.spec.partialFilterExpression) docs = docs.filter((d) => hinted.keysFor(d).length > 0);
+  const key = hinted.spec.key;
+  return Object.values(key).every((d) => d === 1 || d === -1) ? sortDocuments(docs, key) : docs;
 }
 
 /** Index-assisted candidates, then the exact filter, sort, skip, limit and projection. */
@@ -60,7 +67,7 @@ export function runFind(coll: Collection | undefined, spec: FindSpec): Document[
   const matcher = compileMatcher(spec.filter);
   const projector = spec.projection && Object.keys(spec.projection).length > 0 ? compileProjection(spec.projection, spec.filter) : null;
   if (!coll) return [];
-  let docs = candidatesFor(coll, spec.filter, spec.hint).filter((d) => matcher.test(d));
+  let docs = scanCandidates(coll, spec.filter, spec.hint).filter((d) => matcher.test(d));
   if (spec.sort && Object.keys(spec.sort).length > 0) docs = sortDocuments(docs, spec.sort);
   const skip = spec.skip && spec.skip > 0 ? spec.skip : 0;
   const limit = spec.limit ? Math.abs(spec.limit) : undefined;

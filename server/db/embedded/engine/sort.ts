@@ -48,6 +48,8 @@ function direction(field: string, v: unknown): 1 | -1 {
 export function sortDocuments(docs: Document[], spec: Document): Document[] {
   const fields = Object.entries(spec).map(([f, v]) => ({ parts: f.split("."), dir: direction(f, v) }));
   if (fields.length === 0) return docs;
+  // { $natural: -1 } is insertion order backwards; the input is in insertion order.
+  if (fields.length === 1 && fields[0].parts[0] === "$natural") return fields[0].dir === 1 ? docs : [...docs].reverse();
   const keyed = docs.map((d) => ({ d, keys: fields.map((f) => sortKey(d, f.parts, f.dir)) }));
   keyed.sort((x, y) => {
     for (let i = 0; i < fields.length; i++) {

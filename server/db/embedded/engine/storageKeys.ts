@@ -5,9 +5,11 @@ import { createHash } from "node:crypto";
  * numeric order, so one collection's documents (or one index key's entries) are one range.
  *
  *   docs:    [u32 collection id][u64 record id]
- *   entries: [u32 index id][u32 key length][key bytes][u64 record id]
+ *   entries: [u32 index id][u32 key length][key bytes][u64 record id]   (value: checksum only)
+ *   unique:  [u32 index id][u32 key length][key bytes]                   (value: the record id)
  *
  * The key length makes an index key's range exact: no other key can share its prefix.
+ * A unique index holds at most one record per key, so it is read with one exact `get`.
  */
 
 /** Index keys above this many bytes are stored by hash (lmdb keys are limited to 1978 bytes). */
@@ -37,6 +39,10 @@ export function storedKey(key: string): { bytes: Buffer; hashed: boolean } {
   const raw = Buffer.from(key, "utf8");
   if (raw.length <= MAX_RAW_KEY) return { bytes: raw, hashed: false };
   return { bytes: Buffer.concat([Buffer.from("#"), createHash("sha256").update(raw).digest()]), hashed: true };
+}
+
+export function uniqueKey(ixId: number, key: string): Buffer {
+  return entryPrefix(ixId, storedKey(key).bytes);
 }
 
 function entryPrefix(ixId: number, bytes: Buffer): Buffer {

@@ -1,4 +1,5 @@
-import { calculateObjectSize, deserialize, ObjectId, serialize } from "bson";
+import { calculateObjectSize, ObjectId } from "bson";
+import { cloneExact } from "./bsonTypes";
 import type { Document } from "bson";
 import { Aggregator } from "mingo";
 import { MongoCommandError } from "../errors";
@@ -13,7 +14,7 @@ export type UpdateSpec = Document | Document[];
 
 /** Deep copy through BSON: keeps ObjectId/Date/Binary types and never shares structure. */
 export function cloneDoc(doc: Document): Document {
-  return deserialize(serialize(doc), { promoteBuffers: false });
+  return cloneExact(doc);
 }
 
 export function isOperatorUpdate(u: UpdateSpec): boolean {
@@ -75,12 +76,12 @@ export function applyUpdate(
     return checkResult(id, id === undefined ? { ...rest } : { _id: id, ...rest });
   }
   const next = cloneDoc(doc);
-  applyOperators(next, u, opts);
+  applyOperators(next, doc, u, opts);
   return checkResult(id, withIdFirst(next));
 }
 
 /** Parses every operator and operand, then applies them in order to `doc` (a private copy). */
-function applyOperators(doc: Document, u: Document, opts: { filter?: Document; arrayFilters?: Document[]; inserting?: boolean }): void {
+function applyOperators(doc: Document, original: Document, u: Document, opts: { filter?: Document; arrayFilters?: Document[]; inserting?: boolean }): void {
   const planned: { op: string; path: string; operand: unknown }[] = [];
   for (const [op, fields] of Object.entries(u)) {
     if (!Object.hasOwn(UPDATE_OPS, op)) {
@@ -98,7 +99,7 @@ function applyOperators(doc: Document, u: Document, opts: { filter?: Document; a
     }
   }
   checkConflicts(planned.flatMap((p) => (p.op === "$rename" ? [p.path, p.operand as string] : [p.path])));
-  const ctx = { filter: opts.filter, arrayFilters: compileArrayFilters(opts.arrayFilters) };
+  const ctx = { filter: opts.filter, original, arrayFilters: compileArrayFilters(opts.arrayFilters) };
   const env = { doc, idText: `{_id: ${describeId(doc._id)}}`, now: new Date() };
   for (const { op, path, operand } of planned) {
     if (op === "$setOnInsert" && !opts.inserting) continue;

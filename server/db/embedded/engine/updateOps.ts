@@ -1,4 +1,5 @@
-import { Decimal128, deserialize, Long, serialize, Timestamp } from "bson";
+import { Decimal128, Double, Long, Timestamp } from "bson";
+import { cloneExact } from "./bsonTypes";
 import type { Document } from "bson";
 import { MongoCommandError } from "../errors";
 import { bsonTag, bsonTypeName, compareValues, isNumeric, toDouble } from "./bsonOrder";
@@ -20,8 +21,7 @@ type ApplyOp = (env: OpEnv, path: string[], operand: unknown) => void;
 
 /** Deep copy of an operand so the stored document never shares structure with a request. */
 function copy(v: unknown): unknown {
-  if (v === null || typeof v !== "object") return v;
-  return deserialize(serialize({ v }), { promoteBuffers: false }).v;
+  return v === null || typeof v !== "object" ? v : cloneExact(v);
 }
 
 const leafName = (path: string[]): string => path[path.length - 1];
@@ -39,7 +39,10 @@ function arith(a: unknown, b: unknown, op: "+" | "*"): unknown {
     const by = bsonTag(b) === "Long" ? BigInt(String(b)) : BigInt(y);
     return Long.fromBigInt(BigInt.asIntN(64, op === "+" ? bx + by : bx * by));
   }
-  return op === "+" ? x + y : x * y;
+  const r = op === "+" ? x + y : x * y;
+  // double (op) anything is a double in mongod; keep it one even when the result is integral.
+  const isDouble = (v: unknown): boolean => bsonTag(v) === "Double" || (typeof v === "number" && !Number.isInteger(v));
+  return (isDouble(a) || isDouble(b)) && Number.isInteger(r) && Math.abs(r) < 2 ** 31 ? new Double(r) : r;
 }
 
 function zeroLike(v: unknown): unknown {

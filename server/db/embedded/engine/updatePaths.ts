@@ -1,11 +1,13 @@
 import type { Document } from "bson";
 import { MongoCommandError } from "../errors";
 import { compileMatcher, positionalMatch } from "./match";
-import { getOwn, isDocument, isIndexPart, setOwn } from "./paths";
+import { getOwn, isDocument, isIndexPart, setOwn, valueAt } from "./paths";
 
 /** What a path's `$`, `$[]` and `$[id]` parts need: the update's filter and its array filters. */
 export interface PathContext {
   filter: Document | undefined;
+  /** The document as the filter matched it: `$` refers to that match, not to earlier changes of this update. */
+  original: Document;
   arrayFilters: Map<string, (e: unknown) => boolean>;
 }
 
@@ -51,7 +53,8 @@ export function expandPath(doc: Document, parts: string[], ctx: PathContext): st
     const p = parts[i];
     if (p === "$") {
       const arr = arrayAt(cur, prefix, full);
-      const at = positionalMatch(ctx.filter, prefix.join("."), arr);
+      const matched = valueAt(ctx.original, prefix.join("."));
+      const at = positionalMatch(ctx.filter, prefix.join("."), Array.isArray(matched) ? matched : arr);
       if (at < 0) throw new MongoCommandError("BadValue", "The positional operator did not find the match needed from the query.");
       walk(arr[at], i + 1, [...prefix, String(at)]);
       return;

@@ -6,8 +6,10 @@ import type { StoreOp } from "../engine/ops";
 import { Store } from "../engine/Store";
 import { STORE_FOLDER, Tables } from "../engine/Tables";
 import { DiskSpaceGuard } from "./diskSpace";
+import { buildIndex } from "./indexBuild";
 import { acquireLock } from "./lockFile";
 import { migrateLegacy } from "./migrate";
+import { Purger } from "./purge";
 import { scrub } from "./scrub";
 
 export interface PersistenceOptions {
@@ -34,6 +36,7 @@ export class Persistence {
   private closed = false;
   /** Resolves when the background checksum scrub has walked every record (or found damage). */
   readonly scrubbed: Promise<{ records: number; damaged: boolean }>;
+  private readonly purger: Purger;
 
   private constructor(
     readonly store: Store,
@@ -42,6 +45,10 @@ export class Persistence {
     private readonly opts: PersistenceOptions,
     private readonly releaseLock: () => Promise<void>,
   ) {
+    const background = (fn: () => void) => this.runWrite(fn);
+    this.purger = new Purger(tables, background, () => this.closed);
+    store.indexBuilder = (coll, ix) => buildIndex(coll, ix, this.batch?.committed ?? Promise.resolve(), background);
+    this.resumeBackgroundWork();
     this.scrubbed = scrub(tables, () => this.closed).then(
       ({ records, damage }) => {
         if (damage) opts.log(`embedded store: ${tables.damageError().message}`);
@@ -76,6 +83,30 @@ export class Persistence {
     }
   }
 
+  /** Index builds and purges a restart cut short carry on. */
+  private resumeBackgroundWork(): void {
+    for (const db of this.store.databases()) {
+      for (const coll of this.store.collections(db)) {
+        for (const ix of coll.indexes.values()) {
+          if (!ix.building) continue;
+          this.opts.log(`embedded store: resuming the build of index ${ix.spec.name} on ${coll.ns}`);
+          ix.built = buildIndex(coll, ix, Promise.resolve(), (fn) => this.runWrite(fn));
+          ix.built.catch((err: Error) => this.opts.log(`embedded store: index ${ix.spec.name} on ${coll.ns} dropped: ${err.message}`));
+        }
+      }
+    }
+    this.kickPurger();
+  }
+
+  private kickPurger(): void {
+    this.purger.kick().catch((err: Error) => this.opts.log(`embedded store: purge of dropped data paused: ${err.message}`));
+  }
+
+  /** Resolves when queued purges of dropped data are done (tests, tools). */
+  async settled(): Promise<void> {
+    await this.purger.kick();
+  }
+
   get damaged(): MongoCommandError | null {
     return this.tables.damaged ? this.tables.damageError() : null;
   }
@@ -105,6 +136,10 @@ export class Persistence {
     try {
       await done;
       settle.resolve();
+      if (this.store.purgeQueued) {
+        this.store.purgeQueued = false;
+        this.kickPurger();
+      }
     } catch (err) {
       const failure = await commitFailure(err);
       this.opts.log(`embedded store: ${failure.message}`);
@@ -115,18 +150,23 @@ export class Persistence {
     return out;
   }
 
-  /** Resolves once ops already applied are durable (see runWrite for the rules). */
+  /**
+   * Resolves once ops already applied are durable (see runWrite for the rules), and new
+   * indexes among them are built.
+   */
   persist(ops: StoreOp[]): Promise<void> {
     if (ops.length === 0) return Promise.resolve();
+    const builds = ops.flatMap((o) => (o.op === "ci" ? [this.store.collection(o.db, o.c)?.indexes.get(o.spec.name)?.built ?? null] : [])).filter((b) => b !== null);
     const batch = this.batch;
-    if (!batch) return this.tables.flushed(); // applied in their own synchronous transactions
-    return batch.committed.then(() => (batch.journal ? this.tables.flushed() : undefined));
+    const durable = !batch ? this.tables.flushed() : batch.committed.then(() => (batch.journal ? this.tables.flushed() : undefined));
+    return durable.then(() => Promise.all(builds)).then(() => undefined);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.scrubbed;
+    await this.purger.kick().catch(() => undefined); // stops at its next slice; resumed at the next start
     await this.tables.close();
     await this.releaseLock();
   }

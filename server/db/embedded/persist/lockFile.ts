@@ -23,13 +23,26 @@ async function readPid(file: string): Promise<number | null> {
   return pid;
 }
 
+/** An exclusive mkdir; one left by a starter that died mid-takeover is cleared after 10 s. */
+async function takeoverMutex(dir: string): Promise<boolean> {
+  try {
+    await fsp.mkdir(dir, { mode: 0o700 });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    const age = Date.now() - (await fsp.stat(dir).then((s) => s.mtimeMs, () => Date.now()));
+    if (age > 10_000) await fsp.rmdir(dir).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    return false;
+  }
+}
+
 /**
  * One process per data directory. The lock file holds its owner's pid from the instant it
  * exists: the pid is written and fsynced in a private temp file, which is then hard-linked
  * to the lock name (link fails if the name exists, atomically). A lock whose owner died is
- * taken over by renaming it to a private name first: of several processes that find the
- * same stale lock, only one rename succeeds, and the winner then checks that what it moved
- * is still the dead owner's.
+ * removed only under a takeover mutex (an exclusive mkdir) and only if it still names the
+ * dead owner; then every starter races to link its own again, and exactly one wins.
  */
 export async function acquireLock(dir: string): Promise<() => Promise<void>> {
   const real = await fsp.realpath(dir);
@@ -44,7 +57,7 @@ export async function acquireLock(dir: string): Promise<() => Promise<void>> {
     await fh.close();
   }
   try {
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 200; attempt++) {
       try {
         await fsp.link(tmp, file);
         heldHere.add(real);
@@ -60,21 +73,14 @@ export async function acquireLock(dir: string): Promise<() => Promise<void>> {
       if (owner !== process.pid && isAlive(owner)) {
         throw new Error(`data directory ${real} is locked by running process ${owner} (if no Deskmap server uses it, delete ${file})`);
       }
-      const moved = `${tmp}.stale`;
+      // Stale: its owner is gone. Only the holder of the takeover mutex may remove it, so
+      // two starters can never both remove a lock (one of them a fresh one).
+      if (!(await takeoverMutex(`${file}.takeover`))) continue;
       try {
-        await fsp.rename(file, moved);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") continue; // another process took it over first
-        throw err;
+        if ((await readPid(file)) === owner) await fsp.rm(file, { force: true });
+      } finally {
+        await fsp.rmdir(`${file}.takeover`).catch(() => undefined);
       }
-      const movedOwner = await readPid(moved);
-      if (movedOwner !== owner && movedOwner !== null && isAlive(movedOwner)) {
-        // We moved a fresh lock that a faster process had just linked: give it back.
-        await fsp.link(moved, file).catch(() => undefined);
-        await fsp.rm(moved, { force: true });
-        throw new Error(`data directory ${real} is locked by running process ${movedOwner} (if no Deskmap server uses it, delete ${file})`);
-      }
-      await fsp.rm(moved, { force: true });
     }
     throw new Error(`could not acquire the lock ${file}`);
   } finally {

@@ -46,6 +46,7 @@ test("a data directory written by the journal + snapshot store is migrated on fi
     expect(names).not.toContain("snapshot.bson");
     const backup = names.find((n) => n.startsWith("legacy-backup-"))!;
     expect(backup).toBeDefined();
+    expect((await stat(path.join(dir, backup))).mode & 0o777).toBe(0o700);
     const kept = await Promise.all(["snapshot.bson", "journal.00000002.log"].map((f) => readFile(path.join(dir, backup, f))));
     expect(kept).toEqual(originals);
 
