@@ -73,6 +73,14 @@ const envSchema = z.object({
       .optional(),
   ),
   METRICS: z.preprocess(unset, z.stringbool({ error: "must be true or false" }).default(false)),
+  TRUST_PROXY: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, "must be true, false, a number of proxy hops, or addresses such as loopback, 10.0.0.0/8")
+      .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v))
+      .default(false),
+  ),
   CORS_ORIGINS: z.preprocess(
     (v) => (typeof v === "string" ? v.split(",").map((o) => o.trim()).filter((o) => o !== "") : v),
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "must be origins such as https://intranet.example.com")).default([]),
@@ -117,6 +125,11 @@ export interface Config {
   metrics: boolean;
   /** Other origins allowed to call the API with credentials; same-origin only when empty. */
   corsOrigins: string[];
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address that rate
+   * limits count by (express's "trust proxy"): false = the socket's address.
+   */
+  trustProxy: boolean | number | string;
   /** Directory holding the built browser client (dist/client). */
   clientDir: string;
   /** Directory served at /assets. */
@@ -178,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     publicAddress: e.PUBLIC_ADDRESS,
     metrics: e.METRICS,
     corsOrigins: e.CORS_ORIGINS,
+    trustProxy: e.TRUST_PROXY,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
     ice: { stunUrls: e.STUN_URLS, turnUrls: e.TURN_URLS, turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
@@ -221,6 +235,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     description: "This process's host:port as clients reach it; needed with REDIS_URL.",
   },
   { name: "METRICS", default: "false", description: "Serve room tick timing at GET /api/metrics (for benchmarks)." },
+  {
+    name: "TRUST_PROXY",
+    default: "false",
+    description: "Behind a reverse proxy: whose X-Forwarded-For names the client (true, hop count, or addresses like loopback), so limits count per person.",
+  },
   { name: "CORS_ORIGINS", default: "", description: "Comma-separated origins (https://host) allowed to call the API from their pages." },
   { name: "STUN_URLS", default: "(none)", description: "Comma-separated stun: URLs for WebRTC; none = direct host candidates only (fine on a LAN)." },
   { name: "TURN_URLS", default: "(none)", description: "Comma-separated turn:/turns: URLs of a coturn relay (see docs/turn.md); needs TURN_SECRET." },

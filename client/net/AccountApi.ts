@@ -60,7 +60,15 @@ export class AccountApi {
    */
   async signup(request: SignupRequest): Promise<AccountMember> {
     await this.call("POST", "/auth/signup", request);
-    return this.signin(request.email, request.password);
+    try {
+      return await this.signin(request.email, request.password);
+    } catch (err) {
+      // The email already had an account with another password: say what to do, no more than sign-in would.
+      if (err instanceof AccountApiError && err.status === 401) {
+        throw new AccountApiError(401, "this email and password do not open an account; if the email is yours, sign in instead");
+      }
+      throw err;
+    }
   }
 
   async signin(email: string, password: string): Promise<AccountMember> {

@@ -10,12 +10,14 @@ import { httpSecurity } from "./security/httpSecurity";
 
 /** The express app: JSON API under /api, the built client and art everywhere else. */
 export function createApp(
-  config: Pick<Config, "clientDir" | "assetsDir"> & Partial<Pick<Config, "corsOrigins" | "publicUrl">>,
+  config: Pick<Config, "clientDir" | "assetsDir"> & Partial<Pick<Config, "corsOrigins" | "publicUrl" | "trustProxy">>,
   deps: ServerDeps,
   log: Logger,
 ): Express {
   const app = express();
   app.disable("x-powered-by");
+  // req.ip, which rate limits count by: the socket's address unless the proxy in front is trusted.
+  app.set("trust proxy", config.trustProxy ?? false);
   const security = httpSecurity({ corsOrigins: config.corsOrigins ?? [], publicUrl: config.publicUrl });
   app.use(security.headers);
 
