@@ -28,6 +28,8 @@ export const ErrorCodes = {
   Location31253: 31253,
   DuplicateKey: 11000,
   ProtocolError: 17,
+  DataCorruptionDetected: 12,
+  OutOfDiskSpace: 14031,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

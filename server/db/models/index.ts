@@ -4,6 +4,7 @@ import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
 import { meetupModel, type MeetupModel } from "./Meetup";
 import { memberModel, type MemberModel } from "./Member";
+import { sessionModel, type SessionModel } from "./Session";
 import { spaceModel, type SpaceModel } from "./Space";
 
 export interface Models {
@@ -13,6 +14,7 @@ export interface Models {
   Invite: InviteModel;
   ChatMessage: ChatMessageModel;
   Meetup: MeetupModel;
+  Session: SessionModel;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function createModels(connection: Connection): Promise<Models> {
     Invite: inviteModel(connection),
     ChatMessage: chatMessageModel(connection),
     Meetup: meetupModel(connection),
+    Session: sessionModel(connection),
   };
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
   return models;

@@ -4,6 +4,7 @@ import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
 import { MeetupRepository } from "./MeetupRepository";
 import { MemberRepository } from "./MemberRepository";
+import { SessionRepository } from "./SessionRepository";
 import { SpaceRepository } from "./SpaceRepository";
 
 export interface Repositories {
@@ -13,6 +14,7 @@ export interface Repositories {
   invites: InviteRepository;
   chat: ChatRepository;
   meetups: MeetupRepository;
+  sessions: SessionRepository;
 }
 
 export function createRepositories(models: Models): Repositories {
@@ -23,5 +25,6 @@ export function createRepositories(models: Models): Repositories {
     invites: new InviteRepository(models),
     chat: new ChatRepository(models),
     meetups: new MeetupRepository(models),
+    sessions: new SessionRepository(models),
   };
 }

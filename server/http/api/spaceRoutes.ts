@@ -3,7 +3,8 @@ import { createSpaceWithMap } from "../../db/repositories/createSpaceWithMap";
 import { membershipIn } from "../../db/repositories/MemberRepository";
 import type { Role } from "../../deps";
 import { HttpError } from "../middleware/HttpError";
-import { findSpaceOr404, issueSession, optionalMember, requireAccount, requireMember, requireSpaceRole } from "../middleware/session";
+import { clientAddress } from "../middleware/clientAddress";
+import { findSpaceOr404, issueSession, mayLookInto, optionalMember, requireAccount, requireMember, requireSpaceRole } from "../middleware/session";
 import { validated } from "../middleware/validate";
 import type { ApiContext } from "./ApiContext";
 import { createSpaceBody, inviteBody, joinBody, settingsPatch, slugParams } from "./schemas";
@@ -17,10 +18,14 @@ export function spaceRoutes(ctx: ApiContext): Router {
     "/",
     validated({ body: createSpaceBody }, async ({ body }, req, res) => {
       const owner = requireAccount(req);
+      const perAccount = ctx.limits.spacesByAccount.attempt(owner._id.toHexString());
+      if (perAccount > 0) throw HttpError.tooMany("too many new spaces from this account", perAccount);
+      const perAddress = ctx.limits.spacesByAddress.attempt(clientAddress(req));
+      if (perAddress > 0) throw HttpError.tooMany("too many new spaces from this address", perAddress);
       const { tiled, map } = await ctx.defaultMap();
       const space = await createSpaceWithMap(ctx.repos, { ...body, tiled, map, mapName: "office", owner: owner._id });
       const updated = await ctx.repos.members.findById(owner._id);
-      if (updated) await issueSession(ctx, res, updated, space.slug);
+      if (updated) await issueSession(ctx, req, res, updated, { current: space.slug });
       res.status(201).json({ space: spaceView(space, "owner") });
     }),
   );
@@ -29,7 +34,13 @@ export function spaceRoutes(ctx: ApiContext): Router {
     "/:slug",
     validated({ params: slugParams }, async ({ params }, req, res) => {
       const space = await findSpaceOr404(ctx, params.slug);
-      const membership = optionalMember(req) && membershipIn(optionalMember(req)!, space._id);
+      const member = optionalMember(req);
+      const membership = member && membershipIn(member, space._id);
+      // A space that admits no guests shows outsiders only its name and that fact (for the join page).
+      if (!mayLookInto(space, member)) {
+        res.json({ space: { slug: space.slug, name: space.name, settings: { guestAccess: false }, role: null } });
+        return;
+      }
       res.json({ space: spaceView(space, membership && !membership.banned ? membership.role : null) });
     }),
   );
@@ -74,7 +85,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
       }
       const updated = existing ? member : await ctx.repos.members.addMembership(member._id, space._id, role!);
       if (!updated) throw new HttpError(401, "invalid session");
-      await issueSession(ctx, res, updated, space.slug);
+      await issueSession(ctx, req, res, updated, { current: space.slug });
       res.json({ space: spaceView(space, membershipIn(updated, space._id)?.role ?? role ?? null) });
     }),
   );
