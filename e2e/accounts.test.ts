@@ -165,7 +165,8 @@ test("a space that admits no guests refuses a guest with a clear message and off
   const signup = await api.post(`${office.server.url}/api/auth/signup`, {
     data: { email: "olga@example.com", password: PASSWORD, displayName: "Olga Owner", avatar: "ada" },
   });
-  expect(signup.status()).toBe(201);
+  expect(signup.status()).toBe(202);
+  expect((await api.post(`${office.server.url}/api/auth/signin`, { data: { email: "olga@example.com", password: PASSWORD } })).status()).toBe(200);
   expect((await api.post(`${office.server.url}/api/spaces`, { data: { slug: "quiet", name: "Quiet" } })).status()).toBe(201);
   const patched = await api.patch(`${office.server.url}/api/spaces/quiet/settings`, { data: { guestAccess: false } });
   expect(patched.status()).toBe(200);

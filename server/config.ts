@@ -123,7 +123,7 @@ export interface Config {
   assetsDir: string;
   /** STUN/TURN for WebRTC (STUN_URLS, TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS). */
   ice: IceConfig;
-  /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES). */
+  /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, SESSION_MAX_DAYS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES). */
   auth: AuthConfig;
 }
 
@@ -227,7 +227,9 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: "TURN_SECRET", default: "(unset)", description: "coturn's static-auth-secret (≥ 16 chars); per-session TURN credentials are minted from it." },
   { name: "TURN_TTL_SECONDS", default: "3600", description: "How long a minted TURN credential is valid (60–604800)." },
   { name: "SESSION_SECRET", default: "(generated)", description: "Key that signs session cookies (≥ 32 chars); generated into DATA_DIR/session-secret when unset." },
-  { name: "SESSION_TTL_HOURS", default: "168", description: "How long a sign-in lasts." },
+  { name: "SESSION_TTL_HOURS", default: "168", description: "A session unused this long ends; each use renews it (sliding)." },
+  { name: "SESSION_MAX_DAYS", default: "30", description: "A session ends this long after sign-in, however active." },
+  { name: "GUESTS_PER_ADDRESS", default: "60", description: "Guest entries one client address may make per 10 minutes (0 = no limit, for load tests)." },
   { name: "ALLOW_SIGNUP", default: "true", description: "Whether anyone may create an account." },
   { name: "COOKIE_SECURE", default: "(on in production)", description: "Mark the session cookie Secure (needs HTTPS)." },
   { name: "MAX_MAP_BYTES", default: "2097152", description: "Largest Tiled JSON map upload in bytes." },

@@ -53,8 +53,14 @@ export class AccountApi {
     return (await this.call<{ space: SpaceInfo }>("GET", `/spaces/${encodeURIComponent(slug)}`)).space;
   }
 
+  /**
+   * Creates the account, then signs in with it: sign-up answers the same
+   * whether or not the email was free (so it reveals no accounts), and the
+   * sign-in says whether these are working credentials.
+   */
   async signup(request: SignupRequest): Promise<AccountMember> {
-    return (await this.call<{ member: AccountMember }>("POST", "/auth/signup", request)).member;
+    await this.call("POST", "/auth/signup", request);
+    return this.signin(request.email, request.password);
   }
 
   async signin(email: string, password: string): Promise<AccountMember> {

@@ -2,7 +2,7 @@ import express, { type Express } from "express";
 import type { Config } from "../config";
 import type { ServerDeps } from "../deps";
 import type { Logger } from "../log";
-import { apiNotFound, appErrorHandler } from "./appErrors";
+import { jsonErrorHandler, notFound } from "./middleware/errorHandler";
 import { healthRoutes } from "./routes/healthRoutes";
 import { spaceMapRoutes } from "./routes/spaceMapRoutes";
 import { staticRoutes } from "./routes/staticRoutes";
@@ -24,12 +24,13 @@ export function createApp(
   const api = express.Router();
   api.use(...security.api);
   api.use(healthRoutes());
-  api.use(spaceMapRoutes(deps.maps));
+  // With accounts the API router serves maps itself, to those who may see them.
   if (deps.apiRouter) api.use(deps.apiRouter);
-  api.use(apiNotFound);
+  else api.use(spaceMapRoutes(deps.maps));
+  api.use(notFound);
   app.use("/api", api);
 
   app.use(staticRoutes(config.clientDir, config.assetsDir));
-  app.use(appErrorHandler(log));
+  app.use(jsonErrorHandler((message, err) => log.error(message, err)));
   return app;
 }

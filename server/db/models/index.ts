@@ -6,6 +6,7 @@ import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
 import { meetupModel, type MeetupModel } from "./Meetup";
 import { memberModel, type MemberModel } from "./Member";
+import { sessionModel, type SessionModel } from "./Session";
 import { spaceModel, type SpaceModel } from "./Space";
 
 export interface Models {
@@ -15,6 +16,7 @@ export interface Models {
   Invite: InviteModel;
   ChatMessage: ChatMessageModel;
   Meetup: MeetupModel;
+  Session: SessionModel;
   AuditEntry: AuditEntryModel;
   DeviceBan: DeviceBanModel;
 }
@@ -32,6 +34,7 @@ export async function createModels(connection: Connection): Promise<Models> {
     Invite: inviteModel(connection),
     ChatMessage: chatMessageModel(connection),
     Meetup: meetupModel(connection),
+    Session: sessionModel(connection),
     AuditEntry: auditEntryModel(connection),
     DeviceBan: deviceBanModel(connection),
   };

@@ -71,6 +71,11 @@ export class MemberRepository {
     return doc.toObject();
   }
 
+  /** Replaces an account's password hash (a rehash with stronger parameters). */
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
+    await this.models.Member.updateOne({ _id: id, email: { $type: "string" } }, { $set: { passwordHash } }).exec();
+  }
+
   updateProfile(id: Types.ObjectId, patch: { displayName?: string; avatar?: AvatarId; hearingTiles?: number }): Promise<MemberDoc | null> {
     return this.models.Member.findByIdAndUpdate(id, { $set: patch }, { returnDocument: "after", runValidators: true })
       .lean<MemberDoc>()

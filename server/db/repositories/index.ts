@@ -6,6 +6,7 @@ import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
 import { MeetupRepository } from "./MeetupRepository";
 import { MemberRepository } from "./MemberRepository";
+import { SessionRepository } from "./SessionRepository";
 import { SpaceRepository } from "./SpaceRepository";
 
 export interface Repositories {
@@ -15,6 +16,7 @@ export interface Repositories {
   invites: InviteRepository;
   chat: ChatRepository;
   meetups: MeetupRepository;
+  sessions: SessionRepository;
   bans: BanRepository;
   audit: AuditRepository;
 }
@@ -27,6 +29,7 @@ export function createRepositories(models: Models): Repositories {
     invites: new InviteRepository(models),
     chat: new ChatRepository(models),
     meetups: new MeetupRepository(models),
+    sessions: new SessionRepository(models),
     bans: new BanRepository(models),
     audit: new AuditRepository(models),
   };

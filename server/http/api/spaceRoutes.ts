@@ -6,7 +6,8 @@ import { createSpaceWithMap } from "../../db/repositories/createSpaceWithMap";
 import { membershipIn } from "../../db/repositories/MemberRepository";
 import { settingMessages } from "../../../shared/spaceSettings";
 import { HttpError } from "../middleware/HttpError";
-import { findSpaceOr404, issueSession, optionalMember, requireAccount, requireMember, requireSpaceRole } from "../middleware/session";
+import { clientAddress } from "../middleware/clientAddress";
+import { findSpaceOr404, issueSession, mayLookInto, optionalMember, requireAccount, requireMember, requireSpaceRole } from "../middleware/session";
 import { validated } from "../middleware/validate";
 import type { ApiContext } from "./ApiContext";
 import { createSpaceBody, joinBody, settingsPatch, slugParams } from "./schemas";
@@ -20,11 +21,15 @@ export function spaceRoutes(ctx: ApiContext): Router {
     "/",
     validated({ body: createSpaceBody }, async ({ body }, req, res) => {
       const owner = requireAccount(req);
+      const perAccount = ctx.limits.spacesByAccount.attempt(owner._id.toHexString());
+      if (perAccount > 0) throw HttpError.tooMany("too many new spaces from this account", perAccount);
+      const perAddress = ctx.limits.spacesByAddress.attempt(clientAddress(req));
+      if (perAddress > 0) throw HttpError.tooMany("too many new spaces from this address", perAddress);
       const { tiled, map } = await ctx.defaultMap();
       const space = await createSpaceWithMap(ctx.repos, { ...body, tiled, map, mapName: "office", owner: owner._id });
       await ctx.repos.audit.record({ space: space._id, actor: owner, action: "space.create", target: space.name, detail: `created "${space.slug}"` });
       const updated = await ctx.repos.members.findById(owner._id);
-      if (updated) await issueSession(ctx, res, updated, space.slug);
+      if (updated) await issueSession(ctx, req, res, updated, { current: space.slug });
       res.status(201).json({ space: spaceView(space, "owner") });
     }),
   );
@@ -33,7 +38,13 @@ export function spaceRoutes(ctx: ApiContext): Router {
     "/:slug",
     validated({ params: slugParams }, async ({ params }, req, res) => {
       const space = await findSpaceOr404(ctx, params.slug);
-      const membership = optionalMember(req) && membershipIn(optionalMember(req)!, space._id);
+      const member = optionalMember(req);
+      const membership = member && membershipIn(member, space._id);
+      // A space that admits no guests shows outsiders only its name and that fact (for the join page).
+      if (!mayLookInto(space, member)) {
+        res.json({ space: { slug: space.slug, name: space.name, settings: { guestAccess: false }, role: null } });
+        return;
+      }
       res.json({ space: { ...spaceView(space, membership && !membership.banned ? membership.role : null), awaitingOwner: space.needsOwner === true } });
     }),
   );
@@ -50,12 +61,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
       }
       const updated = await ctx.repos.spaces.updateSettings(space.slug, body);
       if (!updated) throw new HttpError(404, `no space "${params.slug}"`);
-      await ctx.repos.audit.record({
-        space: space._id,
-        actor: member,
-        action: "settings.change",
-        detail: describeSettingsChange(space.settings, body),
-      });
+      await ctx.repos.audit.record({ space: space._id, actor: member, action: "settings.change", detail: describeSettingsChange(space.settings, body) });
       await ctx.officeChanged?.(space.slug, "settings");
       res.json({ space: spaceView(updated, membership.role) });
     }),
@@ -66,7 +72,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
     validated({ params: slugParams, body: joinBody.optional() }, async ({ params, body }, req, res) => {
       const member = requireMember(req);
       const space = await findSpaceOr404(ctx, params.slug);
-      const deviceId = ensureDevice(req, res, ctx.sessionSecret, ctx.cookieSecure);
+      const deviceId = ensureDevice(req, res, ctx.deviceSecret, ctx.cookieSecure);
       const existing = membershipIn(member, space._id);
       if (existing?.banned) throw new HttpError(403, "banned from this space");
       let updated = member;
@@ -87,7 +93,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
         await ctx.repos.members.touchLastSeen(member._id, space._id);
       }
       await ctx.repos.members.addDevice(member._id, deviceId);
-      await issueSession(ctx, res, updated, space.slug);
+      await issueSession(ctx, req, res, updated, { current: space.slug });
       res.json({ space: spaceView(space, membershipIn(updated, space._id)?.role ?? null) });
     }),
   );
