@@ -120,5 +120,6 @@ export interface ServerDeps {
 
 /** Sets a member's ban in a space; false when they hold no membership there. */
 export interface BanStore {
-  setBanned(memberId: string, space: string, banned: boolean): Promise<boolean>;
+  /** `byMemberId`: who banned, for the space's audit log. */
+  setBanned(memberId: string, space: string, banned: boolean, byMemberId?: string): Promise<boolean>;
 }

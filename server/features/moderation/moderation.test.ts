@@ -117,6 +117,10 @@ test("a ban through the room is persisted and refuses later joins and sign-ins",
     await new Promise((r) => setTimeout(r, 50));
   }
   await expect(join(pest.token)).rejects.toThrow(/removed from "default"/);
+  // The space's audit log says who banned whom, in the office.
+  const banEntry = async () => (await server.repos.audit.list(space!._id, 5)).find((e) => e.action === "member.ban" && e.target === "Pest");
+  for (const until = Date.now() + 5000; !(await banEntry()) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+  expect(await banEntry()).toMatchObject({ actorName: "Boss2", detail: "in the office" });
   // Renewing the session (what sign-in does) gives no way back in either.
   expect((await post("/spaces/default/join", {}, pest.token)).status).toBe(403);
   await bossRoom.leave();

@@ -37,7 +37,7 @@ export async function createModerationFeature(ctx: RoomContext): Promise<RoomFea
     const reason = msg.reason ?? (msg.action === "ban" ? "You have been banned from this office" : "You have been removed from this office");
     if (msg.action === "ban") {
       if (!ctx.deps.bans) return reject("bans need a database");
-      void ctx.deps.bans.setBanned(target.memberId, ctx.space, true).then(
+      void ctx.deps.bans.setBanned(target.memberId, ctx.space, true, actor.memberId).then(
         () => ctx.log.info(`${actor.memberId} banned ${target.memberId}`),
         (err: unknown) => ctx.log.error(`could not save the ban of ${target.memberId}`, err),
       );

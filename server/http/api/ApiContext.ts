@@ -10,7 +10,7 @@ export interface ApiContext {
   repos: Repositories;
   /** Server-side sessions: started on sign-in, renewed while used, ended on sign-out. */
   sessions: Sessions;
-  /** Signs the device cookie that lets a ban outlive signing out (the session secret). */
+  /** Signs the device cookie (server/auth/deviceCookie.ts) that binds bans to a browser; the session secret. */
   deviceSecret: string;
   cookieSecure: boolean;
   allowSignup: boolean;

@@ -2,11 +2,11 @@ import { Router } from "express";
 import { clientAddress } from "../middleware/clientAddress";
 import { decoyHash, hashPassword, needsRehash, PASSWORD_PARAMS, verifyPassword } from "../../auth/password";
 import { clearSessionCookie } from "../../auth/sessionCookie";
-import { normalizeEmail } from "../../db/repositories/MemberRepository";
-import { ConflictError } from "../../db/repositories/errors";
 import { ensureDevice } from "../../auth/deviceCookie";
 import { admitGuest, refund } from "../../admin/admission";
 import { claimFirstOwner } from "../../admin/firstOwner";
+import { normalizeEmail } from "../../db/repositories/MemberRepository";
+import { ConflictError } from "../../db/repositories/errors";
 import { HttpError } from "../middleware/HttpError";
 import { currentSession, findSpaceOr404, issueSession, optionalMember } from "../middleware/session";
 import { validated } from "../middleware/validate";
@@ -32,21 +32,18 @@ export function authRoutes(ctx: ApiContext): Router {
       if (!ctx.allowSignup) throw new HttpError(403, "sign-up is disabled on this server");
       const wait = limits.signupByAddress.attempt(clientAddress(req));
       if (wait > 0) throw HttpError.tooMany("too many accounts created from this address", wait);
-      // Every answer carries a device cookie, so its presence says nothing about the address either.
-      const deviceId = ensureDevice(req, res, ctx.deviceSecret, ctx.cookieSecure);
       // Hash first either way, so a taken address answers no faster than a new one.
       const passwordHash = await hashPassword(body.password, params);
-      const created = await ctx.repos.members
-        .createAccount({ email: body.email, passwordHash, displayName: body.displayName, avatar: body.avatar })
-        .catch((err: unknown) => {
-          if (err instanceof ConflictError) return null;
-          throw err;
-        });
-      if (created) {
+      // Set for new and taken addresses alike, so the answer's headers do not tell them apart either.
+      const deviceId = ensureDevice(req, res, ctx.deviceSecret, ctx.cookieSecure);
+      try {
+        const created = await ctx.repos.members.createAccount({ email: body.email, passwordHash, displayName: body.displayName, avatar: body.avatar });
         await ctx.repos.members.addDevice(created._id, deviceId);
-        // On a fresh install the first account becomes the default space's owner (one atomic claim);
-        // the page learns it from the session after signing in.
+        // On a fresh install the first account becomes the default space's owner (one atomic claim); the
+        // answer stays the same either way, and the owner's role shows once they sign in.
         await claimFirstOwner(ctx.repos, created);
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
       }
       res.status(202).json({ accepted: true, next: "sign in with this email and password" });
     }),

@@ -40,13 +40,12 @@ export function spaceRoutes(ctx: ApiContext): Router {
       const space = await findSpaceOr404(ctx, params.slug);
       const member = optionalMember(req);
       const membership = member && membershipIn(member, space._id);
-      const awaitingOwner = space.needsOwner === true;
       // A space that admits no guests shows outsiders only its name and that fact (for the join page).
       if (!mayLookInto(space, member)) {
-        res.json({ space: { slug: space.slug, name: space.name, settings: { guestAccess: false }, role: null, awaitingOwner } });
+        res.json({ space: { slug: space.slug, name: space.name, settings: { guestAccess: false }, role: null } });
         return;
       }
-      res.json({ space: { ...spaceView(space, membership && !membership.banned ? membership.role : null), awaitingOwner } });
+      res.json({ space: { ...spaceView(space, membership && !membership.banned ? membership.role : null), awaitingOwner: space.needsOwner === true } });
     }),
   );
 
@@ -62,12 +61,7 @@ export function spaceRoutes(ctx: ApiContext): Router {
       }
       const updated = await ctx.repos.spaces.updateSettings(space.slug, body);
       if (!updated) throw new HttpError(404, `no space "${params.slug}"`);
-      await ctx.repos.audit.record({
-        space: space._id,
-        actor: member,
-        action: "settings.change",
-        detail: describeSettingsChange(space.settings, body),
-      });
+      await ctx.repos.audit.record({ space: space._id, actor: member, action: "settings.change", detail: describeSettingsChange(space.settings, body) });
       await ctx.officeChanged?.(space.slug, "settings");
       res.json({ space: spaceView(updated, membership.role) });
     }),
