@@ -14,7 +14,7 @@ afterAll(() => h.close());
 
 it("outsiders learn only the name and that guests are not admitted", async () => {
   const anon = await request(h.app).get("/api/spaces/vault").expect(200);
-  expect(anon.body).toEqual({ space: { slug: "vault", name: "The Vault", settings: { guestAccess: false }, role: null, awaitingOwner: false } });
+  expect(anon.body).toEqual({ space: { slug: "vault", name: "The Vault", settings: { guestAccess: false }, role: null } });
   const stranger = await signUp(h.app, "Stranger");
   const seen = await request(h.app).get("/api/spaces/vault").set("Cookie", cookie(stranger.token)).expect(200);
   expect(seen.body.space).not.toHaveProperty("activeMapVersion");
