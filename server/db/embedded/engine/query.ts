@@ -22,7 +22,9 @@ export function compileFilter(filter: Document | undefined): Query {
 export function runFind(coll: Collection | undefined, spec: FindSpec): Document[] {
   if (!coll) return [];
   const q = compileFilter(spec.filter);
-  const candidates = coll.candidates(spec.filter);
+  // Without a sort, only the first skip+limit matches can be returned: the index may stop there.
+  const wanted = !spec.sort || Object.keys(spec.sort).length === 0 ? (spec.limit ? Math.abs(spec.limit) + (spec.skip ?? 0) : undefined) : undefined;
+  const candidates = coll.candidates(spec.filter, wanted);
   const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
   let cursor = q.find(candidates, projection);
   if (spec.sort && Object.keys(spec.sort).length > 0) cursor = cursor.sort(spec.sort as Record<string, 1 | -1>);
