@@ -44,7 +44,7 @@ async function measure(name: string, fn: () => Promise<string>): Promise<void> {
   h.disable();
   const step = current?.takeSlowestStep();
   // The monitor reports delay beyond its 5 ms sampling interval, in nanoseconds.
-  const slowestStep = step ? `${step.ms.toFixed(1)} ms (${step.step})` : "";
+  const slowestStep = step ? `${step.ms.toFixed(1)} ms (${step.step}); ${step.over50ms.toLocaleString("en")} of ${step.steps.toLocaleString("en")} steps over 50 ms` : "";
   const phase = { name, seconds, maxStallMs: h.max / 1e6, p99StallMs: h.percentile(99) / 1e6, slowestStep, note };
   phases.push(phase);
   console.log(`${name.padEnd(34)} ${seconds.toFixed(2).padStart(8)} s   worst stall ${phase.maxStallMs.toFixed(1).padStart(7)} ms   p99 ${phase.p99StallMs.toFixed(1).padStart(6)} ms   slowest store step ${slowestStep}   ${note}`);

@@ -33,8 +33,8 @@ export interface EmbeddedMongo {
   stats(): EmbeddedStats;
   /** Resolves when the background checksum scrub of every record is done; `damaged` if it found damage. */
   scrubbed(): Promise<{ records: number; damaged: boolean }>;
-  /** The longest synchronous step of any command since the last call (ms, and which command); resets it. */
-  takeSlowestStep(): { ms: number; step: string };
+  /** The longest synchronous step of store work since the last call (ms, which, and how many took over 50 ms); resets it. */
+  takeSlowestStep(): { ms: number; step: string; steps: number; over50ms: number };
   /** Resolves when the background purge of dropped collections and indexes is done. */
   settled(): Promise<void>;
 }
@@ -110,8 +110,8 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     scrubbed: () => persistence.scrubbed,
     settled: () => persistence.settled(),
     takeSlowestStep: () => {
-      const out = { ms: clock.slowestMs, step: clock.slowestStep };
-      Object.assign(clock, { slowestMs: 0, slowestStep: "" });
+      const out = { ms: clock.slowestMs, step: clock.slowestStep, steps: clock.steps, over50ms: clock.over50ms };
+      Object.assign(clock, { slowestMs: 0, slowestStep: "", steps: 0, over50ms: 0 });
       return out;
     },
     stats: () => ({ ...store.stats, openCursors: cursors.size, connections: connections.size }),

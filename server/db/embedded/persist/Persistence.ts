@@ -40,7 +40,7 @@ export class Persistence {
   readonly scrubbed: Promise<{ records: number; damaged: boolean }>;
   private readonly purger: Purger;
   /** Longest synchronous step of any write batch callback or read (see commandRunner). */
-  readonly clock: StepClock = { slowestMs: 0, slowestStep: "" };
+  readonly clock: StepClock = { slowestMs: 0, slowestStep: "", steps: 0, over50ms: 0 };
 
   private constructor(
     readonly store: Store,

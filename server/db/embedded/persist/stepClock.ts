@@ -4,6 +4,9 @@ import { performance } from "node:perf_hooks";
 export interface StepClock {
   slowestMs: number;
   slowestStep: string;
+  /** Steps timed, and how many took more than 50 ms. */
+  steps: number;
+  over50ms: number;
 }
 
 export function timed<T>(clock: StepClock, name: string, fn: () => T): T {
@@ -12,6 +15,8 @@ export function timed<T>(clock: StepClock, name: string, fn: () => T): T {
     return fn();
   } finally {
     const ms = performance.now() - t0;
+    clock.steps++;
+    if (ms > 50) clock.over50ms++;
     if (ms > clock.slowestMs) Object.assign(clock, { slowestMs: ms, slowestStep: name });
   }
 }
