@@ -1,8 +1,9 @@
-import { deserialize, serialize } from "bson";
+import { serialize } from "bson";
 import type { Document } from "bson";
 import { MongoCommandError } from "../errors";
 import { addPurge, writeCollectionRecord, writeCount } from "./catalog";
 import type { CollectionRecord } from "./catalog";
+import { decodeExact } from "./bsonTypes";
 import { seal, unseal } from "./checksum";
 import { duplicateKeyError } from "./duplicateKey";
 import { Index } from "./Index";
@@ -267,7 +268,8 @@ export class Collection {
   }
 
   private decode(key: Buffer, value: Buffer): Document {
-    return this.tables.checked(() => deserialize(unseal("document", key, value), { promoteBuffers: false }));
+    // Exact decoding: an int64 stays an int64 and 42.0 a double across reads and restarts.
+    return this.tables.checked(() => decodeExact(unseal("document", key, value)));
   }
 
   private put(recId: number, doc: Document): void {
