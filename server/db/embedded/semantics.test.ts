@@ -146,6 +146,9 @@ test("numbers keep their BSON type: int64 stays int64 (useBigInt64), 42.0 stays 
   expect((await raw().find({ int: { $type: "int" }, big: { $type: "long" } }).toArray()).length).toBe(1);
   await raw().updateOne({ k: "n" }, { $inc: { dbl: 1, big: 1 } });
   expect(await raw().findOne({ k: "n" }, { promoteValues: false, projection: { _id: 0, dbl: 1, big: 1 } })).toEqual({ dbl: new Double(43), big: Long.fromNumber(38) });
+  await fx.reopen(); // types survive a restart too
+  Order = makeOrder(fx.conn);
+  expect(await raw().findOne({ k: "n" }, { promoteValues: false, projection: { _id: 0, dbl: 1, big: 1, int: 1 } })).toEqual({ dbl: new Double(43), big: Long.fromNumber(38), int: new mongoose.mongo.Int32(7) });
 });
 
 test("$elemMatch on DBRef fields; aggregate hint scans the index in key order; unknown stages answer 40324", async () => {

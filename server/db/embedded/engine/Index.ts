@@ -1,5 +1,6 @@
 import type { Document } from "bson";
-import { Query } from "mingo";
+import { compileMatcher } from "./match";
+import type { Matcher } from "./match";
 import { seal, unseal } from "./checksum";
 import { valueKey, pathValues } from "./keys";
 import { entryKey, entryKeyRange, recIdOf, storedKey, uniqueKey } from "./storageKeys";
@@ -27,7 +28,7 @@ const EMPTY = new Uint8Array(0);
  */
 export class Index {
   readonly fields: string[];
-  private readonly partial: Query | null;
+  private readonly partial: Matcher | null;
   /** Being filled in the background: kept up to date by writes, not used by queries yet. */
   building = false;
   /** A duplicate met while building a unique index: the build fails with it. */
@@ -41,7 +42,8 @@ export class Index {
     private readonly tables: Tables,
   ) {
     this.fields = Object.keys(spec.key);
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, { scriptEnabled: false }) : null;
+    // The same matcher as queries, so a partial index holds exactly the documents a query on its filter finds.
+    this.partial = spec.partialFilterExpression ? compileMatcher(spec.partialFilterExpression) : null;
   }
 
   get unique(): boolean {

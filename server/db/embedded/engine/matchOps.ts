@@ -212,7 +212,7 @@ export function compileFieldOp(op: string, x: unknown, siblings: Document, compi
     case "$comment":
       return null;
     default:
-      if (GEO.has(op)) throw refused(`geospatial queries (${op})`);
+      if (GEO.has(op)) throw refused(`the geospatial query operator ${op}`);
       if (op === "$text") throw refused("text search ($text)");
       throw new MongoCommandError("BadValue", `unknown operator: ${op}`);
   }
