@@ -5,6 +5,8 @@ import type { CommandContext } from "./commands/context";
 import type { CursorManager } from "./CursorManager";
 import { toErrorReply } from "./errors";
 import type { Persistence } from "./persist/Persistence";
+import { timed } from "./persist/stepClock";
+import type { StepClock } from "./persist/stepClock";
 
 /** Commands that never write; they run outside lmdb's write batches. Anything else runs inside one. */
 const READ_ONLY = new Set([
@@ -14,6 +16,8 @@ const READ_ONLY = new Set([
 ]);
 
 export type CommandRunner = (cmd: Document, db: string, connectionId: number) => Promise<Document>;
+
+
 
 /**
  * Write concern: by default, and with `j: true`, a write is acknowledged once its lmdb
@@ -28,7 +32,7 @@ function wantsJournal(cmd: Document): boolean {
 }
 
 /** Runs each command in the right place: reads directly, writes inside an lmdb write batch. */
-export function createCommandRunner(persistence: Persistence, cursors: CursorManager): CommandRunner {
+export function createCommandRunner(persistence: Persistence, cursors: CursorManager, clock: StepClock): CommandRunner {
   const context = (db: string, connectionId: number): CommandContext => ({
     db,
     store: persistence.store,
@@ -40,9 +44,10 @@ export function createCommandRunner(persistence: Persistence, cursors: CursorMan
     const name = Object.keys(cmd)[0] ?? "";
     const damaged = persistence.damaged;
     if (damaged && !Object.hasOwn(handshakeCommands, name)) return toErrorReply(damaged);
-    if (READ_ONLY.has(name)) return runCommand(cmd, context(db, connectionId));
+    // A command's synchronous part (all of a read, a write's part inside its batch) is what holds the loop.
+    if (READ_ONLY.has(name)) return timed(clock, name, () => runCommand(cmd, context(db, connectionId)));
     try {
-      return await persistence.runWrite(() => runCommand(cmd, context(db, connectionId)), wantsJournal(cmd));
+      return await persistence.runWrite(() => runCommand(cmd, context(db, connectionId)), wantsJournal(cmd), name);
     } catch (err) {
       return toErrorReply(err);
     }

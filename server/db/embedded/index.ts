@@ -33,6 +33,8 @@ export interface EmbeddedMongo {
   stats(): EmbeddedStats;
   /** Resolves when the background checksum scrub of every record is done; `damaged` if it found damage. */
   scrubbed(): Promise<{ records: number; damaged: boolean }>;
+  /** The longest synchronous step of store work since the last call (ms, which, and how many took over 50 ms); resets it. */
+  takeSlowestStep(): { ms: number; step: string; steps: number; over50ms: number };
   /** Resolves when the background purge of dropped collections and indexes is done. */
   settled(): Promise<void>;
 }
@@ -52,7 +54,8 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
   const cursors = new CursorManager();
   const connections = new Set<Connection>();
   let nextConnectionId = 1;
-  const run = createCommandRunner(persistence, cursors);
+  const clock = persistence.clock;
+  const run = createCommandRunner(persistence, cursors, clock);
 
   const server = net.createServer((socket) => {
     const conn = new Connection(socket, nextConnectionId++, run, log);
@@ -106,17 +109,22 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     close,
     scrubbed: () => persistence.scrubbed,
     settled: () => persistence.settled(),
+    takeSlowestStep: () => {
+      const out = { ms: clock.slowestMs, step: clock.slowestStep, steps: clock.steps, over50ms: clock.over50ms };
+      Object.assign(clock, { slowestMs: 0, slowestStep: "", steps: 0, over50ms: 0 });
+      return out;
+    },
     stats: () => ({ ...store.stats, openCursors: cursors.size, connections: connections.size }),
   };
 }
 
-/** Deletes what TTL indexes say is due, a thousand documents per write batch. */
+/** Deletes what TTL indexes say is due, 250 documents per write batch. */
 async function sweepExpired(persistence: Persistence): Promise<void> {
   const ops = await expiredOps(persistence.store);
-  for (let i = 0; i < ops.length; i += 1000) {
-    const slice = ops.slice(i, i + 1000);
+  for (let i = 0; i < ops.length; i += 250) {
+    const slice = ops.slice(i, i + 250);
     await persistence.runWrite(() => {
       for (const op of slice) persistence.store.apply(op);
-    });
+    }, true, "TTL deletions");
   }
 }

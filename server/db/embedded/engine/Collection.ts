@@ -213,8 +213,10 @@ export class Collection {
   /**
    * Documents that may match `filter`: through an index when the filter pins every field
    * of some index to scalar values, else the whole collection. Callers still apply the filter.
+   * `wanted` (first matches in natural order, when there is no sort) lets an index that
+   * answers the whole filter stop early.
    */
-  candidates(filter: Document | undefined): Document[] {
+  candidates(filter: Document | undefined, wanted?: number): Document[] {
     const eq = equalityConditions(filter ?? {});
     let best: { index: Index; keys: string[] } | null = null;
     for (const ix of this.indexes.values()) {
@@ -235,8 +237,11 @@ export class Collection {
     this.tables.checked(() => {
       for (const k of found.keys) for (const id of found.index.lookup(k)) ids.add(id);
     });
+    // Every candidate matches when the filter is nothing but the index's own equalities.
+    const exact = wanted !== undefined && found.keys.length === 1 && Object.keys(filter ?? {}).length === found.index.fields.length && found.index.fields.every((f) => eq.get(f)?.length === 1 && f in (filter ?? {}));
     const out: Document[] = [];
     for (const id of [...ids].sort((a, b) => a - b)) {
+      if (exact && out.length >= wanted) break;
       const d = this.load(id);
       if (d) out.push(d);
     }

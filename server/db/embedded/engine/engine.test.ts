@@ -82,3 +82,12 @@ test("counts and record ids carry over a reopen (a new insert never reuses a rec
   expect([...again.collection("d", "c")!.all()].map((d) => d._id)).toEqual([1, 3, 4]);
   expect(again.collection("d", "c")!.size).toBe(3);
 });
+
+test("an index that answers the whole filter stops at the wanted count; with other conditions it does not", async () => {
+  const s = await storeWith({});
+  for (let i = 0; i < 10; i++) s.apply({ op: "i", db: "d", c: "c", doc: { _id: i, k: "same", odd: i % 2 === 1 } });
+  const coll = s.collection("d", "c")!;
+  expect(coll.candidates({ k: "same" }, 3).map((d) => d._id)).toEqual([0, 1, 2]);
+  expect(coll.candidates({ k: "same", odd: true }, 3)).toHaveLength(10);
+  expect(coll.candidates({ k: "same" })).toHaveLength(10);
+});

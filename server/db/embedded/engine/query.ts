@@ -51,11 +51,12 @@ function hintedIndex(coll: Collection, hint: unknown): Index | "natural" | "reve
  * The documents a query looks at, in the order mongod would produce them without a sort:
  * a hinted index is scanned in its key order.
  */
-export function scanCandidates(coll: Collection, filter: Document | undefined, hint: unknown): Document[] {
+export function scanCandidates(coll: Collection, filter: Document | undefined, hint: unknown, wanted?: number): Document[] {
   const hinted = hintedIndex(coll, hint);
   if (hinted === "reverse") return [...coll.all()].reverse();
   if (hinted === "natural") return [...coll.all()];
-  if (!hinted) return coll.candidates(filter);
+  // `wanted`: the first matches in natural order are all that will be returned (no sort).
+  if (!hinted) return coll.candidates(filter, wanted);
   let docs = coll.candidates(filter);
   if (hinted.spec.sparse || hinted.spec.partialFilterExpression) docs = docs.filter((d) => hinted.keysFor(d).length > 0);
   const key = hinted.spec.key;
@@ -67,7 +68,9 @@ export function runFind(coll: Collection | undefined, spec: FindSpec): Document[
   const matcher = compileMatcher(spec.filter);
   const projector = spec.projection && Object.keys(spec.projection).length > 0 ? compileProjection(spec.projection, spec.filter) : null;
   if (!coll) return [];
-  let docs = scanCandidates(coll, spec.filter, spec.hint).filter((d) => matcher.test(d));
+  const unsorted = !spec.sort || Object.keys(spec.sort).length === 0;
+  const wanted = unsorted && spec.limit ? Math.abs(spec.limit) + (spec.skip && spec.skip > 0 ? spec.skip : 0) : undefined;
+  let docs = scanCandidates(coll, spec.filter, spec.hint, wanted).filter((d) => matcher.test(d));
   if (spec.sort && Object.keys(spec.sort).length > 0) docs = sortDocuments(docs, spec.sort);
   const skip = spec.skip && spec.skip > 0 ? spec.skip : 0;
   const limit = spec.limit ? Math.abs(spec.limit) : undefined;

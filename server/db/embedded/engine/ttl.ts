@@ -1,10 +1,10 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { yieldToRequests } from "./yieldToRequests";
 import type { StoreOp } from "./ops";
 import { pathValues } from "./keys";
 import type { Store } from "./Store";
 
 /** Documents read per slice; the sweep yields to the event loop between slices. */
-const SLICE = 1000;
+const SLICE = 250;
 
 /**
  * Deletions due under TTL indexes (`expireAfterSeconds` on a date field), like mongod's TTL
@@ -25,7 +25,7 @@ export async function expiredOps(store: Store, now = Date.now()): Promise<StoreO
           });
           if (due) ops.push({ op: "d", db, c: coll.name, id: doc._id });
         }
-        await nextTurn();
+        await yieldToRequests();
       }
     }
   }

@@ -11,6 +11,8 @@ import { acquireLock } from "./lockFile";
 import { migrateLegacy } from "./migrate";
 import { Purger } from "./purge";
 import { scrub } from "./scrub";
+import { timed } from "./stepClock";
+import type { StepClock } from "./stepClock";
 
 export interface PersistenceOptions {
   dataDir: string;
@@ -37,6 +39,8 @@ export class Persistence {
   /** Resolves when the background checksum scrub has walked every record (or found damage). */
   readonly scrubbed: Promise<{ records: number; damaged: boolean }>;
   private readonly purger: Purger;
+  /** Longest synchronous step of any write batch callback or read (see commandRunner). */
+  readonly clock: StepClock = { slowestMs: 0, slowestStep: "", steps: 0, over50ms: 0 };
 
   private constructor(
     readonly store: Store,
@@ -45,9 +49,9 @@ export class Persistence {
     private readonly opts: PersistenceOptions,
     private readonly releaseLock: () => Promise<void>,
   ) {
-    const background = (fn: () => void) => this.runWrite(fn);
-    this.purger = new Purger(tables, background, () => this.closed);
-    store.indexBuilder = (coll, ix) => buildIndex(coll, ix, this.batch?.committed ?? Promise.resolve(), background);
+    const background = (fn: () => void, label = "background") => this.runWrite(fn, true, label);
+    this.purger = new Purger(tables, (fn) => background(fn, "purge slice"), () => this.closed);
+    store.indexBuilder = (coll, ix) => buildIndex(coll, ix, this.batch?.committed ?? Promise.resolve(), (fn) => background(fn, "index build slice"));
     this.resumeBackgroundWork();
     this.scrubbed = scrub(tables, () => this.closed).then(
       ({ records, damage }) => {
@@ -90,7 +94,7 @@ export class Persistence {
         for (const ix of coll.indexes.values()) {
           if (!ix.building) continue;
           this.opts.log(`embedded store: resuming the build of index ${ix.spec.name} on ${coll.ns}`);
-          ix.built = buildIndex(coll, ix, Promise.resolve(), (fn) => this.runWrite(fn));
+          ix.built = buildIndex(coll, ix, Promise.resolve(), (fn) => this.runWrite(fn, true, "index build slice"));
           ix.built.catch((err: Error) => this.opts.log(`embedded store: index ${ix.spec.name} on ${coll.ns} dropped: ${err.message}`));
         }
       }
@@ -115,7 +119,7 @@ export class Persistence {
    * Runs `fn` (a command's synchronous part) inside lmdb's next write batch and returns its
    * result. The batch commits on lmdb's writer thread; the event loop never waits for I/O.
    */
-  async runWrite<T>(fn: () => T, journal = true): Promise<T> {
+  async runWrite<T>(fn: () => T, journal = true, label = "write"): Promise<T> {
     if (this.closed) throw new MongoCommandError("InternalError", "the embedded store is closed");
     this.guard.check();
     let settle!: { resolve: () => void; reject: (err: Error) => void };
@@ -128,7 +132,7 @@ export class Persistence {
       this.batch = batch;
       ran = true;
       try {
-        out = fn();
+        out = timed(this.clock, label, fn);
       } finally {
         this.batch = null;
       }

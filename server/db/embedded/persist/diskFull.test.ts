@@ -1,10 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statfsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
 import { startEmbeddedMongo } from "../index";
+import { buildChild } from "../testing/buildChild";
 
 /**
  * A real full disk: a 48 MB tmpfs mounted for the test (needs root, as on this project's CI
@@ -66,3 +67,32 @@ maybe("a write on a full disk fails with a clear error and changes nothing; writ
   await client.close();
   await store.close();
 }, 30_000);
+
+/**
+ * Without the reserve, ENOSPC reaches lmdb. lmdb rolls the transaction back, but lmdb-js then
+ * rejects a promise of its own that no caller can handle, which ends the process (and its
+ * write-error path may already have corrupted the heap; see diskSpace.ts). So the outcome is
+ * fail-stop: the failed write is never acknowledged, and nothing of it is on disk after a restart.
+ */
+maybe("without the reserve, a commit that fails on the disk ends the process unacknowledged and stores nothing of it", async () => {
+  const dataDir = path.join(mnt!, "db2");
+  const filler = path.join(mnt!, "filler2");
+  const child = await buildChild(path.join(__dirname, "..", "testing", "fullDiskWriter.ts"), mnt!);
+  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+    execFile(process.execPath, [child.file, dataDir, filler], { env: child.env }, (err, out) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: out }));
+  });
+  expect(code).not.toBe(0);
+  expect(stdout).not.toMatch(/"failed":null/); // the lost batch was never acknowledged
+  await rm(filler, { force: true });
+  const store = await startEmbeddedMongo({ dataDir, minFreeBytes: 8 * MB });
+  const client = new mongoose.mongo.MongoClient(store.uri);
+  try {
+    const notes = client.db("test").collection("notes");
+    expect(await notes.find({}, { projection: { _id: 1 } }).toArray()).toEqual([{ _id: "acked" }]);
+    await notes.insertOne({ _id: "after" as never });
+    expect(await notes.countDocuments()).toBe(2);
+  } finally {
+    await client.close();
+    await store.close();
+  }
+}, 60_000);

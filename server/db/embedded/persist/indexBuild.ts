@@ -1,8 +1,8 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { yieldToRequests } from "../engine/yieldToRequests";
 import type { Collection } from "../engine/Collection";
 import type { Index } from "../engine/Index";
 
-const DOCS_PER_SLICE = 1000;
+const DOCS_PER_SLICE = 250;
 
 /**
  * Fills a new index in the background: a slice of documents per write batch, a turn of the
@@ -28,7 +28,7 @@ export async function buildIndex(
     await write(() => {
       ({ more, last: after } = coll.buildSlice(ix, after, DOCS_PER_SLICE));
     });
-    await nextTurn();
+    await yieldToRequests();
   }
   await write(() => coll.finishBuild(ix));
   if (ix.buildFailed) throw ix.buildFailed;

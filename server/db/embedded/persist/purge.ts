@@ -1,9 +1,9 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { yieldToRequests } from "../engine/yieldToRequests";
 import { listPurges, removePurge } from "../engine/catalog";
 import { docRange, indexRange } from "../engine/storageKeys";
 import type { Tables } from "../engine/Tables";
 
-const KEYS_PER_BATCH = 2000;
+const KEYS_PER_BATCH = 1000;
 
 /**
  * Deletes the key ranges of dropped collections and indexes, a slice per write batch. A drop
@@ -41,7 +41,7 @@ export class Purger {
             if (n < KEYS_PER_BATCH) removePurge(this.tables.catalog, p);
           });
           if (n < KEYS_PER_BATCH) break;
-          await nextTurn();
+          await yieldToRequests();
         }
       }
     }

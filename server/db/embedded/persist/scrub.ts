@@ -1,8 +1,8 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { yieldToRequests } from "../engine/yieldToRequests";
 import { DataDamagedError, unseal } from "../engine/checksum";
 import type { Table, Tables } from "../engine/Tables";
 
-const SLICE = 2000;
+const SLICE = 500;
 
 /**
  * Verifies the checksum of every record, a slice at a time with a turn of the event loop
@@ -31,7 +31,7 @@ export async function scrub(tables: Tables, stopped: () => boolean): Promise<{ r
       }
       records += n;
       if (n < SLICE) break;
-      await nextTurn();
+      await yieldToRequests();
     }
   }
   return { records, damage: null };

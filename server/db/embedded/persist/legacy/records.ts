@@ -1,22 +1,14 @@
 import { crc32 } from "node:zlib";
-import { deserialize, serialize } from "bson";
+import { deserialize } from "bson";
 import type { Document } from "bson";
 
 /**
- * Framing shared by journal and snapshot files: [u32 length][u32 crc32][BSON payload].
- * A crash can leave a half-written last record; length + checksum let readers stop there.
+ * Framing of the previous format's journal and snapshot files: [u32 length][u32 crc32][BSON
+ * payload], read only to migrate. A crash can leave a half-written last record; length +
+ * checksum let the reader stop there.
  */
 const RECORD_HEADER = 8;
 const MAX_RECORD = 64 * 1024 * 1024;
-
-export function encodeRecord(doc: Document): Buffer {
-  const payload = serialize(doc);
-  const out = Buffer.allocUnsafe(RECORD_HEADER + payload.length);
-  out.writeUInt32LE(payload.length, 0);
-  out.writeUInt32LE(crc32(payload), 4);
-  out.set(payload, RECORD_HEADER);
-  return out;
-}
 
 export interface DecodedRecords {
   docs: Document[];
