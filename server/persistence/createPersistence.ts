@@ -23,7 +23,7 @@ import { RetryingMemberStateStore } from "./RetryingMemberStateStore";
 import { RetryingPresenceStore } from "./RetryingPresenceStore";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
-export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & {
+export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & Partial<Pick<Config, "assetsDir">> & {
   /** Accounts and sessions; read from the environment when omitted (loadConfig always supplies it). */
   auth?: AuthConfig;
   /** Database name (tests use a unique one per file); the URI's, or "deskmap". */
@@ -67,6 +67,8 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       cookieSecure: auth.COOKIE_SECURE ?? false,
       allowSignup: auth.ALLOW_SIGNUP,
       maxMapBytes: auth.MAX_MAP_BYTES,
+      maxMapBundleBytes: auth.MAX_MAP_BUNDLE_BYTES,
+      assetsDir: config.assetsDir,
       publicUrl: config.publicUrl,
       defaultMap,
       log: (message, err) => log?.error(message, err),

@@ -2,6 +2,7 @@ import type { Connection } from "mongoose";
 import { chatMessageModel, type ChatMessageModel } from "./ChatMessage";
 import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
+import { mapAssetModel, type MapAssetModel } from "./MapAsset";
 import { meetupModel, type MeetupModel } from "./Meetup";
 import { memberModel, type MemberModel } from "./Member";
 import { spaceModel, type SpaceModel } from "./Space";
@@ -9,6 +10,7 @@ import { spaceModel, type SpaceModel } from "./Space";
 export interface Models {
   Space: SpaceModel;
   Map: MapModel;
+  MapAsset: MapAssetModel;
   Member: MemberModel;
   Invite: InviteModel;
   ChatMessage: ChatMessageModel;
@@ -24,6 +26,7 @@ export async function createModels(connection: Connection): Promise<Models> {
   const models: Models = {
     Space: spaceModel(connection),
     Map: mapModel(connection),
+    MapAsset: mapAssetModel(connection),
     Member: memberModel(connection),
     Invite: inviteModel(connection),
     ChatMessage: chatMessageModel(connection),

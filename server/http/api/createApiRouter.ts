@@ -5,6 +5,7 @@ import { loadSession } from "../middleware/session";
 import type { ApiContext } from "./ApiContext";
 import { authRoutes } from "./authRoutes";
 import { mapRoutes } from "./mapRoutes";
+import { mapAssetRoutes } from "./mapAssetRoutes";
 import { meRoutes } from "./meRoutes";
 import { spaceRoutes } from "./spaceRoutes";
 import { moderationRoutes } from "../../features/moderation/moderationRoutes";
@@ -31,6 +32,7 @@ export function createApiRouter(ctx: ApiContext): Router {
 
   router.use("/auth", authRoutes(ctx));
   router.use("/me", meRoutes(ctx));
+  router.use("/map-assets", mapAssetRoutes(ctx));
   router.use("/spaces", mapRoutes(ctx));
   router.use("/spaces", spaceRoutes(ctx));
   router.use("/spaces", moderationRoutes(ctx));
