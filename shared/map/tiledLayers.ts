@@ -226,7 +226,7 @@ function copyObject(obj: Record<string, unknown>): TiledObject {
   const out: Record<string, unknown> = {};
   for (const key of OBJECT_NUMBERS) if (obj[key] !== undefined) out[key] = obj[key];
   if (typeof obj.name === "string") out.name = obj.name.slice(0, 200);
-  const type = typeof obj.type === "string" && obj.type ? obj.type : obj.class;
+  const type = typeof obj.type === "string" && obj.type ? obj.type : typeof obj.class === "string" && obj.class ? obj.class : obj.type;
   if (typeof type === "string") out.type = type.slice(0, 80);
   for (const key of ["point", "ellipse", "visible"] as const) if (typeof obj[key] === "boolean") out[key] = obj[key];
   for (const key of ["polygon", "polyline"] as const) {
