@@ -136,7 +136,7 @@ export interface Config {
   assetsDir: string;
   /** STUN/TURN for WebRTC (STUN_URLS, TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS). */
   ice: IceConfig;
-  /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, SESSION_MAX_DAYS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES). */
+  /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, SESSION_MAX_DAYS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES, MAX_MAP_BUNDLE_BYTES). */
   auth: AuthConfig;
 }
 
@@ -252,4 +252,5 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: "ALLOW_SIGNUP", default: "true", description: "Whether anyone may create an account." },
   { name: "COOKIE_SECURE", default: "(on in production)", description: "Mark the session cookie Secure (needs HTTPS)." },
   { name: "MAX_MAP_BYTES", default: "2097152", description: "Largest Tiled JSON map upload in bytes." },
+  { name: "MAX_MAP_BUNDLE_BYTES", default: "25165824", description: "Largest map upload with its images (multipart form or .zip), in bytes; see docs/maps.md." },
 ];

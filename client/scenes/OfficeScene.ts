@@ -12,7 +12,7 @@ import { PlayerController } from "../systems/PlayerController";
 import { RemoteAvatars } from "../systems/RemoteAvatars";
 import { SeatControl } from "../systems/SeatControl";
 import { createAvatarAnimations, preloadAvatars } from "../systems/avatarAnimations";
-import { MapLayers, tilesetTextureKey, wantsTileChunks } from "../systems/MapLayers";
+import { MapLayers, mapImageKey, mapImages, wantsTileChunks } from "../systems/MapLayers";
 import { tilesetImageUrl } from "./tilesetUrls";
 
 /**
@@ -64,10 +64,11 @@ export class OfficeScene extends Phaser.Scene {
   }
 
   preload(): void {
-    this.load.tilemapTiledJSON(MAP_KEY, this.session.tiled);
-    for (const tileset of this.session.tiled.tilesets) {
-      const url = tilesetImageUrl(tileset.image);
-      if (url) this.load.image(tilesetTextureKey(tileset.name ?? tileset.image), url);
+    // Phaser's tilemap is only the `?tilechunks=off` comparison path; the map is otherwise drawn from the Tiled data itself.
+    if (!wantsTileChunks(0, location.search)) this.load.tilemapTiledJSON(MAP_KEY, this.session.tiled);
+    for (const image of mapImages(this.session.tiled)) {
+      const url = tilesetImageUrl(image);
+      if (url) this.load.image(mapImageKey(image), url);
     }
     preloadAvatars(this);
   }

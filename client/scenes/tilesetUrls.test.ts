@@ -7,6 +7,12 @@ describe("tilesetImageUrl", () => {
     expect(tilesetImageUrl("/assets/tiles/a b.png")).toBe("/assets/tiles/a%20b.png");
   });
 
+  it("keeps uploaded images' content-addressed asset URLs", () => {
+    const url = `/api/map-assets/${"ab".repeat(32)}.png`;
+    expect(tilesetImageUrl(url)).toBe(url);
+    expect(tilesetImageUrl("/api/map-assets/../x.png")).toBeNull();
+  });
+
   it("refuses paths outside the assets folder", () => {
     expect(tilesetImageUrl("../secret.png")).toBeNull();
     expect(tilesetImageUrl("../assets/../server/x.png")).toBeNull();

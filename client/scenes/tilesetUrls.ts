@@ -1,11 +1,11 @@
+import { mapImageUrl } from "../../shared/map/imageUrls";
+
 /**
- * Tiled stores tileset images relative to the map file (e.g.
- * "../assets/tiles/office.png"); the server serves assets from /assets/.
- * Returns the URL to load, or null for anything outside /assets.
+ * The URL a map image loads from: an uploaded image's content-addressed
+ * asset URL, or one of the server's own images under /assets (Tiled stores
+ * those relative to the map file, e.g. "../assets/tiles/office.png").
+ * Null for anything else.
  */
 export function tilesetImageUrl(image: string): string | null {
-  const parts = image.replace(/\\/g, "/").split("/").filter((p) => p !== "" && p !== ".");
-  while (parts[0] === "..") parts.shift();
-  if (parts.includes("..") || parts[0] !== "assets" || parts.length < 2) return null;
-  return `/${parts.map(encodeURIComponent).join("/")}`;
+  return mapImageUrl(image);
 }

@@ -1,8 +1,11 @@
 import type * as Phaser from "phaser";
 import { chunkRange, chunksToEvict, copyRange, rangeContains, sameRange, type ChunkRange, type Rect } from "./chunkGrid";
 
+/** Paints a band's picture for the square region at world (left, top), `size` px across; returns how many things it drew. */
+export type ChunkPaint = (ctx: CanvasRenderingContext2D, left: number, top: number, size: number) => number;
+
 /**
- * A band of tile layers (say floor, walls and furniture) baked into square
+ * A band of map layers (say floor, walls and furniture) baked into square
  * images, drawn as a handful of images per frame instead of a few hundred
  * tiles. The 2D canvas renderer pays per draw call, so on a machine without a
  * GPU this is most of the map's cost (docs/benchmarks.md, "Client frame
@@ -44,7 +47,7 @@ export class TileChunks {
   constructor(
     private readonly scene: Phaser.Scene,
     readonly name: string,
-    private readonly layers: readonly Phaser.Tilemaps.TilemapLayer[],
+    private readonly paint: ChunkPaint,
     private readonly depth: number,
     widthPx: number,
     heightPx: number,
@@ -102,7 +105,7 @@ export class TileChunks {
     if (!texture) return;
     const ctx = texture.context;
     ctx.imageSmoothingEnabled = false;
-    const drawn = this.drawTiles(ctx, cx * CHUNK_PX, cy * CHUNK_PX);
+    const drawn = this.paint(ctx, cx * CHUNK_PX, cy * CHUNK_PX, CHUNK_PX);
     if (drawn === 0) {
       this.scene.textures.remove(key);
       this.empty.add(key);
@@ -111,58 +114,6 @@ export class TileChunks {
     texture.refresh();
     const image = this.scene.add.image(cx * CHUNK_PX, cy * CHUNK_PX, key).setOrigin(0, 0).setDepth(this.depth);
     this.chunks.set(key, { cx, cy, key, image, lastWanted: this.frame });
-  }
-
-  /** Draws this band's tiles that fall in the chunk at world (left, top), bottom layer first; returns how many. */
-  private drawTiles(ctx: CanvasRenderingContext2D, left: number, top: number): number {
-    let drawn = 0;
-    for (const layer of this.layers) {
-      const data = layer.layer;
-      const tx0 = Math.floor(left / data.tileWidth);
-      const ty0 = Math.floor(top / data.tileHeight);
-      const tx1 = Math.min(data.width - 1, Math.ceil((left + CHUNK_PX) / data.tileWidth) - 1);
-      const ty1 = Math.min(data.height - 1, Math.ceil((top + CHUNK_PX) / data.tileHeight) - 1);
-      for (let ty = ty0; ty <= ty1; ty++) {
-        for (let tx = tx0; tx <= tx1; tx++) {
-          const tile = layer.getTileAt(tx, ty);
-          if (tile && tile.visible && this.drawTile(ctx, layer, tile, left, top)) drawn++;
-        }
-      }
-    }
-    return drawn;
-  }
-
-  private drawTile(
-    ctx: CanvasRenderingContext2D,
-    layer: Phaser.Tilemaps.TilemapLayer,
-    tile: Phaser.Tilemaps.Tile,
-    left: number,
-    top: number,
-  ): boolean {
-    const tileset = layer.gidMap[tile.index];
-    const at = tileset?.getTileTextureCoordinates(tile.index) as { x: number; y: number } | null | undefined;
-    if (!tileset || !at || tileset.tileWidth === 0 || tileset.tileHeight === 0) return false;
-    const w = tileset.tileWidth;
-    const h = tileset.tileHeight;
-    ctx.save();
-    // Flips and rotations turn about the tile's centre, as Tiled and Phaser do.
-    ctx.translate(layer.x + tile.pixelX - left + w / 2, layer.y + tile.pixelY - top + h / 2);
-    if (tile.rotation !== 0) ctx.rotate(tile.rotation);
-    if (tile.flipX || tile.flipY) ctx.scale(tile.flipX ? -1 : 1, tile.flipY ? -1 : 1);
-    ctx.globalAlpha = layer.alpha * tile.alpha;
-    ctx.drawImage(
-      tileset.image!.getSourceImage() as CanvasImageSource,
-      at.x + tileset.tileOffset.x,
-      at.y + tileset.tileOffset.y,
-      w,
-      h,
-      -w / 2,
-      -h / 2,
-      w,
-      h,
-    );
-    ctx.restore();
-    return true;
   }
 
   private drop(chunk: Chunk): void {

@@ -24,6 +24,8 @@ export const authConfigSchema = z.object({
   COOKIE_SECURE: envFlag.optional(),
   /** Largest accepted Tiled JSON upload, in bytes. */
   MAX_MAP_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Largest whole map upload (map JSON, tilesets and images, as a multipart form or a .zip), in bytes. */
+  MAX_MAP_BUNDLE_BYTES: z.coerce.number().int().positive().max(256 * 1024 * 1024).default(24 * 1024 * 1024),
 });
 
 export type AuthConfig = z.output<typeof authConfigSchema>;

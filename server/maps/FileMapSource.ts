@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { parseMap } from "../../shared/map/parseMap";
+import { importMap } from "../../shared/map/parseMap";
 import type { ActiveMap, MapSource } from "../deps";
 
 /**
@@ -21,7 +21,9 @@ export class FileMapSource implements MapSource {
         } catch (err) {
           throw new Error(`Map ${this.path} is not valid JSON: ${(err as Error).message}`);
         }
-        return { tiled, map: parseMap(tiled), version: 1 };
+        // Clients draw the normalised map (groups flattened, data decoded), as for uploaded ones.
+        const imported = importMap(tiled);
+        return { tiled: imported.tiled, map: imported.map, version: 1 };
       },
       (err: NodeJS.ErrnoException) => {
         throw new Error(`Cannot read map ${this.path}: ${err.code === "ENOENT" ? "file not found" : err.message}`);

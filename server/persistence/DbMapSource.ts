@@ -1,4 +1,4 @@
-import { parseMap } from "../../shared/map/parseMap";
+import { importMap } from "../../shared/map/parseMap";
 import type { ActiveMap, MapSource } from "../deps";
 import type { Repositories } from "../db/repositories";
 
@@ -23,7 +23,9 @@ export class DbMapSource implements MapSource {
     if (cached) return cached;
     const doc = await this.repos.maps.get(space._id, space.activeMapVersion);
     if (!doc) return null;
-    const active: ActiveMap = { tiled: doc.tiled, map: parseMap(doc.tiled), version: doc.version };
+    // Versions stored before the import normalised maps are normalised here, so clients always get the same shape.
+    const imported = importMap(doc.tiled);
+    const active: ActiveMap = { tiled: imported.tiled, map: imported.map, version: doc.version };
     if (this.parsed.size >= CACHE_LIMIT) this.parsed.delete(this.parsed.keys().next().value!);
     this.parsed.set(key, active);
     return active;

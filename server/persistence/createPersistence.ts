@@ -25,7 +25,7 @@ import { RetryingMemberStateStore } from "./RetryingMemberStateStore";
 import { RetryingPresenceStore } from "./RetryingPresenceStore";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
-export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & Partial<Pick<Config, "corsOrigins">> & {
+export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & Partial<Pick<Config, "corsOrigins" | "assetsDir">> & {
   /** Accounts and sessions; read from the environment when omitted (loadConfig always supplies it). */
   auth?: AuthConfig;
   /** Database name (tests use a unique one per file); the URI's, or "deskmap". */
@@ -72,6 +72,8 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       cookieSecure: auth.COOKIE_SECURE ?? false,
       allowSignup: auth.ALLOW_SIGNUP,
       maxMapBytes: auth.MAX_MAP_BYTES,
+      maxMapBundleBytes: auth.MAX_MAP_BUNDLE_BYTES,
+      assetsDir: config.assetsDir,
       publicUrl: config.publicUrl,
       defaultMap,
       log: (message, err) => log?.error(message, err),

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { parseMap } from "../../shared/map/parseMap";
+import { importMap } from "../../shared/map/parseMap";
 import type { TiledWithModel } from "../db/seed";
 
 /** Reads and validates a Tiled JSON file, with errors that name the file. */
@@ -18,7 +18,8 @@ export async function loadMapFile(file: string): Promise<TiledWithModel> {
     throw new Error(`Map ${file} is not valid JSON: ${(err as Error).message}`);
   }
   try {
-    return { tiled: tiled as Record<string, unknown>, map: parseMap(tiled) };
+    const imported = importMap(tiled);
+    return { tiled: imported.tiled as unknown as Record<string, unknown>, map: imported.map };
   } catch (err) {
     throw new Error(`Map ${file}: ${(err as Error).message}`);
   }

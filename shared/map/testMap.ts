@@ -100,7 +100,7 @@ export function buildTestMap(options: TestMapOptions): TiledMap {
     tileheight: TILE_SIZE,
     tilesets: [
       {
-        firstgid: 1, name: "test", tilecount: 4, columns: 4, image: "test.png",
+        firstgid: 1, name: "test", tilecount: 4, columns: 4, image: "../assets/tiles/office.png",
         tilewidth: TILE_SIZE, tileheight: TILE_SIZE, imagewidth: TILE_SIZE * 4, imageheight: TILE_SIZE, margin: 0, spacing: 0,
         tiles: [{ id: TEST_GID.wall - 1, properties: [{ name: "collides", type: "bool", value: true }] }],
       },

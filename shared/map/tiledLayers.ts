@@ -191,6 +191,7 @@ function objectLayer(layer: Record<string, unknown>, where: string, walk: Walk):
   const out: TiledObject[] = [];
   let templates = 0;
   let texts = 0;
+  let rotated = 0;
   layer.objects.forEach((obj, i) => {
     if (!isRecord(obj)) {
       // Kept so the layer's reader can name it; it holds nothing else.
@@ -204,6 +205,10 @@ function objectLayer(layer: Record<string, unknown>, where: string, walk: Walk):
     if (obj.text !== undefined) texts++;
     const copy = copyObject(obj);
     if (copy.gid !== undefined) {
+      if (isFiniteNumber(copy.rotation) && copy.rotation !== 0) {
+        rotated++;
+        copy.rotation = 0;
+      }
       const gid = copy.gid;
       if (!isInt(gid) || gid <= 0 || gid > 0xffffffff || !inRanges(gid & GID_FLAGS_MASK, walk.ranges)) {
         ctx.problems.push(`${where} object ${i}: tile object has tile id ${describe(gid)}, which no tileset image holds`);
@@ -215,6 +220,7 @@ function objectLayer(layer: Record<string, unknown>, where: string, walk: Walk):
   if (templates > 0) {
     ctx.warnings.push(`${where}: ${templates} object${templates === 1 ? "" : "s"} made from templates (.tx) left out; in Tiled use Detach Template before saving`);
   }
+  if (rotated > 0) ctx.warnings.push(`${where}: ${rotated} rotated tile object${rotated === 1 ? " is" : "s are"} drawn unrotated`);
   if (texts > 0) ctx.warnings.push(`${where}: ${texts} text object${texts === 1 ? " is" : "s are"} not drawn`);
   return out;
 }
@@ -226,7 +232,7 @@ function copyObject(obj: Record<string, unknown>): TiledObject {
   const out: Record<string, unknown> = {};
   for (const key of OBJECT_NUMBERS) if (obj[key] !== undefined) out[key] = obj[key];
   if (typeof obj.name === "string") out.name = obj.name.slice(0, 200);
-  const type = typeof obj.type === "string" && obj.type ? obj.type : obj.class;
+  const type = typeof obj.type === "string" && obj.type ? obj.type : typeof obj.class === "string" && obj.class ? obj.class : obj.type;
   if (typeof type === "string") out.type = type.slice(0, 80);
   for (const key of ["point", "ellipse", "visible"] as const) if (typeof obj[key] === "boolean") out[key] = obj[key];
   for (const key of ["polygon", "polyline"] as const) {

@@ -5,7 +5,7 @@ export interface MapDoc {
   _id: Types.ObjectId;
   space: Types.ObjectId;
   name: string;
-  /** The Tiled JSON as uploaded (already validated by parseMap). */
+  /** The Tiled JSON as Deskmap keeps it: normalised by importMap, image paths turned into asset URLs. */
   tiled: Record<string, unknown>;
   version: number;
   /** sha256 of the canonical JSON, so re-uploading the same map is recognisable. */
@@ -14,6 +14,12 @@ export interface MapDoc {
   width: number;
   height: number;
   uploadedBy: Types.ObjectId | null;
+  /** Images this version draws, by their path in the upload and asset id (sha256). */
+  assets: Array<{ path: string; id: string }>;
+  /** Asset id of the rendered preview (PNG), or null for versions stored before previews existed. */
+  preview: string | null;
+  /** What the import could not honour, as told to the uploader. */
+  warnings: string[];
   createdAt: Date;
 }
 
@@ -29,6 +35,9 @@ export const mapSchema = new Schema<MapDoc>(
     width: { type: Number, required: true, min: 1 },
     height: { type: Number, required: true, min: 1 },
     uploadedBy: { type: Schema.Types.ObjectId, ref: "Member", default: null },
+    assets: { type: [{ _id: false, path: { type: String, maxlength: 512 }, id: { type: String, match: /^[0-9a-f]{64}$/ } }], default: [] },
+    preview: { type: String, default: null, match: /^[0-9a-f]{64}$/ },
+    warnings: { type: [{ type: String, maxlength: 1000 }], default: [] },
     createdAt: { type: Date, default: () => new Date() },
   },
   // Tiled JSON may hold empty objects (e.g. no properties) that must survive the round trip.

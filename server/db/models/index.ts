@@ -4,6 +4,7 @@ import { chatMessageModel, type ChatMessageModel } from "./ChatMessage";
 import { deviceBanModel, type DeviceBanModel } from "./DeviceBan";
 import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
+import { mapAssetModel, type MapAssetModel } from "./MapAsset";
 import { meetupModel, type MeetupModel } from "./Meetup";
 import { memberModel, type MemberModel } from "./Member";
 import { sessionModel, type SessionModel } from "./Session";
@@ -12,6 +13,7 @@ import { spaceModel, type SpaceModel } from "./Space";
 export interface Models {
   Space: SpaceModel;
   Map: MapModel;
+  MapAsset: MapAssetModel;
   Member: MemberModel;
   Invite: InviteModel;
   ChatMessage: ChatMessageModel;
@@ -30,6 +32,7 @@ export async function createModels(connection: Connection): Promise<Models> {
   const models: Models = {
     Space: spaceModel(connection),
     Map: mapModel(connection),
+    MapAsset: mapAssetModel(connection),
     Member: memberModel(connection),
     Invite: inviteModel(connection),
     ChatMessage: chatMessageModel(connection),

@@ -14,6 +14,9 @@ export interface NewMapVersion {
   width: number;
   height: number;
   uploadedBy: Types.ObjectId | null;
+  assets?: Array<{ path: string; id: string }>;
+  preview?: string | null;
+  warnings?: string[];
 }
 
 /** Two uploads racing for the same next version: the loser retries this often. */

@@ -4,6 +4,7 @@ import { BanRepository } from "./BanRepository";
 import { ChatRepository } from "./ChatRepository";
 import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
+import { MapAssetRepository } from "./MapAssetRepository";
 import { MeetupRepository } from "./MeetupRepository";
 import { MemberRepository } from "./MemberRepository";
 import { SessionRepository } from "./SessionRepository";
@@ -12,6 +13,7 @@ import { SpaceRepository } from "./SpaceRepository";
 export interface Repositories {
   spaces: SpaceRepository;
   maps: MapRepository;
+  mapAssets: MapAssetRepository;
   members: MemberRepository;
   invites: InviteRepository;
   chat: ChatRepository;
@@ -25,6 +27,7 @@ export function createRepositories(models: Models): Repositories {
   return {
     spaces: new SpaceRepository(models),
     maps: new MapRepository(models),
+    mapAssets: new MapAssetRepository(models),
     members: new MemberRepository(models),
     invites: new InviteRepository(models),
     chat: new ChatRepository(models),

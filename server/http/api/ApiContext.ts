@@ -15,6 +15,10 @@ export interface ApiContext {
   cookieSecure: boolean;
   allowSignup: boolean;
   maxMapBytes: number;
+  /** Largest whole map upload (map, tilesets and images: multipart or .zip), in bytes. */
+  maxMapBundleBytes?: number;
+  /** The server's own art, for previews of maps that draw with it. */
+  assetsDir?: string;
   /** Base of links the API hands out (invites); the request's origin when unset. */
   publicUrl?: string;
   /** The shipped map new spaces start with. */

@@ -7,6 +7,7 @@ import type { ApiContext } from "./ApiContext";
 import { activeMapRoutes } from "./activeMapRoutes";
 import { authRoutes } from "./authRoutes";
 import { mapRoutes } from "./mapRoutes";
+import { mapAssetRoutes } from "./mapAssetRoutes";
 import { meRoutes } from "./meRoutes";
 import { spaceRoutes } from "./spaceRoutes";
 import { auditRoutes } from "./auditRoutes";
@@ -38,6 +39,7 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.use("/auth", authRoutes(ctx));
   router.use("/me", meRoutes(ctx));
   router.use("/spaces", activeMapRoutes(ctx));
+  router.use("/map-assets", mapAssetRoutes(ctx));
   router.use("/spaces", mapRoutes(ctx));
   router.use("/spaces", spaceRoutes(ctx));
   router.use("/spaces", moderationRoutes(ctx));

@@ -1,6 +1,8 @@
-import express, { Router } from "express";
-import { parseMap } from "../../../shared/map/parseMap";
-import { storableProblems } from "../../db/repositories/storableJson";
+import { Router } from "express";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { acceptUpload } from "../../maps/upload/acceptUpload";
+import { readRawBody } from "../../maps/upload/readRawBody";
 import { HttpError } from "../middleware/HttpError";
 import { requireSpaceRole } from "../middleware/session";
 import { validated } from "../middleware/validate";
@@ -8,36 +10,42 @@ import type { ApiContext } from "./ApiContext";
 import { activeMapBody, mapUploadQuery, slugParams, versionParams } from "./schemas";
 import { mapSummaryView } from "./views";
 
-/** /api/spaces/:slug/maps and active-map: uploading, listing and switching map versions. */
+/** Default bound on a whole upload (map, tilesets and images) when the context sets none. */
+const DEFAULT_BUNDLE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * /api/spaces/:slug/maps and active-map: uploading, listing and switching map
+ * versions. The contract (for the admin page and scripts) is in docs/maps.md.
+ */
 export function mapRoutes(ctx: ApiContext): Router {
   const router = Router();
-  // Maps are far larger than any other body, so they get their own parser and limit (413 beyond it).
-  const tiledJson = express.json({ limit: ctx.maxMapBytes, type: ["application/json", "application/*+json"] });
 
   router.post(
     "/:slug/maps",
-    tiledJson,
-    validated({ params: slugParams, query: mapUploadQuery }, async ({ params, query, body }, req, res) => {
+    validated({ params: slugParams, query: mapUploadQuery }, async ({ params, query }, req, res) => {
+      // Who may upload is settled before a byte of the body is read.
       const { space, member } = await requireSpaceRole(ctx, req, params.slug, "admin");
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        throw new HttpError(400, "invalid map", { problems: ["the body must be a Tiled JSON map object (Content-Type: application/json)"] });
-      }
-      const unstorable = storableProblems(body);
-      if (unstorable.length > 0) throw new HttpError(400, "invalid map", { problems: unstorable });
-      const map = parseMap(body); // MapError → 400 with every problem
-      const saved = await ctx.repos.maps.addVersion({
+      const bundleLimit = ctx.maxMapBundleBytes ?? DEFAULT_BUNDLE_BYTES;
+      const contentType = req.headers["content-type"] ?? "application/json";
+      const body = await readRawBody(req, contentType.startsWith("application/json") ? ctx.maxMapBytes : bundleLimit);
+      if (body.length === 0) throw new HttpError(400, "invalid map", { problems: ["the body is empty; send the Tiled JSON map, a multipart form or a .zip"], more: 0 });
+      const accepted = await acceptUpload(ctx.repos, {
+        body,
+        contentType,
+        mapChoice: query.map,
         space: space._id,
         name: query.name ?? `version ${space.activeMapVersion + 1}`,
-        tiled: body as Record<string, unknown>,
-        width: map.width,
-        height: map.height,
         uploadedBy: member._id,
+        maxMapBytes: ctx.maxMapBytes,
+        maxBundleBytes: bundleLimit,
+        serverImage: (url) => serverImage(ctx.assetsDir, url),
       });
       let activeVersion = space.activeMapVersion;
       if (query.activate) {
-        await ctx.repos.spaces.setActiveMap(space.slug, saved._id, saved.version);
-        activeVersion = saved.version;
+        await ctx.repos.spaces.setActiveMap(space.slug, accepted.doc._id, accepted.doc.version);
+        activeVersion = accepted.doc.version;
       }
+      const saved = accepted.doc;
       await ctx.repos.audit.record({
         space: space._id,
         actor: member,
@@ -46,7 +54,7 @@ export function mapRoutes(ctx: ApiContext): Router {
         detail: `uploaded map version ${saved.version} (${saved.width}×${saved.height} tiles)${query.activate ? " and made it active" : ""}`,
       });
       if (query.activate) await ctx.officeChanged?.(space.slug, "map");
-      res.status(201).json({ map: mapSummaryView(saved, activeVersion) });
+      res.status(201).json({ map: mapSummaryView(saved, activeVersion), warnings: accepted.warnings, moreWarnings: accepted.moreWarnings });
     }),
   );
 
@@ -89,4 +97,12 @@ export function mapRoutes(ctx: ApiContext): Router {
   );
 
   return router;
+}
+
+/** One of the server's own images (a URL under /assets/), read from the assets folder for previews. */
+async function serverImage(assetsDir: string | undefined, url: string): Promise<Buffer | null> {
+  if (!assetsDir || !url.startsWith("/assets/")) return null;
+  const file = path.resolve(assetsDir, decodeURIComponent(url.slice("/assets/".length)));
+  if (!file.startsWith(path.resolve(assetsDir) + path.sep)) return null;
+  return readFile(file).catch(() => null);
 }

@@ -82,5 +82,7 @@ export const versionParams = z.strictObject({ slug: slugSchema, version: z.coerc
 export const activeMapBody = z.strictObject({ version: z.number().int().min(1) });
 export const mapUploadQuery = z.strictObject({
   name: plainText(80).optional(),
+  /** In a .zip holding several maps: the path of the one to import. */
+  map: z.string().min(1).max(512).optional(),
   activate: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
 });

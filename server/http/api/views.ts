@@ -1,3 +1,4 @@
+import { mapAssetUrl } from "../../../shared/map/imageUrls";
 import type { Role } from "../../deps";
 import type { AuditEntryDoc } from "../../db/models/AuditEntry";
 import type { InviteDoc } from "../../db/models/Invite";
@@ -42,6 +43,9 @@ export function mapSummaryView(map: MapSummary | MapDoc, activeVersion: number) 
     uploadedBy: map.uploadedBy ? map.uploadedBy.toHexString() : null,
     createdAt: map.createdAt,
     active: map.version === activeVersion,
+    /** A rendered image of the whole map (PNG), for looking before activating; null for versions from before previews. */
+    preview: map.preview ? mapAssetUrl(map.preview, "png") : null,
+    warnings: map.warnings ?? [],
   };
 }
 

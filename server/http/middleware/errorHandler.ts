@@ -22,7 +22,7 @@ const BODY_ERRORS: Record<string, [number, string]> = {
 function toHttpError(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err;
   if (err instanceof ConflictError) return new HttpError(409, err.message);
-  if (err instanceof MapError) return new HttpError(400, "invalid map", { problems: err.problems });
+  if (err instanceof MapError) return new HttpError(400, "invalid map", { problems: err.problems, more: err.more });
   const e = err as { type?: unknown; name?: unknown; errors?: Record<string, { message: string }>; status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown };
   if (typeof e?.type === "string" && BODY_ERRORS[e.type]) {
     const [status, message] = BODY_ERRORS[e.type];
