@@ -63,7 +63,7 @@ async function join(member: AccountMember): Promise<void> {
   }
   connection.events.on("status", (s, detail) => status.show(s, detail));
   const databaseNotice = new DatabaseNotice(element("[data-status]"));
-  connection.events.on("database", (available) => databaseNotice.update(available));
+  connection.messages.on(ServerMessage.Database, ({ available }) => databaseNotice.update(available));
   try {
     const welcome = await connection.waitForWelcome(WELCOME_TIMEOUT_MS);
     const mapUrl = welcome?.mapUrl ?? `/api/spaces/${encodeURIComponent(space)}/map`;
@@ -71,7 +71,7 @@ async function join(member: AccountMember): Promise<void> {
     const map = parseMap(tiled);
     status.show(connection.connectionStatus);
     // Refusals of individual messages (e.g. moving too fast) are for developers, not people.
-    connection.events.on("rejected", (r) => console.warn(`[deskmap] server refused ${r.type}: ${r.reason}`));
+    connection.messages.on(ServerMessage.Rejected, (r) => console.warn(`[deskmap] server refused ${r.type}: ${r.reason}`));
 
     let view: OfficeView | null = null;
     const selfPosition = () => view?.selfPosition() ?? null;
@@ -159,7 +159,7 @@ function followMapChanges(connection: OfficeConnection, loadedVersion: number | 
     window.location.reload();
   };
   connection.messages.on(ServerMessage.MapChanged, reload);
-  connection.events.on("welcome", (welcome) => {
+  connection.messages.on(ServerMessage.Welcome, (welcome) => {
     if (loadedVersion !== undefined && welcome.mapVersion !== undefined && welcome.mapVersion !== loadedVersion) reload();
   });
 }

@@ -7,6 +7,7 @@ import { currentPreferences } from "../settings/preferences";
 import { LocalMedia } from "../../media/LocalMedia";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
+import { ServerMessage } from "../../../shared/protocol/names";
 import { CallControls } from "./CallControls";
 import { CallSettings } from "./CallSettings";
 import { VideoStrip } from "./VideoStrip";
@@ -76,9 +77,9 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
     else if (options.notice.textContent?.startsWith("That conversation is full")) options.notice.textContent = media.problem ?? "";
     options.notice.hidden = !options.notice.textContent;
   });
-  disposables.add(connection.events.on("iceServers", (m) => calls.setIceServers(m.iceServers as RTCIceServer[])));
-  disposables.add(connection.events.on("conversation", (c) => calls.update(c)));
-  disposables.add(connection.events.on("signal", (s) => calls.receive(s.from, s.data)));
+  disposables.add(connection.messages.on(ServerMessage.IceServers, (m) => calls.setIceServers(m.iceServers as RTCIceServer[])));
+  disposables.add(connection.messages.on(ServerMessage.Conversation, (c) => calls.update(c)));
+  disposables.add(connection.messages.on(ServerMessage.Signal, (s) => calls.receive(s.from, s.data)));
   // The first Conversation message may have arrived while the camera was being opened.
   if (connection.conversation) calls.update(connection.conversation);
 

@@ -83,7 +83,7 @@ export class ChatPanel {
       }),
     );
     this.disposables.add(
-      connection.events.on("rejected", (r) => {
+      connection.messages.on(ServerMessage.Rejected, (r) => {
         if (r.type === ClientMessage.ChatSend) this.error.textContent = `Not sent: ${r.reason}`;
       }),
     );
