@@ -8,7 +8,17 @@ import { OfficeConnection } from "./net/OfficeConnection";
 import { startOffice } from "./scenes/startOffice";
 import { AccountApi, type AccountMember } from "./net/AccountApi";
 import { JoinPage } from "./ui/JoinPage";
-import { PanelToggle } from "./ui/PanelToggle";
+import { SidePanel } from "./ui/SidePanel";
+import { OfficeState } from "./state/OfficeState";
+import { feedState } from "./state/feedState";
+import type { OfficeUi } from "./ui/officeUi";
+import { NoticeCenter } from "./ui/notices/NoticeCenter";
+import { mountNotices } from "./ui/notices/NoticeStack";
+import { showLeftOffice } from "./ui/LeftOffice";
+import { spotlightSignal } from "./ui/meetups/MeetupsPanel";
+import { KeyboardIntent } from "./systems/KeyboardIntent";
+import { Keymap, helpLine } from "./input/keymap";
+import { mountShortcutSheet } from "./ui/ShortcutSheet";
 import { DatabaseNotice } from "./ui/DatabaseNotice";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
@@ -35,8 +45,8 @@ applyTheme(loadPreferences(safeStorage()).theme);
 const space = spaceFromLocation(window.location);
 element("[data-space-label]").textContent = space === "default" ? "" : `· ${space}`;
 const app = element(".app");
-const status = new StatusBar(element("[data-status]"), element("[data-help]"));
-const panel = new PanelToggle(app, element("[data-panel-toggle]"), element("#people-panel"), element("#people-heading"));
+const status = new StatusBar(element("[data-status]"));
+const side = new SidePanel(app, element("#side-panel"), element("[data-panel-toggle]"), element("#people-heading"));
 
 const accountApi = new AccountApi();
 /** This load is the page coming back by itself after its office switched maps (see followMapChanges). */
@@ -61,6 +71,9 @@ async function join(member: AccountMember): Promise<void> {
     status.clear(); // the form's alert says why
     throw error;
   }
+  // The one client state, fed from here on (before any await, so no early message is missed).
+  const state = new OfficeState();
+  const stopFeed = feedState(connection, state);
   connection.events.on("status", (s, detail) => status.show(s, detail));
   const databaseNotice = new DatabaseNotice(element("[data-status]"));
   connection.messages.on(ServerMessage.Database, ({ available }) => databaseNotice.update(available));
@@ -75,7 +88,19 @@ async function join(member: AccountMember): Promise<void> {
 
     let view: OfficeView | null = null;
     const selfPosition = () => view?.selfPosition() ?? null;
+    const touch = window.matchMedia("(pointer: coarse)").matches;
+    const intent = new KeyboardIntent();
+    const keymap = new Keymap(intent);
+    element("[data-help]").textContent = helpLine(touch);
+    const sheet = mountShortcutSheet(element("[data-shortcuts]"), touch);
+    keymap.on("shortcuts", () => sheet.open());
+    element<HTMLButtonElement>("[data-shortcuts-button]").hidden = false;
+    element<HTMLButtonElement>("[data-shortcuts-button]").addEventListener("click", () => sheet.open());
+    keymap.on("people", () => side.focusPeople());
+    keymap.on("map", () => document.querySelector<HTMLCanvasElement>("#game canvas")?.focus());
+    keymap.on("sit", () => view?.toggleSeat());
     const game = startOffice(element("#game"), {
+      intent,
       connection,
       map,
       tiled,
@@ -84,20 +109,34 @@ async function join(member: AccountMember): Promise<void> {
       },
     });
     form.hide();
-    panel.enable();
+    side.enable();
+    const notices = new NoticeCenter();
+    mountNotices(notices, element("[data-map-notices]"));
+    let textView: TextView | null = null;
+    const ui: OfficeUi = {
+      state,
+      map,
+      send: (type, payload) => connection.send(type, payload),
+      walkTo: (point) => view?.walkTo(point) ?? false,
+      announce: (text) => textView?.announce(text),
+    };
     const people = startPeopleUi({
+      ui,
       connection,
       view: () => view,
-      panel: element("#people-panel"),
+      chatHost: element("[data-chat-host]"),
+      side,
       toolbar: element(".topbar"),
       stage: element("#main"),
+      noticeHost: element("[data-map-notices]"),
       api: accountApi,
+      keymap,
+      intent,
+      openDevices: () => void callsReady.then((calls) => calls?.openSettings()),
       member,
       storage: safeStorage(),
-      showPanel: () => panel.setOpen(true),
-      panelVisible: () => panel.isOpen(),
     });
-    const textView = new TextView(element("[data-text-view]"), {
+    textView = new TextView(element("[data-text-view]"), {
       connection,
       map,
       selfPosition,
@@ -107,35 +146,58 @@ async function join(member: AccountMember): Promise<void> {
     if (resumedForNewMap) textView.announce("The office map was updated; you are back on the new one");
     exposeDebugHook(connection, () => view, welcome?.mapVersion);
     followMapChanges(connection, welcome?.mapVersion);
-    const stopStatusUi = startStatusUi({ connection, map, host: element("#main") });
-    const stopMeetupsUi = startMeetupsUi({
-      connection,
-      map,
-      host: element("#main"),
-      strip: document.querySelector<HTMLElement>("[data-calls]"),
-      walkTo: (point) => view?.walkTo(point) ?? false,
-      // A host's mute works like pressing the microphone toggle (the first control): the person can turn it back on.
-      mute: () => document.querySelector<HTMLButtonElement>('[data-call-controls] button[aria-pressed="true"]')?.click(),
-    });
+    const stopStatusUi = startStatusUi({ ui, connection, host: element("[data-status-host]"), notices: element("[data-map-notices]") });
     // Calls start in the background: the map is usable while the camera permission is pending.
-    const stopCalls = startCalls({
+    let muteMicrophone = () => undefined as void;
+    const stopMeetupsUi = startMeetupsUi({
+      ui,
+      connection,
+      notices,
+      host: element("[data-meetups-host]"),
+      // A host's mute works like pressing the microphone toggle: the person can turn it back on.
+      mute: () => muteMicrophone(),
+    });
+    const callsReady = startCalls({
       connection,
       tileSize: map.tileSize,
       selfPosition,
       strip: element("[data-calls]"),
       controls: element("[data-call-controls]"),
       notice: element("[data-call-notice]"),
-    }).catch((error: unknown) => {
-      console.warn("[deskmap] calls unavailable:", error);
-      return () => undefined;
-    });
-    window.addEventListener("pagehide", () => {
-      void stopCalls.then((stop) => stop());
+      state,
+      spotlight: spotlightSignal(ui),
+    })
+      .then((calls) => {
+        muteMicrophone = calls.mute;
+        keymap.on("mic", calls.toggleMic);
+        keymap.on("camera", calls.toggleCamera);
+        return calls;
+      })
+      .catch((error: unknown) => {
+        console.warn("[deskmap] calls unavailable:", error);
+        return null;
+      });
+    const stopAll = () => {
+      void callsReady.then((calls) => calls?.stop());
+      keymap.dispose();
+      sheet.dispose();
       stopStatusUi();
       stopMeetupsUi();
       people.dispose();
-      void connection.leave();
+      notices.dispose();
+      stopFeed();
       game.destroy(true);
+    };
+    // Removed by an owner, or gone for good: the office closes instead of freezing with stale people in it.
+    showLeftOffice(state, element("[data-join]"), () => {
+      stopAll();
+      side.dispose();
+      app.dataset.panel = "closed";
+      element("#side-panel").hidden = true;
+    });
+    window.addEventListener("pagehide", () => {
+      void connection.leave();
+      stopAll();
     });
   } catch (error) {
     await connection.leave();

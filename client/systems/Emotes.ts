@@ -2,7 +2,6 @@ import { EMOTES, EMOTE_KINDS, EMOTE_SHOW_MS, type EmoteKind } from "../../shared
 import type { Point } from "../../shared/map/types";
 import { ServerMessage } from "../../shared/protocol/names";
 import type { OfficeConnection } from "../net/OfficeConnection";
-import { isTypingTarget } from "./KeyboardIntent";
 import { Disposables } from "../util/Emitter";
 
 /** Avatars are about this tall above their feet point, in map pixels. */
@@ -15,7 +14,7 @@ export interface EmoteView {
 
 /**
  * Emotes above avatars, drawn as page elements over the canvas (crisp at any
- * zoom and readable by the announcer), and Alt+1…5 to show one.
+ * zoom and readable by the announcer). Alt+1…5 come through the keymap.
  */
 export class Emotes {
   private readonly disposables = new Disposables();
@@ -26,19 +25,11 @@ export class Emotes {
     private readonly layer: HTMLElement,
     private readonly connection: OfficeConnection,
     private readonly view: () => EmoteView | null,
-    send: (kind: EmoteKind) => void,
     private readonly announce: (text: string) => void,
   ) {
     layer.classList.add("emote-layer");
     layer.setAttribute("aria-hidden", "true");
     this.disposables.add(connection.messages.on(ServerMessage.Emote, ({ id, kind }) => this.show(id, kind)));
-    this.disposables.listen(window, "keydown", (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
-      const kind = EMOTE_KINDS.find((k) => event.code === `Digit${EMOTES[k].key}`);
-      if (!kind) return;
-      event.preventDefault();
-      send(kind);
-    });
     const loop = () => {
       this.place();
       this.frame = requestAnimationFrame(loop);

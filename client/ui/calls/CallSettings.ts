@@ -63,6 +63,12 @@ export class CallSettings {
     if (devices) this.disposables.listen(devices, "devicechange", () => void this.listDevices());
   }
 
+  /** Opens the panel and moves the keyboard to it (from Settings' "Camera and microphone…"). */
+  open(): void {
+    this.setOpen(true);
+    this.toggle.focus();
+  }
+
   private setOpen(open: boolean): void {
     this.panel.hidden = !open;
     this.toggle.setAttribute("aria-expanded", String(open));

@@ -8,6 +8,8 @@ import { LocalMedia } from "../../media/LocalMedia";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
 import { ServerMessage } from "../../../shared/protocol/names";
+import { effect, type ReadonlySignal } from "@preact/signals";
+import type { OfficeState } from "../../state/OfficeState";
 import { CallControls } from "./CallControls";
 import { CallSettings } from "./CallSettings";
 import { VideoStrip } from "./VideoStrip";
@@ -26,6 +28,9 @@ export interface CallsOptions {
   strip: HTMLElement;
   controls: HTMLElement;
   notice: HTMLElement;
+  /** The page state: names for tiles (renames), and the spotlit speaker. */
+  state?: OfficeState;
+  spotlight?: ReadonlySignal<string | null>;
 }
 
 const LOOP_MS = 150;
@@ -33,7 +38,16 @@ const LOOP_MS = 150;
 const SPEAKING_LEVEL = 0.02;
 const SPEAKING_HOLD_MS = 400;
 
-export async function startCalls(options: CallsOptions): Promise<() => void> {
+export interface Calls {
+  /** Mutes the microphone (a meetup host asked); the person can turn it back on. */
+  mute(): void;
+  toggleMic(): void;
+  toggleCamera(): void;
+  openSettings(): void;
+  stop(): void;
+}
+
+export async function startCalls(options: CallsOptions): Promise<Calls> {
   const { connection } = options;
   const disposables = new Disposables();
   const media = await LocalMedia.acquire();
@@ -49,7 +63,7 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
   disposables.add(() => strip.dispose());
   strip.setSelf(media.stream);
   const selfTap: AudioTap | null = media.stream ? mixer.attach(media.stream, false) : null;
-  const controls = new CallControls(options.controls, media, () => strip.setCameraOff(media.hasVideo && !media.cameraOn));
+  const controls = new CallControls(options.controls, media, () => strip.setSelfMedia(media.hasAudio && media.micOn, media.hasVideo && media.cameraOn));
   disposables.add(() => controls.dispose());
   const iceServers = () => (connection.iceServers?.iceServers ?? []) as RTCIceServer[];
   const settings = new CallSettings(options.controls, media, iceServers);
@@ -58,9 +72,24 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
   const calls = new CallManager({ selfId: () => connection.selfId, sendSignal: (to, data) => connection.sendSignal(to, data) }, media, mixer);
   disposables.add(() => calls.dispose());
   calls.setIceServers(iceServers());
+  // Call start and end have their own polite live region, so they never overwrite the office's announcements.
+  const callAnnouncer = document.createElement("p");
+  callAnnouncer.className = "visually-hidden";
+  callAnnouncer.setAttribute("aria-live", "polite");
+  callAnnouncer.dataset.callAnnouncer = "";
+  options.strip.after(callAnnouncer);
+  disposables.add(() => callAnnouncer.remove());
+  const announce = (text: string) => {
+    callAnnouncer.textContent = "";
+    callAnnouncer.textContent = text;
+  };
+  const inCall = new Set<string>();
+  const peerName = (id: string, fallback: string) => options.state?.nameOf(id) ?? fallback;
   calls.events.on("peerJoined", (id, name) => {
     firstFrames.delete(id);
-    strip.addPeer(id, name);
+    strip.addPeer(id, peerName(id, name));
+    if (inCall.size === 0) announce(`Call started with ${peerName(id, name)}`);
+    inCall.add(id);
   });
   calls.events.on("peerStream", (id, stream) => {
     firstFrames.delete(id);
@@ -70,7 +99,13 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
   calls.events.on("peerLeft", (id) => {
     firstFrames.delete(id);
     strip.removePeer(id);
+    if (inCall.delete(id) && inCall.size === 0) announce("Call ended");
   });
+  const { state, spotlight } = options;
+  if (state) disposables.add(effect(() => {
+    for (const [id, person] of state.people.value) strip.rename(id, person.name);
+  }));
+  if (spotlight) disposables.add(effect(() => strip.setSpotlight(spotlight.value)));
   calls.events.on("full", (info) => {
     options.strip.dataset.full = info ? String(info.size) : "";
     if (info) options.notice.textContent = `That conversation is full (${info.size} people).`;
@@ -116,5 +151,11 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
     configurable: true,
   });
   disposables.add(() => Reflect.deleteProperty(window, "__deskmapCalls"));
-  return () => disposables.dispose();
+  return {
+    mute: () => media.setMicOn(false),
+    toggleMic: () => controls.toggleMic(),
+    toggleCamera: () => controls.toggleCamera(),
+    openSettings: () => settings.open(),
+    stop: () => disposables.dispose(),
+  };
 }

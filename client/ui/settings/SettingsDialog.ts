@@ -29,6 +29,8 @@ export class SettingsDialog {
       member: AccountMember;
       storage: Storage | null;
       announce(text: string): void;
+      /** Opens the call settings (camera, microphone, speaker), which the call controls own. */
+      openDevices?(): void;
     },
   ) {
     const stored = loadPreferences(options.storage);
@@ -79,9 +81,7 @@ export class SettingsDialog {
     const devices = button("Camera and microphone…", () => {
       // The call controls own the device picker; open it there rather than keeping a second one.
       this.dialog.close();
-      const toggle = document.querySelector<HTMLButtonElement>('[aria-controls="call-settings"]');
-      if (toggle?.getAttribute("aria-expanded") !== "true") toggle?.click();
-      toggle?.focus();
+      this.options.openDevices?.();
     });
 
     const error = el("p", { class: "form-error", role: "alert" });
