@@ -215,7 +215,7 @@ export class VideoStrip {
     // Without video (a listener on a stage, a camera that is off) the tile still says who it is.
     const placeholder = document.createElement("div");
     placeholder.className = "call-tile-placeholder";
-    placeholder.textContent = self ? "Your camera is off" : `${name}: no video`;
+    placeholder.textContent = self ? "Your camera is off" : name;
     const badges = document.createElement("div");
     badges.className = "call-tile-state";
     root.append(placeholder, video, caption, badges);
