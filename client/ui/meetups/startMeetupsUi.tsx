@@ -27,7 +27,8 @@ export function startMeetupsUi(options: MeetupsUiOptions): () => void {
   const { ui, connection, notices, host } = options;
   const go: Go = (m, how) => {
     if (how === "teleport") return ui.send(ClientMessage.MeetupAction, { id: m.id, action: "teleport" });
-    const target = walkTarget(ui.map, m.zoneId);
+    const others = connection.allMembers().filter((p) => p.id !== connection.selfId && p.located !== false);
+    const target = walkTarget(ui.map, m.zoneId, others);
     if (!target || !ui.walkTo(target)) {
       notices.post({ key: "meetup-walk", text: "There is no way to walk there from here: try “Take me there”." });
     }
