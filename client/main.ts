@@ -14,6 +14,7 @@ import { feedState } from "./state/feedState";
 import type { OfficeUi } from "./ui/officeUi";
 import { NoticeCenter } from "./ui/notices/NoticeCenter";
 import { mountNotices } from "./ui/notices/NoticeStack";
+import { startAttention } from "./ui/notices/Attention";
 import { showLeftOffice } from "./ui/LeftOffice";
 import { spotlightSignal } from "./ui/meetups/MeetupsPanel";
 import { KeyboardIntent } from "./systems/KeyboardIntent";
@@ -146,6 +147,7 @@ async function join(member: AccountMember): Promise<void> {
     if (resumedForNewMap) textView.announce("The office map was updated; you are back on the new one");
     exposeDebugHook(connection, () => view, welcome?.mapVersion);
     followMapChanges(connection, welcome?.mapVersion);
+    const stopAttention = startAttention(connection, state);
     const stopStatusUi = startStatusUi({ ui, connection, host: element("[data-status-host]"), notices: element("[data-map-notices]") });
     // Calls start in the background: the map is usable while the camera permission is pending.
     let muteMicrophone = () => undefined as void;
@@ -181,6 +183,7 @@ async function join(member: AccountMember): Promise<void> {
       void callsReady.then((calls) => calls?.stop());
       keymap.dispose();
       sheet.dispose();
+      stopAttention();
       stopStatusUi();
       stopMeetupsUi();
       people.dispose();

@@ -88,6 +88,13 @@ describe.each(SIZES)("on a $name", (size) => {
     } else expect(help).toMatch(/arrow keys/);
 
     // Nothing but the map lies over your avatar and name tag (chat open, notices shown).
+    // Standing together at the spawn starts a call: screen readers are told, in their own live region.
+    await pollUntil(
+      () => bo.page.locator("[data-call-announcer]").textContent(),
+      (t) => t === "Call started with Ada Early",
+      "the call announcement",
+      E2E_TIMEOUT_MS,
+    );
     await bo.page.screenshot({ path: `/tmp/deskmap-office-${size.name}.png` });
     const me = await selfBox(bo.page);
     const game = await bo.page.locator("#game").boundingBox();
@@ -96,8 +103,17 @@ describe.each(SIZES)("on a $name", (size) => {
     expect(me.y + me.height).toBeLessThanOrEqual(game!.y + game!.height);
     const covering = (await panelRects(bo.page)).filter((r) => overlaps(r, me));
     expect(covering).toEqual([]);
+    if (!size.touch) {
+      // Hiding the text view hides the People list only: the chat stays.
+      await bo.page.getByRole("button", { name: "Hide text view" }).click();
+      await bo.page.getByRole("list", { name: "People" }).waitFor({ state: "hidden" });
+      expect(await bo.page.getByRole("textbox", { name: "Message to Everyone" }).isVisible()).toBe(true);
+    }
+    // Ada leaves: the call ends, and that is said too.
+    await ada.context.close();
+    await pollUntil(() => bo.page.locator("[data-call-announcer]").textContent(), (t) => t === "Call ended", "the end of the call", E2E_TIMEOUT_MS);
     for (const p of [ada, bo]) expect(p.errors).toEqual([]);
-    await Promise.all([ada, bo].map((p) => p.context.close()));
+    await bo.context.close();
   });
 
   test("the ? sheet lists the shortcuts (keys on a laptop, taps on a phone)", async () => {

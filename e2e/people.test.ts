@@ -117,6 +117,12 @@ test("settings: a new name and look are saved and everyone's People list follows
   const b = await open();
   await joinOffice(b.page, "Fin Watcher");
   await pollUntil(() => b.page.getByRole("list", { name: "People" }).textContent(), (t) => t?.includes("Eve Before — ") ?? false, "Eve listed");
+  // Fin opens a thread with Eve, and they stand together at the spawn: a call tile shows her name.
+  const row = b.page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: /^Eve Before — / });
+  await row.getByRole("button", { name: "Actions for Eve Before" }).click();
+  await row.getByRole("button", { name: "Message Eve Before" }).click();
+  await b.page.getByRole("tab", { name: "Eve Before" }).waitFor();
+  await b.page.getByRole("group", { name: "Eve Before", exact: true }).waitFor({ timeout: E2E_TIMEOUT_MS });
 
   await a.page.getByRole("button", { name: "Settings", exact: true }).click();
   const dialog = a.page.getByRole("dialog", { name: "Settings" });
@@ -133,6 +139,10 @@ test("settings: a new name and look are saved and everyone's People list follows
     "the new look for Fin",
   );
   expect(seen.some((m) => m.name === "Eve Before")).toBe(false);
+  // The DM tab and the video tile follow the new name at once.
+  await b.page.getByRole("tab", { name: "Eve After" }).waitFor();
+  await b.page.getByRole("group", { name: "Eve After", exact: true }).waitFor();
+  expect(await b.page.getByRole("tab", { name: "Eve Before" }).count()).toBe(0);
   expect(await a.page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
 
   // Saved on the member: a reload continues under the new name.
