@@ -116,7 +116,7 @@ describe.each(SIZES)("on a $name", (size) => {
     await bo.context.close();
   });
 
-  test("the ? sheet lists the shortcuts (keys on a laptop, taps on a phone)", async () => {
+  test("the ? sheet lists the shortcuts (keys or taps); the Emote button shows a picture above your name tag", async () => {
     const cy = await openAt(size);
     await joinOffice(cy.page, "Cy Shortcut");
     if (size.touch) await cy.page.getByRole("button", { name: "Shortcuts" }).click();
@@ -129,6 +129,25 @@ describe.each(SIZES)("on a $name", (size) => {
     const text = (await sheet.textContent()) ?? "";
     if (size.touch) expect(text).toContain("Drag the joystick to walk");
     else expect(text).toContain("Alt+1");
+    await sheet.getByRole("button", { name: "Close" }).click();
+
+    // The Emote button works by tap or click; the emote is a picture, drawn above the name tag.
+    const feet = (await selfPosition(cy.page))!;
+    const emoteButton = cy.page.getByRole("button", { name: "Emote", exact: true });
+    if (size.touch) await emoteButton.tap();
+    else await emoteButton.click();
+    const wave = cy.page.getByRole("button", { name: /^Wave/ });
+    if (size.touch) await wave.tap();
+    else await wave.click();
+    const art = cy.page.locator(".emote[data-emote=wave] img");
+    await art.waitFor({ state: "visible" });
+    expect(await art.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const box = (await art.boundingBox())!;
+    const tagLine = await cy.page.evaluate(
+      (p) => (window as unknown as { __deskmap: { clientPointOf(p: { x: number; y: number }): { x: number; y: number } } }).__deskmap.clientPointOf(p),
+      { x: feet.x, y: feet.y - 56 },
+    );
+    expect(box.y + box.height).toBeLessThanOrEqual(tagLine.y);
     expect(cy.errors).toEqual([]);
     await cy.context.close();
   });

@@ -15,6 +15,7 @@ import type { OfficeUi } from "../officeUi";
 import type { SidePanel } from "../SidePanel";
 import { ServerMessage } from "../../../shared/protocol/names";
 import { PeopleActions } from "./PeopleActions";
+import { mountEmotePicker } from "./EmotePicker";
 import { PeoplePanel } from "./PeoplePanel";
 import { moderationControls } from "./ModerationControls";
 import { SocialNotices } from "./SocialNotices";
@@ -69,6 +70,7 @@ export function startPeopleUi(options: PeopleUiOptions) {
   options.stage.append(layer);
   const emotes = new Emotes(layer, connection, options.view, announce);
   for (const kind of EMOTE_KINDS) disposables.add(options.keymap.on(`emote:${kind}`, () => actions.emote(kind)));
+  disposables.add(mountEmotePicker(options.toolbar, (kind) => actions.emote(kind)));
   const settings = new SettingsDialog(options.toolbar, {
     connection,
     api: options.api,
