@@ -23,7 +23,7 @@ import { mountShortcutSheet } from "./ui/ShortcutSheet";
 import { DatabaseNotice } from "./ui/DatabaseNotice";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
-import { startCalls } from "./ui/calls/startCalls";
+import { startCalls, type Calls } from "./ui/calls/startCalls";
 import { startPeopleUi } from "./ui/people/startPeopleUi";
 import { applyTheme, loadPreferences } from "./ui/settings/preferences";
 import { startStatusUi } from "./ui/status/startStatusUi";
@@ -159,26 +159,36 @@ async function join(member: AccountMember): Promise<void> {
       // A host's mute works like pressing the microphone toggle: the person can turn it back on.
       mute: () => muteMicrophone(),
     });
-    const callsReady = startCalls({
-      connection,
-      tileSize: map.tileSize,
-      selfPosition,
-      strip: element("[data-calls]"),
-      controls: element("[data-call-controls]"),
-      notice: element("[data-call-notice]"),
-      state,
-      spotlight: spotlightSignal(ui),
-    })
-      .then((calls) => {
-        muteMicrophone = calls.mute;
-        keymap.on("mic", calls.toggleMic);
-        keymap.on("camera", calls.toggleCamera);
-        return calls;
+    const spotlight = spotlightSignal(ui);
+    const beginCalls = (): Promise<Calls | null> =>
+      startCalls({
+        connection,
+        tileSize: map.tileSize,
+        selfPosition,
+        strip: element("[data-calls]"),
+        controls: element("[data-call-controls]"),
+        notice: element("[data-call-notice]"),
+        state,
+        spotlight,
+        // After allowing the camera or microphone: calls start over with the new devices.
+        retry: () => {
+          callsReady = callsReady.then((calls) => {
+            calls?.stop();
+            return beginCalls();
+          });
+        },
       })
-      .catch((error: unknown) => {
-        console.warn("[deskmap] calls unavailable:", error);
-        return null;
-      });
+        .then((calls) => {
+          muteMicrophone = calls.mute;
+          keymap.on("mic", calls.toggleMic);
+          keymap.on("camera", calls.toggleCamera);
+          return calls;
+        })
+        .catch((error: unknown) => {
+          console.warn("[deskmap] calls unavailable:", error);
+          return null;
+        });
+    let callsReady = beginCalls();
     const stopAll = () => {
       void callsReady.then((calls) => calls?.stop());
       keymap.dispose();

@@ -28,6 +28,8 @@ export interface CallsOptions {
   strip: HTMLElement;
   controls: HTMLElement;
   notice: HTMLElement;
+  /** Starts calls again (after the person allowed the camera or microphone). */
+  retry?(): void;
   /** The page state: names for tiles (renames), and the spotlit speaker. */
   state?: OfficeState;
   spotlight?: ReadonlySignal<string | null>;
@@ -52,10 +54,11 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
   const disposables = new Disposables();
   const media = await LocalMedia.acquire();
   disposables.add(() => media.dispose());
-  if (media.problem) {
-    options.notice.textContent = media.problem;
-    options.notice.hidden = false;
-  }
+  disposables.add(() => {
+    options.notice.replaceChildren();
+    options.notice.hidden = true;
+  });
+  if (media.problem) showProblem(options.notice, media.problem, media.denied, options.retry);
   const mixer = new AudioMixer();
   disposables.add(() => mixer.dispose());
   const firstFrames = new Map<string, number>();
@@ -109,7 +112,10 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
   calls.events.on("full", (info) => {
     options.strip.dataset.full = info ? String(info.size) : "";
     if (info) options.notice.textContent = `That conversation is full (${info.size} people).`;
-    else if (options.notice.textContent?.startsWith("That conversation is full")) options.notice.textContent = media.problem ?? "";
+    else if (options.notice.textContent?.startsWith("That conversation is full")) {
+      if (media.problem) showProblem(options.notice, media.problem, media.denied, options.retry);
+      else options.notice.textContent = "";
+    }
     options.notice.hidden = !options.notice.textContent;
   });
   disposables.add(connection.messages.on(ServerMessage.IceServers, (m) => calls.setIceServers(m.iceServers as RTCIceServer[])));
@@ -158,4 +164,22 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
     openSettings: () => settings.open(),
     stop: () => disposables.dispose(),
   };
+}
+
+/** Says what is missing; when the browser refused, how to allow it and a button to try again. */
+function showProblem(notice: HTMLElement, problem: string, denied: boolean, retry: (() => void) | undefined): void {
+  notice.replaceChildren(problem);
+  if (denied) {
+    notice.append(
+      " To use them, allow the camera and microphone for this site (the camera icon or padlock in the address bar, or your browser's site settings), then try again. ",
+    );
+    if (retry) {
+      const again = document.createElement("button");
+      again.type = "button";
+      again.textContent = "Try again";
+      again.addEventListener("click", retry, { once: true });
+      notice.append(again);
+    }
+  }
+  notice.hidden = false;
 }
