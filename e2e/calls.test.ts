@@ -111,6 +111,15 @@ test("two people walk into range, see and hear each other, mute, and hang up by 
   expect((await remoteAudioLevel(a.page, "Bo Callee")).peak).toBeGreaterThan(0.05);
   expect((await calls(a.page)).map((p) => p.connected)).toEqual([true]);
 
+  // The speaker picker lists the outputs (the system default first) and plays the call through the one chosen.
+  const speaker = b.page.getByLabel("Speaker", { exact: true });
+  const outputs = await speaker.locator("option").allTextContents();
+  expect(outputs[0]).toBe("System default");
+  const last = await speaker.locator("option").last().getAttribute("value");
+  await speaker.selectOption(last ?? "");
+  await pollUntil(() => b.page.locator(".call-check-result").textContent(), (t) => t === "Switched speaker.", "the speaker switch");
+  expect((await remoteAudioLevel(b.page, "Ada Caller")).peak).toBeGreaterThan(0.05);
+
   // The connection check on this loopback network: the two test connections meet; no STUN/TURN is configured.
   await b.page.getByRole("button", { name: "Connection check" }).click();
   const verdict = await pollUntil(

@@ -69,7 +69,10 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
   const controls = new CallControls(options.controls, media, () => strip.setSelfMedia(media.hasAudio && media.micOn, media.hasVideo && media.cameraOn));
   disposables.add(() => controls.dispose());
   const iceServers = () => (connection.iceServers?.iceServers ?? []) as RTCIceServer[];
-  const settings = new CallSettings(options.controls, media, iceServers);
+  const settings = new CallSettings(options.controls, media, iceServers, {
+    current: () => mixer.output,
+    use: (deviceId) => mixer.setOutput(deviceId),
+  });
   disposables.add(() => settings.dispose());
 
   const calls = new CallManager({ selfId: () => connection.selfId, sendSignal: (to, data) => connection.sendSignal(to, data) }, media, mixer);
