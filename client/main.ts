@@ -20,6 +20,7 @@ import { spotlightSignal } from "./ui/meetups/MeetupsPanel";
 import { KeyboardIntent } from "./systems/KeyboardIntent";
 import { Keymap, helpLine } from "./input/keymap";
 import { mountShortcutSheet } from "./ui/ShortcutSheet";
+import { mountDevicePreview } from "./ui/DevicePreview";
 import { DatabaseNotice } from "./ui/DatabaseNotice";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
@@ -61,6 +62,7 @@ const form = new JoinPage(element("[data-join]"), {
   resume: resumedForNewMap,
 });
 void form.start();
+const stopPreview = mountDevicePreview(form.extras);
 
 /** Enters the room; who this is comes from the session cookie the join page obtained. */
 async function join(member: AccountMember): Promise<void> {
@@ -110,6 +112,7 @@ async function join(member: AccountMember): Promise<void> {
       },
     });
     form.hide();
+    stopPreview();
     side.enable();
     const notices = new NoticeCenter();
     mountNotices(notices, element("[data-map-notices]"));

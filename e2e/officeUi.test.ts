@@ -151,4 +151,17 @@ describe.each(SIZES)("on a $name", (size) => {
     expect(cy.errors).toEqual([]);
     await cy.context.close();
   });
+
+  test("before joining, a camera preview and microphone level; joining releases them", async () => {
+    const dee = await openAt(size);
+    await dee.page.getByText("Check your camera and microphone").click();
+    const preview = dee.page.getByLabel("Your camera preview");
+    await pollUntil(() => preview.evaluate((v) => (v as HTMLVideoElement).videoWidth), (w) => w > 0, "the camera preview", E2E_TIMEOUT_MS);
+    // Chromium's fake microphone beeps: the meter moves.
+    await pollUntil(() => dee.page.locator("[data-mic-level]").evaluate((m) => (m as HTMLMeterElement).value), (v) => v > 0.01, "the microphone level");
+    await joinOffice(dee.page, "Dee Preview");
+    expect(await dee.page.locator("[data-device-preview]").count()).toBe(0);
+    expect(dee.errors).toEqual([]);
+    await dee.context.close();
+  });
 });
