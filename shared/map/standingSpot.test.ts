@@ -26,6 +26,8 @@ describe("standingSpotNear", () => {
     const spot = standingSpotNear(map, target, [])!;
     expect(spot).not.toBeNull();
     expect(Math.hypot(spot.x - target.x, spot.y - target.y)).toBe(size);
+    // Above or below: side by side, one tile apart, the name tags would overlap.
+    expect(spot.x).toBe(target.x);
     expect(footBlocked(map, spot.x, spot.y)).toBe(false);
   });
 
@@ -39,9 +41,9 @@ describe("standingSpotNear", () => {
   });
 
   it("prefers the side the walker comes from", () => {
-    const fromLeft = standingSpotNear(map, target, [], { x: target.x - 10 * size, y: target.y })!;
-    const fromRight = standingSpotNear(map, target, [], { x: target.x + 10 * size, y: target.y })!;
-    expect(fromLeft.x).toBeLessThan(target.x);
-    expect(fromRight.x).toBeGreaterThan(target.x);
+    const fromAbove = standingSpotNear(map, target, [], { x: target.x, y: target.y - 10 * size })!;
+    const fromBelow = standingSpotNear(map, target, [], { x: target.x, y: target.y + 10 * size })!;
+    expect(fromAbove.y).toBeLessThan(target.y);
+    expect(fromBelow.y).toBeGreaterThan(target.y);
   });
 });

@@ -10,7 +10,9 @@ export const STANDING_RINGS = 3;
  * anyone else: the walkable tile centre (feet three quarters down, as spawns
  * stand) in the nearest ring of tiles around the target, in sight of it (not
  * behind a wall), at least a tile from the target and from everyone in
- * `others`; among equals the one nearest `from` (where the walker comes from).
+ * `others`, preferring places where the name tags do not touch (above or
+ * below rather than shoulder to shoulder); among equals the one nearest
+ * `from` (where the walker comes from).
  * Null when the rings are full; the caller then falls back to the target.
  */
 export function standingSpotNear(
@@ -35,8 +37,11 @@ export function standingSpotNear(
         if (footBlocked(map, spot.x, spot.y)) continue;
         if (taken.some((o) => Math.abs(o.x - spot.x) < size && Math.abs(o.y - spot.y) < size)) continue;
         if (!hasLineOfSight(map, spot.x, spot.y, target.x, target.y)) continue;
-        // Nearest the target first (side by side beats diagonal), then nearest the walker.
-        const score = Math.hypot(spot.x - target.x, spot.y - target.y) * 1000 + (from ? Math.hypot(spot.x - from.x, spot.y - from.y) : 0);
+        // Name tags are wider than a tile: a spot whose tag would touch a neighbour's comes last,
+        // then nearest the target, then nearest the walker.
+        const tagsClash = taken.some((o) => Math.abs(o.y - spot.y) < size && Math.abs(o.x - spot.x) < 2 * size);
+        const score =
+          (tagsClash ? 1e9 : 0) + Math.hypot(spot.x - target.x, spot.y - target.y) * 1000 + (from ? Math.hypot(spot.x - from.x, spot.y - from.y) : 0);
         if (score < bestScore) {
           bestScore = score;
           best = spot;
