@@ -8,11 +8,23 @@ import { OfficeConnection } from "./net/OfficeConnection";
 import { startOffice } from "./scenes/startOffice";
 import { AccountApi, type AccountMember } from "./net/AccountApi";
 import { JoinPage } from "./ui/JoinPage";
-import { PanelToggle } from "./ui/PanelToggle";
+import { SidePanel } from "./ui/SidePanel";
+import { OfficeState } from "./state/OfficeState";
+import { feedState } from "./state/feedState";
+import type { OfficeUi } from "./ui/officeUi";
+import { NoticeCenter } from "./ui/notices/NoticeCenter";
+import { mountNotices } from "./ui/notices/NoticeStack";
+import { startAttention } from "./ui/notices/Attention";
+import { showLeftOffice } from "./ui/LeftOffice";
+import { spotlightSignal } from "./ui/meetups/MeetupsPanel";
+import { KeyboardIntent } from "./systems/KeyboardIntent";
+import { Keymap, helpLine } from "./input/keymap";
+import { mountShortcutSheet } from "./ui/ShortcutSheet";
+import { mountDevicePreview } from "./ui/DevicePreview";
 import { DatabaseNotice } from "./ui/DatabaseNotice";
 import { StatusBar } from "./ui/StatusBar";
 import { TextView } from "./ui/TextView";
-import { startCalls } from "./ui/calls/startCalls";
+import { startCalls, type Calls } from "./ui/calls/startCalls";
 import { startPeopleUi } from "./ui/people/startPeopleUi";
 import { applyTheme, loadPreferences } from "./ui/settings/preferences";
 import { startStatusUi } from "./ui/status/startStatusUi";
@@ -36,8 +48,8 @@ applyTheme(loadPreferences(safeStorage()).theme);
 const space = spaceFromLocation(window.location);
 element("[data-space-label]").textContent = space === "default" ? "" : `· ${space}`;
 const app = element(".app");
-const status = new StatusBar(element("[data-status]"), element("[data-help]"));
-const panel = new PanelToggle(app, element("[data-panel-toggle]"), element("#people-panel"), element("#people-heading"));
+const status = new StatusBar(element("[data-status]"));
+const side = new SidePanel(app, element("#side-panel"), element("[data-panel-toggle]"), element("#people-heading"));
 
 const accountApi = new AccountApi();
 /** This load is the page coming back by itself after its office switched maps (see followMapChanges). */
@@ -51,6 +63,7 @@ const form = new JoinPage(element("[data-join]"), {
   resume: resumedForNewMap,
 });
 void form.start();
+const stopPreview = mountDevicePreview(form.extras);
 
 /** Enters the room; who this is comes from the session cookie the join page obtained. */
 async function join(member: AccountMember): Promise<void> {
@@ -62,9 +75,12 @@ async function join(member: AccountMember): Promise<void> {
     status.clear(); // the form's alert says why
     throw error;
   }
+  // The one client state, fed from here on (before any await, so no early message is missed).
+  const state = new OfficeState();
+  const stopFeed = feedState(connection, state);
   connection.events.on("status", (s, detail) => status.show(s, detail));
   const databaseNotice = new DatabaseNotice(element("[data-status]"));
-  connection.events.on("database", (available) => databaseNotice.update(available));
+  connection.messages.on(ServerMessage.Database, ({ available }) => databaseNotice.update(available));
   try {
     const welcome = await connection.waitForWelcome(WELCOME_TIMEOUT_MS);
     const mapUrl = welcome?.mapUrl ?? `/api/spaces/${encodeURIComponent(space)}/map`;
@@ -72,11 +88,23 @@ async function join(member: AccountMember): Promise<void> {
     const map = parseMap(tiled);
     status.show(connection.connectionStatus);
     // Refusals of individual messages (e.g. moving too fast) are for developers, not people.
-    connection.events.on("rejected", (r) => console.warn(`[deskmap] server refused ${r.type}: ${r.reason}`));
+    connection.messages.on(ServerMessage.Rejected, (r) => console.warn(`[deskmap] server refused ${r.type}: ${r.reason}`));
 
     let view: OfficeView | null = null;
     const selfPosition = () => view?.selfPosition() ?? null;
+    const touch = window.matchMedia("(pointer: coarse)").matches;
+    const intent = new KeyboardIntent();
+    const keymap = new Keymap(intent);
+    element("[data-help]").textContent = helpLine(touch);
+    const sheet = mountShortcutSheet(element("[data-shortcuts]"), touch);
+    keymap.on("shortcuts", () => sheet.open());
+    element<HTMLButtonElement>("[data-shortcuts-button]").hidden = false;
+    element<HTMLButtonElement>("[data-shortcuts-button]").addEventListener("click", () => sheet.open());
+    keymap.on("people", () => side.focusPeople());
+    keymap.on("map", () => document.querySelector<HTMLCanvasElement>("#game canvas")?.focus());
+    keymap.on("sit", () => view?.toggleSeat());
     const game = startOffice(element("#game"), {
+      intent,
       connection,
       map,
       tiled,
@@ -85,21 +113,36 @@ async function join(member: AccountMember): Promise<void> {
       },
     });
     form.hide();
-    panel.enable();
+    stopPreview();
+    side.enable();
     void showAdminLink(document.querySelector<HTMLAnchorElement>("[data-admin-link]"), space);
+    const notices = new NoticeCenter();
+    mountNotices(notices, element("[data-map-notices]"));
+    let textView: TextView | null = null;
+    const ui: OfficeUi = {
+      state,
+      map,
+      send: (type, payload) => connection.send(type, payload),
+      walkTo: (point) => view?.walkTo(point) ?? false,
+      announce: (text) => textView?.announce(text),
+    };
     const people = startPeopleUi({
+      ui,
       connection,
       view: () => view,
-      panel: element("#people-panel"),
+      chatHost: element("[data-chat-host]"),
+      side,
       toolbar: element(".topbar"),
       stage: element("#main"),
+      noticeHost: element("[data-map-notices]"),
       api: accountApi,
+      keymap,
+      intent,
+      openDevices: () => void callsReady.then((calls) => calls?.openSettings()),
       member,
       storage: safeStorage(),
-      showPanel: () => panel.setOpen(true),
-      panelVisible: () => panel.isOpen(),
     });
-    const textView = new TextView(element("[data-text-view]"), {
+    textView = new TextView(element("[data-text-view]"), {
       connection,
       map,
       selfPosition,
@@ -109,35 +152,70 @@ async function join(member: AccountMember): Promise<void> {
     if (resumedForNewMap) textView.announce("The office map was updated; you are back on the new one");
     exposeDebugHook(connection, () => view, welcome?.mapVersion);
     followMapChanges(connection, welcome?.mapVersion);
-    const stopStatusUi = startStatusUi({ connection, map, host: element("#main") });
-    const stopMeetupsUi = startMeetupsUi({
-      connection,
-      map,
-      host: element("#main"),
-      strip: document.querySelector<HTMLElement>("[data-calls]"),
-      walkTo: (point) => view?.walkTo(point) ?? false,
-      // A host's mute works like pressing the microphone toggle (the first control): the person can turn it back on.
-      mute: () => document.querySelector<HTMLButtonElement>('[data-call-controls] button[aria-pressed="true"]')?.click(),
-    });
+    const stopAttention = startAttention(connection, state);
+    const stopStatusUi = startStatusUi({ ui, connection, host: element("[data-status-host]"), notices: element("[data-map-notices]") });
     // Calls start in the background: the map is usable while the camera permission is pending.
-    const stopCalls = startCalls({
+    let muteMicrophone = () => undefined as void;
+    const stopMeetupsUi = startMeetupsUi({
+      ui,
       connection,
-      tileSize: map.tileSize,
-      selfPosition,
-      strip: element("[data-calls]"),
-      controls: element("[data-call-controls]"),
-      notice: element("[data-call-notice]"),
-    }).catch((error: unknown) => {
-      console.warn("[deskmap] calls unavailable:", error);
-      return () => undefined;
+      notices,
+      host: element("[data-meetups-host]"),
+      // A host's mute works like pressing the microphone toggle: the person can turn it back on.
+      mute: () => muteMicrophone(),
     });
-    window.addEventListener("pagehide", () => {
-      void stopCalls.then((stop) => stop());
+    const spotlight = spotlightSignal(ui);
+    const beginCalls = (): Promise<Calls | null> =>
+      startCalls({
+        connection,
+        tileSize: map.tileSize,
+        selfPosition,
+        strip: element("[data-calls]"),
+        controls: element("[data-call-controls]"),
+        notice: element("[data-call-notice]"),
+        state,
+        spotlight,
+        // After allowing the camera or microphone: calls start over with the new devices.
+        retry: () => {
+          callsReady = callsReady.then((calls) => {
+            calls?.stop();
+            return beginCalls();
+          });
+        },
+      })
+        .then((calls) => {
+          muteMicrophone = calls.mute;
+          keymap.on("mic", calls.toggleMic);
+          keymap.on("camera", calls.toggleCamera);
+          return calls;
+        })
+        .catch((error: unknown) => {
+          console.warn("[deskmap] calls unavailable:", error);
+          return null;
+        });
+    let callsReady = beginCalls();
+    const stopAll = () => {
+      void callsReady.then((calls) => calls?.stop());
+      keymap.dispose();
+      sheet.dispose();
+      stopAttention();
       stopStatusUi();
       stopMeetupsUi();
       people.dispose();
-      void connection.leave();
+      notices.dispose();
+      stopFeed();
       game.destroy(true);
+    };
+    // Removed by an owner, or gone for good: the office closes instead of freezing with stale people in it.
+    showLeftOffice(state, element("[data-join]"), () => {
+      stopAll();
+      side.dispose();
+      app.dataset.panel = "closed";
+      element("#side-panel").hidden = true;
+    });
+    window.addEventListener("pagehide", () => {
+      void connection.leave();
+      stopAll();
     });
   } catch (error) {
     await connection.leave();
@@ -161,7 +239,7 @@ function followMapChanges(connection: OfficeConnection, loadedVersion: number | 
     window.location.reload();
   };
   connection.messages.on(ServerMessage.MapChanged, reload);
-  connection.events.on("welcome", (welcome) => {
+  connection.messages.on(ServerMessage.Welcome, (welcome) => {
     if (loadedVersion !== undefined && welcome.mapVersion !== undefined && welcome.mapVersion !== loadedVersion) reload();
   });
 }

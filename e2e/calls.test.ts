@@ -111,6 +111,15 @@ test("two people walk into range, see and hear each other, mute, and hang up by 
   expect((await remoteAudioLevel(a.page, "Bo Callee")).peak).toBeGreaterThan(0.05);
   expect((await calls(a.page)).map((p) => p.connected)).toEqual([true]);
 
+  // The speaker picker lists the outputs (the system default first) and plays the call through the one chosen.
+  const speaker = b.page.getByLabel("Speaker", { exact: true });
+  const outputs = await speaker.locator("option").allTextContents();
+  expect(outputs[0]).toBe("System default");
+  const last = await speaker.locator("option").last().getAttribute("value");
+  await speaker.selectOption(last ?? "");
+  await pollUntil(() => b.page.locator(".call-check-result").textContent(), (t) => t === "Switched speaker.", "the speaker switch");
+  expect((await remoteAudioLevel(b.page, "Ada Caller")).peak).toBeGreaterThan(0.05);
+
   // The connection check on this loopback network: the two test connections meet; no STUN/TURN is configured.
   await b.page.getByRole("button", { name: "Connection check" }).click();
   const verdict = await pollUntil(
@@ -151,7 +160,10 @@ test("three people at the spawn form one conversation: each sees two moving vide
 test("without camera and microphone a person still sees and hears others (receive-only)", async () => {
   const a = await open();
   await a.context.addInitScript(() => {
-    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+    const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    const w = window as unknown as { __deny?: boolean };
+    w.__deny = true;
+    navigator.mediaDevices.getUserMedia = (c) => (w.__deny ? Promise.reject(new DOMException("Permission denied", "NotAllowedError")) : real(c));
   });
   await a.page.reload();
   const b = await open();
@@ -159,7 +171,9 @@ test("without camera and microphone a person still sees and hears others (receiv
   await joinOffice(b.page, "Gus Camera");
   await walkToOneOf(b.page, spotsAround(map, await position(a.page), 1, 2));
   const notice = a.page.locator("[data-call-notice]");
-  expect(await notice.textContent()).toBe("No camera or microphone: you can still see and hear others.");
+  expect(await notice.textContent()).toContain("No camera or microphone: you can still see and hear others.");
+  // Refused, not missing: the page says how to allow them and offers to try again.
+  expect(await notice.textContent()).toContain("allow the camera and microphone for this site");
   expect(await notice.isVisible()).toBe(true);
   await waitTiles(a.page, ["Gus Camera"], "the receive-only tile");
   expect((await videoFlowing(a.page, "Gus Camera")).width).toBeGreaterThan(0);
@@ -169,6 +183,13 @@ test("without camera and microphone a person still sees and hears others (receiv
   await waitTiles(b.page, ["Fay Nodevice"], "B's tile for the receive-only person");
   expect(await a.page.getByRole("button", { name: "Microphone" }).isDisabled()).toBe(true);
   await pollUntil(() => calls(b.page), (peers) => peers.length === 1 && peers[0].connected, "B connected to the receive-only person");
+
+  // Fay allows them now and presses Try again: her microphone and camera work, and Gus gets her video.
+  await a.page.evaluate(() => ((window as unknown as { __deny?: boolean }).__deny = false));
+  await notice.getByRole("button", { name: "Try again" }).click();
+  await pollUntil(() => a.page.getByRole("button", { name: "Microphone" }).isEnabled(), (on) => on, "the microphone after the retry", E2E_TIMEOUT_MS);
+  expect(await notice.isVisible()).toBe(false);
+  expect((await videoFlowing(b.page, "Fay Nodevice", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import {
+  pollUntil,
   E2E_TIMEOUT_MS,
   joinOffice,
   waitUntilJoined,
@@ -36,7 +37,11 @@ test("a direct message reaches its recipient (badge, text only), not a third per
   const tab = b.page.getByRole("tab", { name: /Ada Writer/ });
   await tab.waitFor();
   expect(await tab.textContent()).toContain("1");
+  // The tab title counts it until Bo is back at the page; the favicon carries a dot meanwhile.
+  await pollUntil(() => b.page.title(), (t) => t === "(1) Deskmap", "the title badge");
+  expect(await b.page.locator('link[rel="icon"]').getAttribute("href")).toMatch(/^data:image\/png/);
   await tab.click();
+  await pollUntil(() => b.page.title(), (t) => t === "Deskmap", "the title badge cleared");
   await chatLog(b.page).getByText("<b>lunch</b> at noon?").waitFor();
   expect(await chatLog(b.page).locator("b").count()).toBe(0);
 

@@ -96,6 +96,9 @@ test("walking by a focused person starts no call; a knock accepted connects one"
   await clickMap(fay.page, OPEN_FOCUS);
   const seated = await pollUntil(() => me(fay.page), (m) => m?.seat === OPEN_FOCUS.id, "Fay seated", E2E_TIMEOUT_MS);
   expect(seated?.status).toBe("focus");
+  // The status menu says what everyone sees: Focus, not the Available chosen before sitting.
+  if (await fay.page.getByRole("tab", { name: "Status" }).count()) await fay.page.getByRole("tab", { name: "Status" }).click();
+  await pollUntil(() => fay.page.locator("select[data-status-kind]").inputValue(), (v) => v === "focus", "the status menu showing Focus");
   expect(await selfPosition(fay.page)).toEqual({ x: OPEN_FOCUS.x, y: OPEN_FOCUS.y });
 
   const ken = await open();
@@ -132,6 +135,7 @@ test("walking by a focused person starts no call; a knock accepted connects one"
   await fay.page.keyboard.press("x");
   const up = await pollUntil(() => me(fay.page), (m) => m?.seat === "", "Fay standing", E2E_TIMEOUT_MS);
   expect(up?.status).toBe("available");
+  await pollUntil(() => fay.page.locator("select[data-status-kind]").inputValue(), (v) => v === "available", "the status menu back on Available");
 
   expect(fay.errors).toEqual([]);
   expect(ken.errors).toEqual([]);

@@ -73,6 +73,10 @@ test("an owner kicks a guest by keyboard after confirming; the guest reads why; 
   await owner.page.keyboard.press("Enter");
 
   await guest.page.getByText("You have been removed from this office").first().waitFor();
+  // The removed page leaves the office clearly: no frozen map, a card saying why and a way back.
+  await guest.page.getByRole("alertdialog", { name: "You are no longer in the office" }).waitFor();
+  expect(await guest.page.locator("#game canvas").count()).toBe(0);
+  expect(await guest.page.getByRole("button", { name: "Join again" }).isVisible()).toBe(true);
   await pollUntil(() => peopleEntry(owner.page, "Gus Guest"), (e) => e === null, "the guest gone from the owner's list");
   expect(owner.errors).toEqual([]);
 });

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import {
   E2E_TIMEOUT_MS,
   joinOffice,
+  members,
   pollUntil,
   selfPosition,
   useOfficeSession,
@@ -75,11 +76,16 @@ test("locate pans to someone, walk-to brings you next to them, a wave reaches th
   expect(after).toBeLessThan(before);
 
   await action(a.page, "Bo Found", "Walk to Bo Found");
-  await pollUntil(
+  // Next to Bo, not on top of him: a free spot a tile or so away, both name tags readable.
+  const arrived = await pollUntil(
     () => selfPosition(a.page),
-    (p) => p !== null && Math.hypot(p.x - bo.x, p.y - bo.y) <= 40,
+    (p) => p !== null && Math.hypot(p.x - bo.x, p.y - bo.y) <= 3.2 * 32,
     "Ada to arrive next to Bo",
   );
+  await pollUntil(() => members(a.page), (list) => list.every((m) => !m.moving), "Ada to stop");
+  const stood = (await selfPosition(a.page))!;
+  expect(Math.max(Math.abs(stood.x - bo.x), Math.abs(stood.y - bo.y))).toBeGreaterThanOrEqual(28);
+  expect(arrived).not.toBeNull();
 
   await action(a.page, "Bo Found", "Wave at Bo Found");
   await b.page.getByText("Ada Finder waved at you").first().waitFor();
@@ -90,6 +96,17 @@ test("locate pans to someone, walk-to brings you next to them, a wave reaches th
   await ring.getByRole("button", { name: "Accept" }).click();
   await a.page.getByText("Bo Found is on the way").first().waitFor();
   expect(await ring.count()).toBe(0);
+  // Bo walks over and stops beside Ada, not on her.
+  const adaAt = (await selfPosition(a.page))!;
+  await pollUntil(
+    () => selfPosition(b.page),
+    (p) => p !== null && Math.hypot(p.x - adaAt.x, p.y - adaAt.y) <= 3.2 * 32,
+    "Bo to arrive next to Ada",
+    E2E_TIMEOUT_MS,
+  );
+  await pollUntil(() => members(b.page), (list) => list.every((m) => !m.moving), "Bo to stop");
+  const boAt = (await selfPosition(b.page))!;
+  expect(Math.max(Math.abs(boAt.x - adaAt.x), Math.abs(boAt.y - adaAt.y))).toBeGreaterThanOrEqual(28);
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
 });
@@ -100,6 +117,12 @@ test("settings: a new name and look are saved and everyone's People list follows
   const b = await open();
   await joinOffice(b.page, "Fin Watcher");
   await pollUntil(() => b.page.getByRole("list", { name: "People" }).textContent(), (t) => t?.includes("Eve Before — ") ?? false, "Eve listed");
+  // Fin opens a thread with Eve, and they stand together at the spawn: a call tile shows her name.
+  const row = b.page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: /^Eve Before — / });
+  await row.getByRole("button", { name: "Actions for Eve Before" }).click();
+  await row.getByRole("button", { name: "Message Eve Before" }).click();
+  await b.page.getByRole("tab", { name: "Eve Before" }).waitFor();
+  await b.page.getByRole("group", { name: "Eve Before", exact: true }).waitFor({ timeout: E2E_TIMEOUT_MS });
 
   await a.page.getByRole("button", { name: "Settings", exact: true }).click();
   const dialog = a.page.getByRole("dialog", { name: "Settings" });
@@ -116,6 +139,10 @@ test("settings: a new name and look are saved and everyone's People list follows
     "the new look for Fin",
   );
   expect(seen.some((m) => m.name === "Eve Before")).toBe(false);
+  // The DM tab and the video tile follow the new name at once.
+  await b.page.getByRole("tab", { name: "Eve After" }).waitFor();
+  await b.page.getByRole("group", { name: "Eve After", exact: true }).waitFor();
+  expect(await b.page.getByRole("tab", { name: "Eve Before" }).count()).toBe(0);
   expect(await a.page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
 
   // Saved on the member: a reload continues under the new name.

@@ -62,6 +62,7 @@ const selfId = (page: Page) => page.evaluate(() => (window as unknown as { __des
 
 test("the audience receives the host's video; a listener is heard only once brought up", async () => {
   const host = await enter("Hal Host");
+  await host.getByText("Schedule a meetup").click();
   const form = host.locator("[data-meetup-form]");
   await form.locator("input[name=title]").fill("Friday talk");
   await form.locator("select[name=zone]").selectOption({ label: `${stage.hall.name} (stage)` });

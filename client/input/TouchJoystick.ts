@@ -1,25 +1,27 @@
+import type { MoveInput } from "../../shared/rules/movement";
+import type { KeyboardIntent } from "../systems/KeyboardIntent";
 import { Disposables } from "../util/Emitter";
 
 /** Pixels the knob may travel from the centre; beyond a fifth of it counts as a direction. */
 const RADIUS = 40;
 const DEAD_ZONE = RADIUS / 3;
 
-const KEYS = { left: "ArrowLeft", right: "ArrowRight", up: "ArrowUp", down: "ArrowDown" } as const;
-
 /**
- * An on-screen joystick for touch screens (pointer events). It speaks the
- * keyboard's language — it presses and releases arrow keys on the window —
- * so walking has one input path (KeyboardIntent) whatever the device.
+ * An on-screen joystick for touch screens (pointer events). It sets the
+ * walking direction on the same intent the keymap's arrow keys feed, so
+ * walking has one input path whatever the device.
  * Tap-to-walk on the map works through the scene's pointer handler.
  */
 export class TouchJoystick {
   readonly element: HTMLElement;
   private readonly knob: HTMLElement;
   private readonly disposables = new Disposables();
-  private readonly held = new Set<string>();
   private pointer: number | null = null;
 
-  constructor(host: HTMLElement, private readonly target: Window = window) {
+  constructor(
+    host: HTMLElement,
+    private readonly intent: KeyboardIntent,
+  ) {
     this.element = document.createElement("div");
     this.element.className = "joystick";
     this.element.setAttribute("aria-hidden", "true"); // keyboard users have the arrow keys
@@ -59,30 +61,13 @@ export class TouchJoystick {
       dy = (dy / length) * RADIUS;
     }
     this.knob.style.transform = `translate(${dx}px, ${dy}px)`;
-    const want = new Set<string>();
-    if (dx < -DEAD_ZONE) want.add(KEYS.left);
-    if (dx > DEAD_ZONE) want.add(KEYS.right);
-    if (dy < -DEAD_ZONE) want.add(KEYS.up);
-    if (dy > DEAD_ZONE) want.add(KEYS.down);
-    this.press(want);
+    const axis = (d: number): MoveInput["dx"] => (d < -DEAD_ZONE ? -1 : d > DEAD_ZONE ? 1 : 0);
+    this.intent.setStick({ dx: axis(dx), dy: axis(dy) });
   }
 
   private release(): void {
     this.pointer = null;
     this.knob.style.transform = "";
-    this.press(new Set());
-  }
-
-  private press(want: Set<string>): void {
-    for (const code of [...this.held]) {
-      if (want.has(code)) continue;
-      this.held.delete(code);
-      this.target.dispatchEvent(new KeyboardEvent("keyup", { code, key: code }));
-    }
-    for (const code of want) {
-      if (this.held.has(code)) continue;
-      this.held.add(code);
-      this.target.dispatchEvent(new KeyboardEvent("keydown", { code, key: code, cancelable: true }));
-    }
+    this.intent.setStick({ dx: 0, dy: 0 });
   }
 }

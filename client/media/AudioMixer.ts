@@ -70,8 +70,29 @@ export class AudioMixer {
     this.context = null;
   }
 
+  /** Plays the call through another output device (a speaker picker); false where the browser cannot choose. */
+  async setOutput(deviceId: string): Promise<boolean> {
+    this.sinkId = deviceId;
+    const context = this.context as (AudioContext & { setSinkId?(id: string): Promise<void> }) | null;
+    if (!context) return typeof (AudioContext.prototype as { setSinkId?: unknown }).setSinkId === "function";
+    if (typeof context.setSinkId !== "function") return false;
+    await context.setSinkId(deviceId);
+    return true;
+  }
+
+  /** The output device chosen, "" for the system default. */
+  get output(): string {
+    return this.sinkId;
+  }
+
+  private sinkId = "";
+
   private ensureContext(): AudioContext {
-    if (!this.context) this.context = new AudioContext();
+    if (!this.context) {
+      this.context = new AudioContext();
+      const context = this.context as AudioContext & { setSinkId?(id: string): Promise<void> };
+      if (this.sinkId && typeof context.setSinkId === "function") void context.setSinkId(this.sinkId).catch(() => undefined);
+    }
     if (this.context.state === "suspended") void this.context.resume().catch(() => undefined);
     return this.context;
   }

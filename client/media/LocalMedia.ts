@@ -32,6 +32,8 @@ export class LocalMedia {
     readonly stream: MediaStream | null,
     /** Why some or all devices are missing, in words for people; null when both work. */
     readonly problem: string | null,
+    /** The browser refused permission (rather than having no device): the page offers a retry and a how-to. */
+    readonly denied = false,
   ) {}
 
   /** Asks for camera and microphone, falling back to microphone only, camera only, then nothing. */
@@ -44,15 +46,17 @@ export class LocalMedia {
       [{ audio: AUDIO_CONSTRAINTS }, "No camera: others can hear you but not see you."],
       [{ video: VIDEO_CONSTRAINTS }, "No microphone: others can see you but not hear you."],
     ];
+    let denied = false;
     for (const [constraints, problem] of attempts) {
       try {
         const stream = await mediaDevices.getUserMedia(constraints);
-        return new LocalMedia(stream, problem);
-      } catch {
+        return new LocalMedia(stream, problem, denied);
+      } catch (error) {
         // Denied or missing: try with fewer devices.
+        denied ||= (error as { name?: unknown } | null)?.name === "NotAllowedError";
       }
     }
-    return new LocalMedia(null, "No camera or microphone: you can still see and hear others.");
+    return new LocalMedia(null, "No camera or microphone: you can still see and hear others.", denied);
   }
 
   get hasAudio(): boolean {

@@ -22,31 +22,26 @@ export type KnockClosed = ServerMessages[typeof ServerMessage.KnockClosed];
 export type KnockResult = ServerMessages[typeof ServerMessage.KnockResult];
 export type FocusTimerEnded = ServerMessages[typeof ServerMessage.FocusTimerEnded];
 
+/**
+ * What happens to the connection itself: the replicated members and desks,
+ * and whether we are connected. Wire messages are not here: every one of
+ * them arrives on `messages`, the one typed path for what the server says.
+ */
 export type ConnectionEvents = {
   /** `initial` is true for people already present when this client (re)joined. */
   memberAdded: [member: MemberSnapshot, initial: boolean];
   memberChanged: [member: MemberSnapshot];
   memberRemoved: [member: MemberSnapshot];
-  welcome: [welcome: Welcome];
-  rejected: [rejected: Rejected];
   status: [status: ConnectionStatus, detail?: string];
-  /** Auto-talk: this person's conversation changed (groupId null = in none). */
-  conversation: [conversation: Conversation];
-  signal: [signal: SignalFrom];
-  iceServers: [iceServers: IceServers];
-  /** Statuses and desks (issue 5). */
-  knock: [knock: KnockNotice];
-  knockClosed: [closed: KnockClosed];
-  knockResult: [result: KnockResult];
-  focusTimerEnded: [ended: FocusTimerEnded];
   /** Who owns which desk changed; the full current list. */
   desks: [owners: DeskOwner[]];
-  /** The server's database went away (false) or came back (true); nothing is lost meanwhile. */
-  database: [available: boolean];
 };
 
-/** Every server message by type, for features that listen without an event of their own (chat, social). */
-export type ServerMessageEvents = { [K in keyof ServerMessages]: [message: ServerMessages[K]] };
+/** Names of the messages that carry a JSON payload (position frames are raw bytes, read here). */
+export type PayloadMessage = Exclude<keyof ServerMessages, typeof ServerMessage.Positions>;
+
+/** Every server message by type: the only channel the page listens to for what the server says. */
+export type ServerMessageEvents = { [K in PayloadMessage]: [message: ServerMessages[K]] };
 
 export interface JoinRequest {
   space: string;
@@ -61,7 +56,7 @@ const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, ...Array<number>(14).fi
 
 export class OfficeConnection {
   readonly events = new Emitter<ConnectionEvents>();
-  /** Messages of types with no handler below (chat, waves, rings…), by type; listeners survive reconnects. */
+  /** Every wire message, by type, after the connection took what it keeps itself; listeners survive reconnects. */
   readonly messages = new Emitter<ServerMessageEvents>();
   private readonly members = new Map<string, MemberSnapshot>();
   private readonly owners = new Map<string, DeskOwner>();
@@ -144,7 +139,7 @@ export class OfficeConnection {
         off();
         resolve(null);
       }, timeoutMs);
-      const off = this.events.on("welcome", (welcome) => {
+      const off = this.messages.on(ServerMessage.Welcome, (welcome) => {
         clearTimeout(timer);
         off();
         resolve(welcome);
@@ -220,35 +215,14 @@ export class OfficeConnection {
         }
       }
     });
-    this.roomDisposers.push(
-      room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => this.applyPositions(room, frame)) as () => void,
-      room.onMessage(ServerMessage.Welcome, (welcome: Welcome) => {
-        this.lastWelcome = welcome;
-        this.events.emit("welcome", welcome);
-      }) as () => void,
-      room.onMessage(ServerMessage.Rejected, (rejected: Rejected) => this.events.emit("rejected", rejected)) as () => void,
-      room.onMessage(ServerMessage.Conversation, (conversation: Conversation) => {
-        this.lastConversation = conversation;
-        this.events.emit("conversation", conversation);
-      }) as () => void,
-      room.onMessage(ServerMessage.Signal, (signal: SignalFrom) => this.events.emit("signal", signal)) as () => void,
-      room.onMessage(ServerMessage.IceServers, (iceServers: IceServers) => {
-        this.lastIceServers = iceServers;
-        this.events.emit("iceServers", iceServers);
-      }) as () => void,
-      room.onMessage(ServerMessage.Knock, (knock: KnockNotice) => this.events.emit("knock", knock)) as () => void,
-      room.onMessage(ServerMessage.KnockClosed, (closed: KnockClosed) => this.events.emit("knockClosed", closed)) as () => void,
-      room.onMessage(ServerMessage.KnockResult, (result: KnockResult) => this.events.emit("knockResult", result)) as () => void,
-      room.onMessage(ServerMessage.FocusTimerEnded, (ended: FocusTimerEnded) => this.events.emit("focusTimerEnded", ended)) as () => void,
-      room.onMessage(ServerMessage.Removed, (removed: { reason: string }) => {
-        this.removal = removed.reason;
-      }) as () => void,
-      room.onMessage(ServerMessage.Database, (db: { available: boolean }) => this.events.emit("database", db.available)) as () => void,
-    );
-    // colyseus.js routes types without their own handler here.
-    room.onMessage("*", (type: string | number, message: unknown) =>
-      this.messages.emit(String(type) as keyof ServerMessages, message as never),
-    );
+    this.roomDisposers.push(room.onMessage(ServerMessage.Positions, (frame: Uint8Array) => this.applyPositions(room, frame)) as () => void);
+    // One handler per declared message name, all into one dispatch: a type cannot be handled here and missed there.
+    for (const type of Object.values(ServerMessage)) {
+      if (type === ServerMessage.Positions) continue;
+      this.roomDisposers.push(room.onMessage(type, (message: unknown) => this.dispatch(type, message as never)) as () => void);
+    }
+    // colyseus.js routes types without their own handler here: a server newer than this page.
+    room.onMessage("*", (type: string | number) => console.warn(`[deskmap] unknown server message ${String(type)}`));
     this.trackDesks(room);
     room.onLeave((code) => {
       if (this.room !== room) return;
@@ -259,6 +233,15 @@ export class OfficeConnection {
       }
       void this.reconnect(room.reconnectionToken);
     });
+  }
+
+  /** Keeps what the connection itself needs from a message, then hands it to every listener. */
+  private dispatch<K extends PayloadMessage>(type: K, message: ServerMessages[K]): void {
+    if (type === ServerMessage.Welcome) this.lastWelcome = message as Welcome;
+    else if (type === ServerMessage.Conversation) this.lastConversation = message as Conversation;
+    else if (type === ServerMessage.IceServers) this.lastIceServers = message as IceServers;
+    else if (type === ServerMessage.Removed) this.removal = (message as { reason: string }).reason;
+    this.messages.emit(type, ...([message] as ServerMessageEvents[K]));
   }
 
   private applyPositions(room: Room, frame: Uint8Array): void {

@@ -6,7 +6,7 @@ import type { OfficeConnection } from "../net/OfficeConnection";
 import { AvatarFactory } from "../systems/AvatarFactory";
 import { CameraSystem } from "../systems/CameraSystem";
 import { DeskLabels } from "../systems/DeskLabels";
-import { KeyboardIntent } from "../systems/KeyboardIntent";
+import type { KeyboardIntent } from "../systems/KeyboardIntent";
 import { PathPreview } from "../systems/PathPreview";
 import { PlayerController } from "../systems/PlayerController";
 import { RemoteAvatars } from "../systems/RemoteAvatars";
@@ -24,6 +24,8 @@ export interface OfficeSession {
   connection: OfficeConnection;
   map: OfficeMap;
   tiled: TiledMap;
+  /** Which way the person asks to walk (fed by the page's keymap and the touch joystick). */
+  intent: KeyboardIntent;
   /** Called once the scene can report the local avatar's position. */
   onReady(view: OfficeView): void;
 }
@@ -37,6 +39,8 @@ export interface OfficeView {
   walkTo(point: Point): boolean;
   /** Pans the camera to a point for a moment and shows the way there from you. */
   lookAt(point: Point): void;
+  /** Sits at the nearest desk within reach, or stands up (the X shortcut). */
+  toggleSeat(): void;
   /** How the map is drawn: the renderer, and baked tile chunks per band (none with WebGL). */
   renderInfo(): { renderer: "canvas" | "webgl"; chunks: Record<string, number> };
 }
@@ -79,7 +83,7 @@ export class OfficeScene extends Phaser.Scene {
     createAvatarAnimations(this);
 
     this.factory = new AvatarFactory(this);
-    this.keyboard = new KeyboardIntent(window);
+    this.keyboard = this.session.intent;
     this.player = new PlayerController(this, this.factory, connection, map, this.keyboard);
     this.remotes = new RemoteAvatars(this.factory, connection);
     const walker = this.player;
@@ -107,6 +111,7 @@ export class OfficeScene extends Phaser.Scene {
       clientPointOf: (point) => this.clientPointOf(point),
       walkTo: (point) => player.walkTo(point),
       lookAt: (point) => this.lookAt(point),
+      toggleSeat: () => this.seats?.toggle(),
       renderInfo: () => ({
         renderer: this.game.renderer.type === Phaser.CANVAS ? "canvas" : "webgl",
         chunks: this.mapLayers?.bakedCounts() ?? {},
@@ -150,7 +155,7 @@ export class OfficeScene extends Phaser.Scene {
     this.remotes?.dispose();
     this.cameraSystem?.dispose();
     this.factory?.dispose();
-    this.keyboard?.dispose();
+    this.keyboard?.clear();
     this.pathPreview?.dispose();
     this.pathPreview = null;
     this.seats?.dispose();

@@ -1,12 +1,11 @@
-import { EMOTES, EMOTE_KINDS, EMOTE_SHOW_MS, type EmoteKind } from "../../shared/chat/emotes";
+import { EMOTES, EMOTE_SHOW_MS, type EmoteKind } from "../../shared/chat/emotes";
 import type { Point } from "../../shared/map/types";
 import { ServerMessage } from "../../shared/protocol/names";
 import type { OfficeConnection } from "../net/OfficeConnection";
-import { isTypingTarget } from "./KeyboardIntent";
 import { Disposables } from "../util/Emitter";
 
-/** Avatars are about this tall above their feet point, in map pixels. */
-const HEAD_ABOVE_FEET = 52;
+/** The emote's bottom edge above the feet, in map pixels: over the name tag (avatar ~48 px, tag above it), not on it. */
+const HEAD_ABOVE_FEET = 80;
 
 export interface EmoteView {
   clientPointOf(point: Point): Point;
@@ -15,7 +14,7 @@ export interface EmoteView {
 
 /**
  * Emotes above avatars, drawn as page elements over the canvas (crisp at any
- * zoom and readable by the announcer), and Alt+1…5 to show one.
+ * zoom and readable by the announcer). Alt+1…5 come through the keymap.
  */
 export class Emotes {
   private readonly disposables = new Disposables();
@@ -26,19 +25,11 @@ export class Emotes {
     private readonly layer: HTMLElement,
     private readonly connection: OfficeConnection,
     private readonly view: () => EmoteView | null,
-    send: (kind: EmoteKind) => void,
     private readonly announce: (text: string) => void,
   ) {
     layer.classList.add("emote-layer");
     layer.setAttribute("aria-hidden", "true");
     this.disposables.add(connection.messages.on(ServerMessage.Emote, ({ id, kind }) => this.show(id, kind)));
-    this.disposables.listen(window, "keydown", (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
-      const kind = EMOTE_KINDS.find((k) => event.code === `Digit${EMOTES[k].key}`);
-      if (!kind) return;
-      event.preventDefault();
-      send(kind);
-    });
     const loop = () => {
       this.place();
       this.frame = requestAnimationFrame(loop);
@@ -58,7 +49,12 @@ export class Emotes {
     el.className = "emote";
     el.dataset.emote = kind;
     el.dataset.member = id;
-    el.textContent = EMOTES[kind].symbol;
+    // Art as images: an emoji font is not installed everywhere (it would draw an empty box).
+    const img = document.createElement("img");
+    img.src = emoteImage(kind);
+    img.alt = "";
+    img.width = img.height = 32;
+    el.append(img);
     this.layer.append(el);
     this.shown.set(id, { el, until: performance.now() + EMOTE_SHOW_MS });
     const name = id === this.connection.selfId ? "You" : (this.connection.member(id)?.name ?? "Someone");
@@ -88,4 +84,9 @@ export class Emotes {
       entry.el.style.transform = `translate(${Math.round(at.x - origin.left)}px, ${Math.round(at.y - origin.top)}px) translate(-50%, -100%)`;
     }
   }
+}
+
+/** The picture of an emote (served from /assets/emotes). */
+export function emoteImage(kind: EmoteKind): string {
+  return `/assets/emotes/${kind}.svg`;
 }

@@ -1,11 +1,4 @@
 import type { MoveInput } from "../../shared/rules/movement";
-import { Disposables } from "../util/Emitter";
-
-/**
- * Which way the keyboard asks to walk (arrows or WASD, by physical key).
- * Listens on the window rather than through Phaser so that typing in a form
- * field, or arrowing through a radio group, never moves the avatar.
- */
 
 const DIRECTIONS: Record<string, [dx: number, dy: number]> = {
   ArrowLeft: [-1, 0],
@@ -28,31 +21,54 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * Which way the person asks to walk: movement keys held (the keymap presses
+ * and releases them) or the touch joystick's direction. Passive: it listens
+ * to nothing itself.
+ */
 export class KeyboardIntent {
   private readonly held = new Set<string>();
-  private readonly disposables = new Disposables();
+  private stick: MoveInput = { dx: 0, dy: 0 };
   /** Called when a movement key goes down (e.g. to cancel click-to-walk). */
   onPress: (() => void) | null = null;
+  private readonly pressListeners = new Set<() => void>();
 
-  constructor(target: Window = window) {
-    this.disposables.listen(target, "keydown", (event: KeyboardEvent) => {
-      if (!(event.code in DIRECTIONS)) return;
-      if (event.ctrlKey || event.altKey || event.metaKey || isTypingTarget(event.target)) return;
-      event.preventDefault(); // arrows would otherwise scroll the page
-      if (!this.held.has(event.code)) {
-        this.held.add(event.code);
-        this.onPress?.();
-      }
-    });
-    // Key-up always releases, wherever focus went meanwhile, so keys never stick.
-    this.disposables.listen(target, "keyup", (event: KeyboardEvent) => this.held.delete(event.code));
-    this.disposables.listen(target, "blur", () => this.held.clear());
-    this.disposables.listen(target.document, "visibilitychange", () => this.held.clear());
+  /** Also told when walking by hand starts (following someone ends then). */
+  addPressListener(listener: () => void): () => void {
+    this.pressListeners.add(listener);
+    return () => this.pressListeners.delete(listener);
+  }
+
+  private pressed(): void {
+    this.onPress?.();
+    for (const listener of [...this.pressListeners]) listener();
+  }
+
+  press(code: string): void {
+    if (!(code in DIRECTIONS) || this.held.has(code)) return;
+    this.held.add(code);
+    this.pressed();
+  }
+
+  release(code: string): void {
+    this.held.delete(code);
+  }
+
+  /** The joystick's direction (0,0 when let go). */
+  setStick(input: MoveInput): void {
+    const starting = this.stick.dx === 0 && this.stick.dy === 0 && (input.dx !== 0 || input.dy !== 0);
+    this.stick = input;
+    if (starting) this.pressed();
+  }
+
+  clear(): void {
+    this.held.clear();
+    this.stick = { dx: 0, dy: 0 };
   }
 
   current(): MoveInput {
-    let dx = 0;
-    let dy = 0;
+    let dx = this.stick.dx as number;
+    let dy = this.stick.dy as number;
     for (const code of this.held) {
       const [x, y] = DIRECTIONS[code];
       dx += x;
@@ -67,7 +83,6 @@ export class KeyboardIntent {
   }
 
   dispose(): void {
-    this.disposables.dispose();
-    this.held.clear();
+    this.clear();
   }
 }

@@ -18,22 +18,13 @@ const PENDING_MS = 15_000;
 
 export class SeatControl {
   private pending: { desk: Desk; until: number } | null = null;
-  private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key !== "x" && event.key !== "X") return;
-    if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
-    event.preventDefault();
-    this.toggle();
-  };
 
   constructor(
     private readonly connection: OfficeConnection,
     private readonly map: OfficeMap,
     private readonly selfPosition: () => Point | null,
     private readonly walkTo: (point: Point) => void,
-    private readonly target: Window = window,
-  ) {
-    target.addEventListener("keydown", this.onKey);
-  }
+  ) {}
 
   /** Sit at the nearest desk within reach, or stand up when seated. */
   toggle(): void {
@@ -82,13 +73,7 @@ export class SeatControl {
   }
 
   dispose(): void {
-    this.target.removeEventListener("keydown", this.onKey);
     this.pending = null;
   }
 }
 
-function isTextField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el || typeof el.tagName !== "string") return false;
-  return el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
-}

@@ -25,6 +25,8 @@ export interface JoinPageOptions {
 export class JoinPage {
   private readonly card: HTMLElement;
   private readonly body: HTMLElement;
+  /** Below the choices: the camera and microphone check. */
+  readonly extras: HTMLElement;
   private focusTarget: { focus(): void } | null = null;
   private tabs: JoinTabs | null = null;
 
@@ -38,7 +40,8 @@ export class JoinPage {
     this.card.innerHTML = `<h2 id="join-title">Join the office</h2><p class="join-space">Space: <strong></strong></p>`;
     (this.card.querySelector(".join-space strong") as HTMLElement).textContent = options.space;
     this.body = document.createElement("div");
-    this.card.append(this.body);
+    this.extras = document.createElement("div");
+    this.card.append(this.body, this.extras);
     container.append(this.card);
   }
 

@@ -1,6 +1,6 @@
 import type { ConnectionStatus } from "../net/types";
 
-/** Connection state and the controls help line. */
+/** Connection state in the top bar (the help line comes from the keymap). */
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
   connected: "Connected",
@@ -8,15 +8,10 @@ const LABELS: Record<ConnectionStatus, string> = {
   disconnected: "Disconnected",
 };
 
-export const CONTROLS_HELP =
-  "Move: arrow keys or WASD · Click or tap a spot to walk there · P: people list · Esc: back to the map";
-
 export class StatusBar {
   constructor(
     private readonly statusEl: HTMLElement,
-    helpEl: HTMLElement,
   ) {
-    helpEl.textContent = CONTROLS_HELP;
     this.statusEl.textContent = "";
   }
 

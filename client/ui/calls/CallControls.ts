@@ -1,11 +1,11 @@
-import { isTypingTarget } from "../../systems/KeyboardIntent";
 import { Disposables } from "../../util/Emitter";
 import type { LocalMedia } from "../../media/LocalMedia";
 
 /**
  * Microphone and camera toggles (buttons with aria-pressed, and the M and V
  * keys outside text fields). They only flip `track.enabled`, so nothing is
- * renegotiated and toggling quickly is harmless.
+ * renegotiated and toggling quickly is harmless. The M and V keys come
+ * through the page's keymap.
  */
 export class CallControls {
   private readonly disposables = new Disposables();
@@ -26,16 +26,6 @@ export class CallControls {
     });
     this.disposables.listen(this.mic, "click", () => this.toggleMic());
     this.disposables.listen(this.camera, "click", () => this.toggleCamera());
-    this.disposables.listen(window, "keydown", (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.altKey || event.metaKey || event.repeat || isTypingTarget(event.target)) return;
-      if (event.code === "KeyM") {
-        event.preventDefault();
-        this.toggleMic();
-      } else if (event.code === "KeyV") {
-        event.preventDefault();
-        this.toggleCamera();
-      }
-    });
     this.disposables.add(media.events.on("changed", () => this.render()));
     this.render();
   }
@@ -72,5 +62,6 @@ function button(label: string, key: string): HTMLButtonElement {
   el.className = "call-button";
   el.textContent = label;
   el.setAttribute("aria-keyshortcuts", key);
+  el.dataset.sends = "";
   return el;
 }

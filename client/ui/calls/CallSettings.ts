@@ -12,11 +12,14 @@ export class CallSettings {
   private readonly panel: HTMLElement;
   private readonly selects = new Map<DeviceKind, HTMLSelectElement>();
   private readonly result: HTMLElement;
+  private speaker: HTMLSelectElement | null = null;
 
   constructor(
     root: HTMLElement,
     private readonly media: LocalMedia,
     private readonly iceServers: () => RTCIceServer[],
+    /** Where the call's sound plays (the speaker picker); absent where the page cannot choose. */
+    private readonly output?: { current(): string; use(deviceId: string): Promise<boolean> },
   ) {
     this.toggle = document.createElement("button");
     this.toggle.type = "button";
@@ -45,6 +48,24 @@ export class CallSettings {
       this.selects.set(kind, select);
       this.disposables.listen(select, "change", () => void this.switchTo(kind, select.value));
     }
+    if (output) {
+      const field = document.createElement("div");
+      field.className = "call-field";
+      const caption = document.createElement("label");
+      caption.textContent = "Speaker";
+      this.speaker = document.createElement("select");
+      this.speaker.id = "call-device-audiooutput";
+      caption.htmlFor = this.speaker.id;
+      field.append(caption, this.speaker);
+      this.panel.append(field);
+      const speaker = this.speaker;
+      this.disposables.listen(speaker, "change", () => {
+        void output
+          .use(speaker.value)
+          .then((ok) => (this.result.textContent = ok ? "Switched speaker." : "This browser plays calls on its default speaker only."))
+          .catch((error: unknown) => (this.result.textContent = `Could not switch: ${error instanceof Error ? error.message : String(error)}`));
+      });
+    }
     const check = document.createElement("button");
     check.type = "button";
     check.textContent = "Connection check";
@@ -61,6 +82,12 @@ export class CallSettings {
     this.disposables.listen(check, "click", () => void this.check(check));
     const devices = navigator.mediaDevices;
     if (devices) this.disposables.listen(devices, "devicechange", () => void this.listDevices());
+  }
+
+  /** Opens the panel and moves the keyboard to it (from Settings' "Camera and microphone…"). */
+  open(): void {
+    this.setOpen(true);
+    this.toggle.focus();
   }
 
   private setOpen(open: boolean): void {
@@ -85,6 +112,19 @@ export class CallSettings {
       );
       // Without a track of this kind there is nothing to switch (adding one would need renegotiation).
       select.disabled = current === null || options.length < 2;
+    }
+    if (this.speaker && this.output) {
+      const outputs = (devices ?? []).filter((d) => d.kind === "audiooutput");
+      const current = this.output.current();
+      this.speaker.replaceChildren(
+        ...[{ deviceId: "", label: "System default" }, ...outputs.filter((d) => d.deviceId && d.deviceId !== "default")].map((d, i) => {
+          const option = document.createElement("option");
+          option.value = d.deviceId;
+          option.textContent = d.label || `Speaker ${i}`;
+          option.selected = d.deviceId === current;
+          return option;
+        }),
+      );
     }
   }
 

@@ -13,9 +13,14 @@ interface Tile {
   root: HTMLElement;
   video: HTMLVideoElement;
   caption: HTMLElement;
+  /** Badges: "Muted", "Camera off". */
+  badges: HTMLElement;
   name: string;
+  state: TileState | null;
   firstFrameAt: number | null;
 }
+
+export type StripView = "strip" | "grid" | "spotlight";
 
 const STATE_TEXT: Record<TileState, string> = {
   connecting: "connecting…",
@@ -28,8 +33,12 @@ export class VideoStrip {
   private readonly tiles = new Map<string, Tile>();
   private readonly list: HTMLElement;
   private readonly toggle: HTMLButtonElement;
+  private readonly viewButton: HTMLButtonElement;
+  private readonly moveButton: HTMLButtonElement;
   private readonly disposables = new Disposables();
   private self: Tile | null = null;
+  private chosenView: "strip" | "grid" = "strip";
+  private spotlit: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -46,7 +55,23 @@ export class VideoStrip {
     this.list.id = "call-tiles";
     this.toggle.setAttribute("aria-controls", this.list.id);
     this.disposables.listen(this.toggle, "click", () => this.setCollapsed(!this.collapsed));
-    root.prepend(this.toggle, this.list);
+    this.viewButton = document.createElement("button");
+    this.viewButton.type = "button";
+    this.viewButton.className = "call-strip-toggle";
+    this.disposables.listen(this.viewButton, "click", () => {
+      this.chosenView = this.chosenView === "grid" ? "strip" : "grid";
+      this.applyView();
+    });
+    this.moveButton = document.createElement("button");
+    this.moveButton.type = "button";
+    this.moveButton.className = "call-strip-toggle";
+    this.disposables.listen(this.moveButton, "click", () => this.setPosition(this.position === "top" ? "bottom" : "top"));
+    const bar = document.createElement("div");
+    bar.className = "call-strip-bar";
+    bar.append(this.toggle, this.viewButton, this.moveButton);
+    root.prepend(bar, this.list);
+    this.setPosition("top");
+    this.applyView();
     this.setCollapsed(false);
     this.updateVisibility();
   }
@@ -59,6 +84,63 @@ export class VideoStrip {
     this.root.dataset.collapsed = String(collapsed);
     this.toggle.setAttribute("aria-expanded", String(!collapsed));
     this.toggle.textContent = collapsed ? "Show videos" : "Hide videos";
+  }
+
+  /** Where the strip sits: above or below the map (it takes room from the map, never covers it). */
+  get position(): "top" | "bottom" {
+    return this.root.parentElement?.dataset.strip === "bottom" ? "bottom" : "top";
+  }
+
+  setPosition(position: "top" | "bottom"): void {
+    if (this.root.parentElement) this.root.parentElement.dataset.strip = position;
+    this.moveButton.textContent = position === "top" ? "Move below the map" : "Move above the map";
+    window.dispatchEvent(new Event("resize"));
+  }
+
+  /** Pins a speaker large (a meetup host's spotlight); null returns to the chosen view. */
+  setSpotlight(id: string | null): void {
+    this.spotlit = id;
+    this.applyView();
+  }
+
+  /** Someone's name changed: their tile says so at once. */
+  rename(id: string, name: string): void {
+    const tile = this.tiles.get(id);
+    if (!tile || tile.name === name) return;
+    tile.name = name;
+    tile.root.setAttribute("aria-label", name);
+    this.setState(id, tile.state ?? "connected");
+  }
+
+  /** Our own microphone and camera, shown as badges on our preview. */
+  setSelfMedia(micOn: boolean, cameraOn: boolean): void {
+    if (!this.self) return;
+    this.self.root.dataset.cameraOff = String(!cameraOn);
+    this.setBadges(this.self, !micOn, !cameraOn);
+  }
+
+  private setBadges(tile: Tile, muted: boolean, cameraOff: boolean): void {
+    const badges: string[] = [];
+    if (muted) badges.push("Muted");
+    if (cameraOff) badges.push("Camera off");
+    tile.badges.replaceChildren(
+      ...badges.map((text) => {
+        const span = document.createElement("span");
+        span.textContent = text;
+        return span;
+      }),
+    );
+    tile.root.setAttribute("aria-description", badges.join(", "));
+  }
+
+  private applyView(): void {
+    const view: StripView = this.spotlit !== null && this.tiles.has(this.spotlit) ? "spotlight" : this.chosenView;
+    this.root.dataset.view = view;
+    this.root.dataset.spotlight = this.spotlit ?? "";
+    for (const [id, tile] of this.tiles) tile.root.dataset.spotlit = String(view === "spotlight" && id === this.spotlit);
+    this.viewButton.textContent = this.chosenView === "grid" ? "Show as a strip" : "Show as a grid";
+    this.viewButton.setAttribute("aria-pressed", String(this.chosenView === "grid"));
+    window.dispatchEvent(new Event("resize"));
   }
 
   setSelf(stream: MediaStream | null): void {
@@ -77,6 +159,7 @@ export class VideoStrip {
     this.tiles.set(id, tile);
     this.list.append(tile.root);
     this.updateVisibility();
+    this.applyView();
   }
 
   setStream(id: string, stream: MediaStream): void {
@@ -88,6 +171,7 @@ export class VideoStrip {
     const tile = this.tiles.get(id);
     if (!tile) return;
     tile.root.dataset.state = state;
+    tile.state = state;
     const note = STATE_TEXT[state];
     tile.caption.textContent = note ? `${tile.name} (${note})` : tile.name;
   }
@@ -97,9 +181,6 @@ export class VideoStrip {
     if (tile) tile.root.dataset.speaking = String(speaking);
   }
 
-  setCameraOff(off: boolean): void {
-    if (this.self) this.self.root.dataset.cameraOff = String(off);
-  }
 
   removePeer(id: string): void {
     const tile = this.tiles.get(id);
@@ -131,8 +212,14 @@ export class VideoStrip {
     video.setAttribute("aria-hidden", "true");
     const caption = document.createElement("figcaption");
     caption.textContent = name;
-    root.append(video, caption);
-    return { root, video, caption, name, firstFrameAt: null };
+    // Without video (a listener on a stage, a camera that is off) the tile still says who it is.
+    const placeholder = document.createElement("div");
+    placeholder.className = "call-tile-placeholder";
+    placeholder.textContent = self ? "Your camera is off" : name;
+    const badges = document.createElement("div");
+    badges.className = "call-tile-state";
+    root.append(placeholder, video, caption, badges);
+    return { root, video, caption, badges, name, state: null, firstFrameAt: null };
   }
 
   private attach(tile: Tile, id: string, stream: MediaStream): void {

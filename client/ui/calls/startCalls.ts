@@ -7,6 +7,9 @@ import { currentPreferences } from "../settings/preferences";
 import { LocalMedia } from "../../media/LocalMedia";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
+import { ServerMessage } from "../../../shared/protocol/names";
+import { effect, type ReadonlySignal } from "@preact/signals";
+import type { OfficeState } from "../../state/OfficeState";
 import { CallControls } from "./CallControls";
 import { CallSettings } from "./CallSettings";
 import { VideoStrip } from "./VideoStrip";
@@ -25,6 +28,11 @@ export interface CallsOptions {
   strip: HTMLElement;
   controls: HTMLElement;
   notice: HTMLElement;
+  /** Starts calls again (after the person allowed the camera or microphone). */
+  retry?(): void;
+  /** The page state: names for tiles (renames), and the spotlit speaker. */
+  state?: OfficeState;
+  spotlight?: ReadonlySignal<string | null>;
 }
 
 const LOOP_MS = 150;
@@ -32,15 +40,25 @@ const LOOP_MS = 150;
 const SPEAKING_LEVEL = 0.02;
 const SPEAKING_HOLD_MS = 400;
 
-export async function startCalls(options: CallsOptions): Promise<() => void> {
+export interface Calls {
+  /** Mutes the microphone (a meetup host asked); the person can turn it back on. */
+  mute(): void;
+  toggleMic(): void;
+  toggleCamera(): void;
+  openSettings(): void;
+  stop(): void;
+}
+
+export async function startCalls(options: CallsOptions): Promise<Calls> {
   const { connection } = options;
   const disposables = new Disposables();
   const media = await LocalMedia.acquire();
   disposables.add(() => media.dispose());
-  if (media.problem) {
-    options.notice.textContent = media.problem;
-    options.notice.hidden = false;
-  }
+  disposables.add(() => {
+    options.notice.replaceChildren();
+    options.notice.hidden = true;
+  });
+  if (media.problem) showProblem(options.notice, media.problem, media.denied, options.retry);
   const mixer = new AudioMixer();
   disposables.add(() => mixer.dispose());
   const firstFrames = new Map<string, number>();
@@ -48,18 +66,36 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
   disposables.add(() => strip.dispose());
   strip.setSelf(media.stream);
   const selfTap: AudioTap | null = media.stream ? mixer.attach(media.stream, false) : null;
-  const controls = new CallControls(options.controls, media, () => strip.setCameraOff(media.hasVideo && !media.cameraOn));
+  const controls = new CallControls(options.controls, media, () => strip.setSelfMedia(media.hasAudio && media.micOn, media.hasVideo && media.cameraOn));
   disposables.add(() => controls.dispose());
   const iceServers = () => (connection.iceServers?.iceServers ?? []) as RTCIceServer[];
-  const settings = new CallSettings(options.controls, media, iceServers);
+  const settings = new CallSettings(options.controls, media, iceServers, {
+    current: () => mixer.output,
+    use: (deviceId) => mixer.setOutput(deviceId),
+  });
   disposables.add(() => settings.dispose());
 
   const calls = new CallManager({ selfId: () => connection.selfId, sendSignal: (to, data) => connection.sendSignal(to, data) }, media, mixer);
   disposables.add(() => calls.dispose());
   calls.setIceServers(iceServers());
+  // Call start and end have their own polite live region, so they never overwrite the office's announcements.
+  const callAnnouncer = document.createElement("p");
+  callAnnouncer.className = "visually-hidden";
+  callAnnouncer.setAttribute("aria-live", "polite");
+  callAnnouncer.dataset.callAnnouncer = "";
+  options.strip.after(callAnnouncer);
+  disposables.add(() => callAnnouncer.remove());
+  const announce = (text: string) => {
+    callAnnouncer.textContent = "";
+    callAnnouncer.textContent = text;
+  };
+  const inCall = new Set<string>();
+  const peerName = (id: string, fallback: string) => options.state?.nameOf(id) ?? fallback;
   calls.events.on("peerJoined", (id, name) => {
     firstFrames.delete(id);
-    strip.addPeer(id, name);
+    strip.addPeer(id, peerName(id, name));
+    if (inCall.size === 0) announce(`Call started with ${peerName(id, name)}`);
+    inCall.add(id);
   });
   calls.events.on("peerStream", (id, stream) => {
     firstFrames.delete(id);
@@ -69,16 +105,25 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
   calls.events.on("peerLeft", (id) => {
     firstFrames.delete(id);
     strip.removePeer(id);
+    if (inCall.delete(id) && inCall.size === 0) announce("Call ended");
   });
+  const { state, spotlight } = options;
+  if (state) disposables.add(effect(() => {
+    for (const [id, person] of state.people.value) strip.rename(id, person.name);
+  }));
+  if (spotlight) disposables.add(effect(() => strip.setSpotlight(spotlight.value)));
   calls.events.on("full", (info) => {
     options.strip.dataset.full = info ? String(info.size) : "";
     if (info) options.notice.textContent = `That conversation is full (${info.size} people).`;
-    else if (options.notice.textContent?.startsWith("That conversation is full")) options.notice.textContent = media.problem ?? "";
+    else if (options.notice.textContent?.startsWith("That conversation is full")) {
+      if (media.problem) showProblem(options.notice, media.problem, media.denied, options.retry);
+      else options.notice.textContent = "";
+    }
     options.notice.hidden = !options.notice.textContent;
   });
-  disposables.add(connection.events.on("iceServers", (m) => calls.setIceServers(m.iceServers as RTCIceServer[])));
-  disposables.add(connection.events.on("conversation", (c) => calls.update(c)));
-  disposables.add(connection.events.on("signal", (s) => calls.receive(s.from, s.data)));
+  disposables.add(connection.messages.on(ServerMessage.IceServers, (m) => calls.setIceServers(m.iceServers as RTCIceServer[])));
+  disposables.add(connection.messages.on(ServerMessage.Conversation, (c) => calls.update(c)));
+  disposables.add(connection.messages.on(ServerMessage.Signal, (s) => calls.receive(s.from, s.data)));
   // The first Conversation message may have arrived while the camera was being opened.
   if (connection.conversation) calls.update(connection.conversation);
 
@@ -115,5 +160,29 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
     configurable: true,
   });
   disposables.add(() => Reflect.deleteProperty(window, "__deskmapCalls"));
-  return () => disposables.dispose();
+  return {
+    mute: () => media.setMicOn(false),
+    toggleMic: () => controls.toggleMic(),
+    toggleCamera: () => controls.toggleCamera(),
+    openSettings: () => settings.open(),
+    stop: () => disposables.dispose(),
+  };
+}
+
+/** Says what is missing; when the browser refused, how to allow it and a button to try again. */
+function showProblem(notice: HTMLElement, problem: string, denied: boolean, retry: (() => void) | undefined): void {
+  notice.replaceChildren(problem);
+  if (denied) {
+    notice.append(
+      " To use them, allow the camera and microphone for this site (the camera icon or padlock in the address bar, or your browser's site settings), then try again. ",
+    );
+    if (retry) {
+      const again = document.createElement("button");
+      again.type = "button";
+      again.textContent = "Try again";
+      again.addEventListener("click", retry, { once: true });
+      notice.append(again);
+    }
+  }
+  notice.hidden = false;
 }

@@ -12,9 +12,10 @@ export function meetupZoneNames(map: OfficeMap, zoneId: number): Set<string> {
 
 /**
  * Where "go there" walks: the walkable tile inside the zone (on a stage, the
- * audience side) nearest its middle. Null when the zone has no free floor.
+ * audience side) nearest its middle, not where someone in `others` stands.
+ * Null when the zone has no free floor.
  */
-export function walkTarget(map: OfficeMap, zoneId: number): Point | null {
+export function walkTarget(map: OfficeMap, zoneId: number, others: readonly Point[] = []): Point | null {
   const stage = stageIndex(stagesOf(map)).get(zoneId);
   const zone: Zone | undefined = stage ? stage.hall : map.zones.find((z) => z.id === zoneId);
   if (!zone) return null;
@@ -29,6 +30,8 @@ export function walkTarget(map: OfficeMap, zoneId: number): Point | null {
       const x = tx * size + size / 2;
       const y = ty * size + (size * 3) / 4;
       if (!pointInZone(zone, x, y) || avoid.some((z) => pointInZone(z, x, y)) || footBlocked(map, x, y)) continue;
+      // Not onto someone already standing there (they would stack, name tags on top of each other).
+      if (others.some((o) => Math.abs(o.x - x) < size && Math.abs(o.y - y) < size)) continue;
       const d = (x - cx) ** 2 + (y - cy) ** 2;
       if (d < bestD) {
         bestD = d;

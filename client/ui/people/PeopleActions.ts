@@ -3,7 +3,6 @@ import type { EmoteKind } from "../../../shared/chat/emotes";
 import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
 import type { OfficeView } from "../../scenes/OfficeScene";
 import type { OfficeConnection } from "../../net/OfficeConnection";
-import { isTypingTarget } from "../../systems/KeyboardIntent";
 import { Disposables, Emitter } from "../../util/Emitter";
 
 /**
@@ -24,7 +23,10 @@ export class PeopleActions {
   constructor(
     private readonly connection: OfficeConnection,
     private readonly view: () => OfficeView | null,
+    /** Walking by hand (keys or joystick) ends following, as it ends click-to-walk. */
+    onWalkByHand: (listener: () => void) => () => void,
   ) {
+    this.disposables.add(onWalkByHand(() => this.stopFollowing()));
     const messages = connection.messages;
     this.disposables.add(
       messages.on(ServerMessage.Located, (at) => {
@@ -39,10 +41,6 @@ export class PeopleActions {
         if (id === this.followingId) this.setFollowing(null);
       }),
     );
-    // Walking by hand ends following, as it ends click-to-walk.
-    this.disposables.listen(window, "keydown", (event: KeyboardEvent) => {
-      if (this.followingId && /^(Arrow|Key[WASD]$)/.test(event.code) && !isTypingTarget(event.target)) this.stopFollowing();
-    });
   }
 
   get following(): string | null {

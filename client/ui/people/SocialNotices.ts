@@ -60,7 +60,6 @@ export class SocialNotices {
   }
 
   private showRing(from: string, name: string): void {
-    chime();
     this.rings.get(from)?.remove();
     const box = document.createElement("div");
     box.className = "social-note ring-note";

@@ -29,6 +29,8 @@ export class SettingsDialog {
       member: AccountMember;
       storage: Storage | null;
       announce(text: string): void;
+      /** Opens the call settings (camera, microphone, speaker), which the call controls own. */
+      openDevices?(): void;
     },
   ) {
     const stored = loadPreferences(options.storage);
@@ -76,12 +78,14 @@ export class SettingsDialog {
       theme.append(el("label", {}, radio, value === "dark" ? " Dark" : " Light"));
     }
 
+    const notify = el("input", { type: "checkbox", name: "notify" });
+    notify.checked = prefs.notify === true;
+    const notifyField = el("label", { class: "field" }, notify, " Notify me when this tab is hidden (never while in Focus)");
+
     const devices = button("Camera and microphone…", () => {
       // The call controls own the device picker; open it there rather than keeping a second one.
       this.dialog.close();
-      const toggle = document.querySelector<HTMLButtonElement>('[aria-controls="call-settings"]');
-      if (toggle?.getAttribute("aria-expanded") !== "true") toggle?.click();
-      toggle?.focus();
+      this.options.openDevices?.();
     });
 
     const error = el("p", { class: "form-error", role: "alert" });
@@ -93,6 +97,7 @@ export class SettingsDialog {
       picker.element,
       el("label", { class: "field" }, "How far you hear (tiles)", hearing, hearingValue),
       theme,
+      notifyField,
       devices,
       error,
       el("div", { class: "dialog-actions" }, el("button", { type: "submit" }, "Save"), button("Cancel", () => this.dialog.close())),
@@ -100,14 +105,14 @@ export class SettingsDialog {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const chosenTheme = (form.querySelector<HTMLInputElement>("input[name=theme]:checked")?.value ?? "dark") as Theme;
-      void this.save(name.value.trim(), picker.value, chosenTheme, Number(hearing.value), error);
+      void this.save(name.value.trim(), picker.value, chosenTheme, Number(hearing.value), error, notify.checked);
     });
     this.dialog.replaceChildren(form);
     this.dialog.showModal();
     name.focus();
   }
 
-  private async save(name: string, avatar: string, theme: Theme, hearingTiles: number, error: HTMLElement): Promise<void> {
+  private async save(name: string, avatar: string, theme: Theme, hearingTiles: number, error: HTMLElement, notify = false): Promise<void> {
     const { connection, api, member, storage } = this.options;
     const self = connection.member(connection.selfId);
     if (!name) {
@@ -134,7 +139,9 @@ export class SettingsDialog {
       error.textContent = (err as Error).message;
       return;
     }
-    savePreferences(storage, { theme, hearingTiles: hearing });
+    // Asking for the browser's permission only when someone opts in, from their click.
+    if (notify && typeof Notification !== "undefined" && Notification.permission === "default") void Notification.requestPermission();
+    savePreferences(storage, { theme, hearingTiles: hearing, notify });
     applyTheme(theme);
     this.dialog.close();
     this.options.announce("Settings saved");

@@ -8,6 +8,8 @@ export interface Preferences {
   theme: Theme;
   /** How far you hear people, in tiles; the space's hearing radius bounds it. */
   hearingTiles: number | null;
+  /** Browser notifications for knocks, messages, rings and meetups while the tab is hidden (opt-in). */
+  notify?: boolean;
 }
 
 const KEY = "deskmap.preferences";
@@ -30,6 +32,7 @@ function readPreferences(storage: Storage | null): Preferences {
     return {
       theme: raw.theme === "light" ? "light" : "dark",
       hearingTiles: typeof raw.hearingTiles === "number" && Number.isFinite(raw.hearingTiles) ? raw.hearingTiles : null,
+      notify: raw.notify === true,
     };
   } catch {
     return { theme: "dark", hearingTiles: null };

@@ -1,4 +1,4 @@
-import { ClientMessage } from "../../../shared/protocol/names";
+import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
 import { button, el } from "../dom";
@@ -23,13 +23,13 @@ export class Notices {
 
   constructor(private readonly connection: OfficeConnection) {
     this.root = el("div", { class: "notices", role: "region", "aria-label": "Notifications", "aria-live": "polite" });
-    const events = connection.events;
-    this.disposables.add(events.on("knock", ({ from, name }) => this.showKnock(from, name)));
-    this.disposables.add(events.on("knockClosed", ({ from }) => this.dropKnock(from)));
+    const events = connection.messages;
+    this.disposables.add(events.on(ServerMessage.Knock, ({ from, name }) => this.showKnock(from, name)));
+    this.disposables.add(events.on(ServerMessage.KnockClosed, ({ from }) => this.dropKnock(from)));
     this.disposables.add(
-      events.on("knockResult", ({ name, outcome }) => this.transient(`${name || "They"} ${RESULT_WORDS[outcome]}.`, "knock-result")),
+      events.on(ServerMessage.KnockResult, ({ name, outcome }) => this.transient(`${name || "They"} ${RESULT_WORDS[outcome]}.`, "knock-result")),
     );
-    this.disposables.add(events.on("focusTimerEnded", ({ graceSeconds }) => this.showTimerEnded(graceSeconds)));
+    this.disposables.add(events.on(ServerMessage.FocusTimerEnded, ({ graceSeconds }) => this.showTimerEnded(graceSeconds)));
   }
 
   dispose(): void {

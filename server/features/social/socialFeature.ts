@@ -3,6 +3,7 @@ import type { ServerMessages } from "../../../shared/protocol/messages";
 import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
 import type { RoomContext, RoomFeature } from "../../rooms/RoomFeature";
 import { RingBook, type Ring } from "./RingBook";
+import { standingSpotNear } from "../../../shared/map/standingSpot";
 
 /** Followers get the target's position at most this often (and only when it changed). */
 export const FOLLOW_UPDATE_MS = 400;
@@ -25,9 +26,19 @@ export function createSocialFeature(context: RoomContext, now: () => number = Da
 
   const nameOf = (id: string) => state.members.get(id)?.name ?? "";
   const send = <K extends keyof ServerMessages>(to: string, type: K, message: Msg<K>) => context.client(to)?.send(type, message);
-  const located = (id: string, purpose: Msg<typeof ServerMessage.Located>["purpose"]): Msg<typeof ServerMessage.Located> | null => {
+  /**
+   * Where `id` is, for `walker`: to look at, their own spot; to walk to or
+   * follow, a free standing spot beside them (the map's collision grid and
+   * who stands there already), so arrivals never stack on one another.
+   */
+  const located = (id: string, purpose: Msg<typeof ServerMessage.Located>["purpose"], walker?: string): Msg<typeof ServerMessage.Located> | null => {
     const m = state.members.get(id);
-    return m ? { id, x: m.x, y: m.y, zone: m.zone, purpose } : null;
+    if (!m) return null;
+    if (purpose === "locate" || !walker) return { id, x: m.x, y: m.y, zone: m.zone, purpose };
+    const me = state.members.get(walker);
+    const others = [...state.members.values()].filter((o) => o.id !== id && o.id !== walker);
+    const spot = standingSpotNear(context.map, m, others, me ? { x: me.x, y: me.y } : null) ?? m;
+    return { id, x: spot.x, y: spot.y, zone: m.zone, purpose };
   };
   const closeRing = (ring: Ring, outcome: RingOutcome) => {
     send(ring.to, ServerMessage.RingClosed, { from: ring.from, outcome });
@@ -53,7 +64,7 @@ export function createSocialFeature(context: RoomContext, now: () => number = Da
     const outcome: RingOutcome = accept ? "accepted" : "declined";
     send(ring.from, ServerMessage.RingResult, { to: ring.to, name: nameOf(ring.to), outcome });
     // Accepting means walking over: the callee's page gets the caller's position to walk to.
-    const there = accept ? located(ring.from, "walk") : null;
+    const there = accept ? located(ring.from, "walk", client.sessionId) : null;
     if (there) client.send(ServerMessage.Located, there);
   });
 
@@ -62,7 +73,7 @@ export function createSocialFeature(context: RoomContext, now: () => number = Da
   });
 
   guard.on(ClientMessage.Locate, (client, { to, purpose }, reject) => {
-    const there = located(to, purpose === "follow" ? "locate" : purpose);
+    const there = located(to, purpose === "follow" ? "locate" : purpose, client.sessionId);
     if (!there) return reject("that person is not here");
     client.send(ServerMessage.Located, there);
   });
@@ -75,7 +86,7 @@ export function createSocialFeature(context: RoomContext, now: () => number = Da
       return;
     }
     if (to === client.sessionId) return reject("you cannot follow yourself");
-    const there = located(to, "follow");
+    const there = located(to, "follow", client.sessionId);
     if (!there) return reject("that person is not here");
     follows.set(client.sessionId, { target: to, x: there.x, y: there.y, sentAt: now() });
     client.send(ServerMessage.Located, there);
@@ -108,7 +119,8 @@ export function createSocialFeature(context: RoomContext, now: () => number = Da
         follow.x = target.x;
         follow.y = target.y;
         follow.sentAt = t;
-        send(follower, ServerMessage.Located, { id: follow.target, x: target.x, y: target.y, zone: target.zone, purpose: "follow" });
+        const there = located(follow.target, "follow", follower);
+        if (there) send(follower, ServerMessage.Located, there);
       }
       if (t - lastExpiry < EXPIRE_EVERY_MS) return;
       lastExpiry = t;
