@@ -3,7 +3,7 @@ import type { ServerMessages } from "../../shared/protocol/messages";
 import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import { TICK_MS } from "../../shared/rules/constants";
 import { moveCommand } from "../commands/MoveCommand";
-import type { Identity } from "../deps";
+import type { Identity, SavedPosition } from "../deps";
 import type { Logger } from "../log";
 import { MessageGuard } from "../net/MessageGuard";
 import { SocketBatch } from "../net/SocketBatch";
@@ -11,6 +11,7 @@ import { MemberState } from "../schema/MemberState";
 import { OfficeState } from "../schema/OfficeState";
 import { MovementSystem } from "../systems/MovementSystem";
 import { roomMovementBlocks } from "../systems/movementBlocks";
+import { Placement } from "../systems/Placement";
 import { PresenceKeeper } from "./PresenceKeeper";
 import type { RoomContext, RoomFeature } from "./RoomFeature";
 import { ROOM_FEATURES } from "./roomFeatures";
@@ -30,6 +31,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private log!: Logger;
   private movement!: MovementSystem;
   private spawns!: SpawnPicker;
+  private placement!: Placement;
   private guard!: MessageGuard;
   private positions!: PresenceKeeper;
   private reconnectSeconds = 0;
@@ -72,6 +74,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.state = new OfficeState();
     this.movement = new MovementSystem(active.map, {}, roomMovementBlocks(this));
     this.spawns = new SpawnPicker(active.map);
+    this.placement = new Placement(active.map, roomMovementBlocks(this));
     this.positions = new PresenceKeeper(deps.presenceStore, this.space, this.log);
     this.guard = new MessageGuard(this, { maxBytes: config.maxMessageBytes, log: this.log });
     this.guard.on(ClientMessage.Move, (client, input, reject) => moveCommand(this.movement, client, input, reject));
@@ -83,6 +86,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       guard: this.guard,
       deps,
       log: this.log,
+      placement: this.placement,
       client: (sessionId) => this.connected.get(sessionId),
     };
     for (const create of ROOM_FEATURES) this.features.push(await create(context));
@@ -104,7 +108,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       throw new ServerError(ErrorCode.AUTH_FAILED, `This room belongs to another office than "${identity.space}"`);
     }
     const saved = await this.positions.load(identity.memberId);
-    const place = this.spawns.place(saved, this.state.members.values());
+    const place = this.arrival(client.sessionId, this.spawns.place(saved, this.state.members.values()));
     const member = new MemberState();
     member.id = client.sessionId;
     member.memberId = identity.memberId;
@@ -131,6 +135,13 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
         this.connected.set(back.sessionId, back);
         this.sendWelcome(back, (back.auth as Identity | undefined)?.role);
         const member = this.state.members.get(back.sessionId);
+        // A zone locked while they were away is not theirs to be in: back outside its door.
+        if (member && !this.placement.allowed(member.id, member.x, member.y)) {
+          const outside = this.arrival(member.id, member);
+          member.x = outside.x;
+          member.y = outside.y;
+          member.moving = false;
+        }
         if (member) for (const feature of this.features) feature.onReconnect?.(back, member);
         return;
       } catch {
@@ -144,6 +155,19 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     for (const feature of this.features) await feature.onLeave?.(client.sessionId, member);
     this.state.members.delete(client.sessionId);
     await this.positions.save(member);
+  }
+
+  /**
+   * Where someone put at `wanted` really arrives: there when they may stand
+   * there, else the nearest allowed free spot (outside a locked zone, never
+   * among the people it keeps private), else a spawn.
+   */
+  private arrival<P extends { x: number; y: number }>(sessionId: string, wanted: P): P | SavedPosition {
+    if (this.placement.allowed(sessionId, wanted.x, wanted.y)) return wanted;
+    const others = [...this.state.members.values()].filter((m) => m.id !== sessionId);
+    const near = this.placement.nearestAllowed(sessionId, wanted, others);
+    if (near) return { ...near, facing: "down" };
+    return this.spawns.place(null, others);
   }
 
   private sendWelcome(client: Client, role?: Identity["role"]): void {

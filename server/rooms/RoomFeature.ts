@@ -5,6 +5,7 @@ import type { Logger } from "../log";
 import type { MessageGuard } from "../net/MessageGuard";
 import type { MemberState } from "../schema/MemberState";
 import type { OfficeState } from "../schema/OfficeState";
+import type { Placement } from "../systems/Placement";
 
 /**
  * What a room feature (proximity, desks, meetups…) may use. Features register
@@ -19,6 +20,8 @@ export interface RoomContext {
   readonly guard: MessageGuard;
   readonly deps: ServerDeps;
   readonly log: Logger;
+  /** Whether (and where nearby) someone may be put without walking: every teleport and seat asks it. */
+  readonly placement: Placement;
   /** The connected client of a session, if any (a dropped one awaiting reconnection is absent). */
   client(sessionId: string): Client | undefined;
 }

@@ -86,10 +86,12 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
     const stage = stages.get(zone.id);
     const target = stage ? stage.hall : zone;
     const others = [...context.state.members.values()].filter((m) => m.id !== member.id);
-    const spot = freeSpot(context.map, target, others, stage ? stage.platforms.filter((p) => p.id !== target.id) : []);
-    if (!spot) return reject("there is no free place in that zone");
-    if (roomZoneLocks(context.room)?.mayEnter(client.sessionId, spot.x, spot.y) === false) {
-      return reject("the zone is locked: knock to be let in");
+    const platforms = stage ? stage.platforms.filter((p) => p.id !== target.id) : [];
+    const allowed = (x: number, y: number) => context.placement.allowed(client.sessionId, x, y);
+    const spot = freeSpot(context.map, target, others, platforms, allowed);
+    if (!spot) {
+      const locked = roomZoneLocks(context.room)?.isLocked(zone.id);
+      return reject(locked ? "the zone is locked: knock to be let in" : "there is no free place in that zone");
     }
     if (member.seat) member.seat = "";
     member.x = spot.x;

@@ -42,8 +42,10 @@ export function createPrivateZonesFeature(context: RoomContext): RoomFeature {
     const message: ServerMessages[typeof ServerMessage.ZoneLocks] = { locked: locks.list() };
     context.room.broadcast(ServerMessage.ZoneLocks, message);
   };
-  // Everyone within the outline, also those standing in a smaller zone drawn inside it.
-  const insidersOf = (zone: Zone) => [...members()].filter((m) => pointInZone(zone, m.x, m.y)).map((m) => m.id);
+  // Everyone within the outline, also those standing in a smaller zone drawn inside it. A dropped
+  // connection's avatar is not let in: whoever comes back to it is put outside the door.
+  const insidersOf = (zone: Zone) =>
+    [...members()].filter((m) => pointInZone(zone, m.x, m.y) && context.client(m.id) !== undefined).map((m) => m.id);
   const tellKnocker = (from: string, zoneId: number, outcome: "accepted" | "declined" | "gone") => {
     const result: ServerMessages[typeof ServerMessage.ZoneKnockResult] = { zoneId, outcome };
     context.client(from)?.send(ServerMessage.ZoneKnockResult, result);
@@ -52,6 +54,17 @@ export function createPrivateZonesFeature(context: RoomContext): RoomFeature {
   const api: RoomZoneLocks = {
     lock(zone, by) {
       locks.lock(zone, by, insidersOf(zone));
+      // A dropped connection's avatar left inside goes out of the door now, so the people
+      // inside are not kept in a call with whoever reconnects to it.
+      for (const m of members()) {
+        if (!pointInZone(zone, m.x, m.y) || !locks.blocked(m.id, m.x, m.y)) continue;
+        const others = [...members()].filter((o) => o.id !== m.id);
+        const outside = context.placement.nearestAllowed(m.id, m, others);
+        if (outside) {
+          m.x = outside.x;
+          m.y = outside.y;
+        }
+      }
       broadcast();
     },
     unlock(zoneId) {
