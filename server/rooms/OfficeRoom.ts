@@ -5,6 +5,7 @@ import { TICK_MS } from "../../shared/rules/constants";
 import { moveCommand } from "../commands/MoveCommand";
 import type { Identity, SavedPosition } from "../deps";
 import type { Logger } from "../log";
+import { describeError } from "../net/describeError";
 import { MessageGuard } from "../net/MessageGuard";
 import { SocketBatch } from "../net/SocketBatch";
 import { MemberState } from "../schema/MemberState";
@@ -17,6 +18,9 @@ import type { RoomContext, RoomFeature } from "./RoomFeature";
 import { ROOM_FEATURES } from "./roomFeatures";
 import { roomServices } from "./roomServices";
 import { SpawnPicker } from "./SpawnPicker";
+
+/** A kind of background failure is logged at most this often. */
+const BACKGROUND_LOG_MS = 10_000;
 
 export interface OfficeRoomOptions {
   /** Set by onAuth to the identity's space, so `filterBy(["space"])` gives one room per space. */
@@ -39,6 +43,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   /** Connected clients by session id: features look them up every tick (Colyseus's own lookup walks a list). */
   private readonly connected = new Map<string, Client>();
   private readonly batch = new SocketBatch();
+  private readonly failureLoggedAt = new Map<string, number>();
   /** Ticks between state patches (PATCH_RATE_HZ; 20 Hz = every tick), and ticks since the last. */
   private patchEvery = 1;
   private ticksSincePatch = 0;
@@ -76,7 +81,11 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.spawns = new SpawnPicker(active.map);
     this.placement = new Placement(active.map, roomMovementBlocks(this));
     this.positions = new PresenceKeeper(deps.presenceStore, this.space, this.log);
-    this.guard = new MessageGuard(this, { maxBytes: config.maxMessageBytes, log: this.log });
+    this.guard = new MessageGuard({
+      maxBytes: config.maxMessageBytes,
+      log: this.log,
+      personOf: (client) => (client.auth as Identity | undefined)?.memberId ?? client.sessionId,
+    });
     this.guard.on(ClientMessage.Move, (client, input, reject) => moveCommand(this.movement, client, input, reject));
     const context: RoomContext = {
       room: this,
@@ -87,6 +96,9 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       deps,
       log: this.log,
       placement: this.placement,
+      background: (what, task) => {
+        task.catch((err: unknown) => this.logFailure(what, err));
+      },
       client: (sessionId) => this.connected.get(sessionId),
     };
     for (const create of ROOM_FEATURES) this.features.push(await create(context));
@@ -127,7 +139,8 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     this.connected.delete(client.sessionId);
-    if (!consented && this.reconnectSeconds > 0 && this.state.members.has(client.sessionId)) {
+    const mayResume = !consented && this.reconnectSeconds > 0 && !this.guard.wasExpelled(client);
+    if (mayResume && this.state.members.has(client.sessionId)) {
       // A dropped connection (not a goodbye): hold the avatar where it stands for a while.
       this.movement.resetInput(client.sessionId);
       try {
@@ -168,6 +181,15 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     const near = this.placement.nearestAllowed(sessionId, wanted, others);
     if (near) return { ...near, facing: "down" };
     return this.spawns.place(null, others);
+  }
+
+  /** Background failures, logged at most once per kind per BACKGROUND_LOG_MS (an outage fails them all). */
+  private logFailure(what: string, err: unknown): void {
+    const now = Date.now();
+    const last = this.failureLoggedAt.get(what) ?? Number.NEGATIVE_INFINITY;
+    if (now - last < BACKGROUND_LOG_MS) return;
+    this.failureLoggedAt.set(what, now);
+    this.log.error(`${what} failed: ${describeError(err)}`);
   }
 
   private sendWelcome(client: Client, role?: Identity["role"]): void {
@@ -254,8 +276,19 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     void this.disconnect(Protocol.WS_SERVER_DISCONNECT);
   }
 
+  /**
+   * Every room message reaches the guard straight from its frame (Colyseus's own
+   * decoder logs per bad byte and hands "*" frames to a catch-all); join and
+   * leave frames go on to Colyseus.
+   */
+  protected override _onMessage(client: Parameters<Room["_onMessage"]>[0], buffer: Buffer): void {
+    if (this.guard?.receive(client, buffer)) return;
+    super._onMessage(client, buffer);
+  }
+
   override onUncaughtException(error: Error, method: string): void {
-    this.log.error(`uncaught error in ${method}`, error);
+    // The error's stack only: Colyseus's exception objects hold the client and its reconnection token.
+    this.log.error(`uncaught error in ${method}: ${describeError(error)}`);
   }
 }
 

@@ -22,6 +22,11 @@ export interface RoomContext {
   readonly log: Logger;
   /** Whether (and where nearby) someone may be put without walking: every teleport and seat asks it. */
   readonly placement: Placement;
+  /**
+   * Work a hook starts and does not wait for (history after a join, a periodic
+   * check): a failure is logged here, with `what`, never left unhandled.
+   */
+  background(what: string, task: Promise<unknown>): void;
   /** The connected client of a session, if any (a dropped one awaiting reconnection is absent). */
   client(sessionId: string): Client | undefined;
 }

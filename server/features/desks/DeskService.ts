@@ -58,14 +58,10 @@ export class DeskService {
     const { guard } = this.context;
     guard.on(ClientMessage.Sit, (client, { desk }, reject) => this.sit(client.sessionId, desk, reject));
     guard.on(ClientMessage.Stand, (client) => this.stand(client.sessionId));
-    // Claims are saved before they show; a failed save is told to the sender, never thrown into the room.
-    const failed = (reject: Reject) => (err: unknown) => reject(err instanceof Error ? err.message : "the desk could not be saved");
-    guard.on(ClientMessage.ClaimDesk, (client, request, reject) => {
-      this.claim(client, request.desk, request.for ?? client.sessionId, reject).catch(failed(reject));
-    });
-    guard.on(ClientMessage.ReleaseDesk, (client, { desk }, reject) => {
-      this.release(client, desk, reject).catch(failed(reject));
-    });
+    // Claims are saved before they show; the guard tells the sender when the save fails.
+    const failure = "the desk could not be saved; try again";
+    guard.on(ClientMessage.ClaimDesk, (client, request, reject) => this.claim(client, request.desk, request.for ?? client.sessionId, reject), { failure });
+    guard.on(ClientMessage.ReleaseDesk, (client, { desk }, reject) => this.release(client, desk, reject), { failure });
   }
 
   /** Newcomers arrive at their own desk when it is free. */
@@ -169,12 +165,7 @@ export class DeskService {
   private async persist(memberId: string, deskId: string | null): Promise<boolean> {
     const store = this.context.deps.memberState;
     if (!store) return true;
-    try {
-      return await store.setDesk(memberId, this.context.space, deskId);
-    } catch (err) {
-      this.context.log.warn(`could not save the desk of ${memberId}`, err);
-      throw new Error("the desk could not be saved; try again");
-    }
+    return store.setDesk(memberId, this.context.space, deskId);
   }
 
   private ownDeskOf(memberId: string): Desk | undefined {

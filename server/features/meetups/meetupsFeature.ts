@@ -48,29 +48,20 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
     return null;
   });
 
-  // Handlers run async work; a failure is logged and the sender told, never thrown into the room.
-  const safely =
-    <A extends unknown[]>(fn: (client: Client, ...args: A) => Promise<void> | void) =>
-    async (client: Client, ...args: A) => {
-      try {
-        await fn(client, ...args);
-      } catch (err) {
-        context.log.error("meetup request failed", err);
-        (args[args.length - 1] as Reject)("the meetup could not be saved; try again");
-      }
-    };
-
+  // Saving can fail (the store is down): the guard logs it and tells the sender.
+  const saving = { failure: "the meetup could not be saved; try again" };
   context.guard.on(ClientMessage.MeetupList, (client) => service.sendList(client));
-  context.guard.on(ClientMessage.MeetupSchedule, safely((client, input, reject: Reject) => service.schedule(client, input, reject)));
-  context.guard.on(ClientMessage.MeetupEdit, safely((client, input, reject: Reject) => service.edit(client, input, reject)));
+  context.guard.on(ClientMessage.MeetupSchedule, (client, input, reject) => service.schedule(client, input, reject), saving);
+  context.guard.on(ClientMessage.MeetupEdit, (client, input, reject) => service.edit(client, input, reject), saving);
   context.guard.on(
     ClientMessage.MeetupAction,
-    safely(async (client, { id, action }, reject: Reject) => {
+    (client, { id, action }, reject) => {
       if (action === "cancel") return service.cancel(client, id, reject);
       if (action === "start") return service.startByHost(client, id, reject);
       if (action === "end") return service.endByHost(client, id, reject);
       teleport(client, id, reject);
-    }),
+    },
+    saving,
   );
   context.guard.on(ClientMessage.MeetupHost, (client, input, reject) => controls.handle(client, input, reject));
   context.guard.on(ClientMessage.RaiseHand, (client, { raised }, reject) => controls.raiseHand(client, raised, reject));
@@ -123,10 +114,7 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
       if (running || now - last < CHECK_EVERY_MS) return;
       last = now;
       running = true;
-      service
-        .tick()
-        .catch((err) => context.log.error("meetup check failed", err))
-        .finally(() => (running = false));
+      context.background("the meetup check", service.tick().finally(() => (running = false)));
     },
     async dispose() {
       // Save what was counted so far; the meetup stays live for the next room to continue.
