@@ -152,6 +152,11 @@ export class MessageGuard {
     return true;
   }
 
+  /** Counts a new connection as its person's before any earlier one leaves, so their limits carry over. */
+  admit(client: Client): void {
+    this.record(client);
+  }
+
   /** Whether this session was closed for what it sent (it must not be held for a reconnection). */
   wasExpelled(client: Client): boolean {
     return this.expelled.has(client.sessionId);

@@ -13,6 +13,7 @@ import { OfficeState } from "../schema/OfficeState";
 import { MovementSystem } from "../systems/MovementSystem";
 import { roomMovementBlocks } from "../systems/movementBlocks";
 import { Placement } from "../systems/Placement";
+import { PersonSessions } from "./PersonSessions";
 import { PresenceKeeper } from "./PresenceKeeper";
 import type { RoomContext, RoomFeature } from "./RoomFeature";
 import { ROOM_FEATURES } from "./roomFeatures";
@@ -44,6 +45,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private readonly connected = new Map<string, Client>();
   private readonly batch = new SocketBatch();
   private readonly failureLoggedAt = new Map<string, number>();
+  private readonly sessions = new PersonSessions((sessionId) => this.connected.get(sessionId));
   /** Ticks between state patches (PATCH_RATE_HZ; 20 Hz = every tick), and ticks since the last. */
   private patchEvery = 1;
   private ticksSincePatch = 0;
@@ -119,6 +121,10 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     if (identity.space !== this.space) {
       throw new ServerError(ErrorCode.AUTH_FAILED, `This room belongs to another office than "${identity.space}"`);
     }
+    // One connection per person: an earlier one (another tab, a held drop) makes way first.
+    this.guard.admit(client);
+    const earlier = [...this.state.members.values()].filter((m) => m.memberId === identity.memberId);
+    await Promise.all(earlier.map((m) => this.sessions.replace(m.id)));
     const saved = await this.positions.load(identity.memberId);
     const place = this.arrival(client.sessionId, this.spawns.place(saved, this.state.members.values()));
     const member = new MemberState();
@@ -144,7 +150,8 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       // A dropped connection (not a goodbye): hold the avatar where it stands for a while.
       this.movement.resetInput(client.sessionId);
       try {
-        const back = await this.allowReconnection(client, this.reconnectSeconds);
+        const back = await this.sessions.hold(client.sessionId, this.allowReconnection(client, this.reconnectSeconds));
+        this.sessions.unhold(client.sessionId);
         this.connected.set(back.sessionId, back);
         this.sendWelcome(back, (back.auth as Identity | undefined)?.role);
         const member = this.state.members.get(back.sessionId);
@@ -161,13 +168,17 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
         // Not back in time, or the room is closing: they leave for good.
       }
     }
-    this.guard.forget(client);
-    this.movement.remove(client.sessionId);
-    const member = this.state.members.get(client.sessionId);
-    if (!member) return;
-    for (const feature of this.features) await feature.onLeave?.(client.sessionId, member);
-    this.state.members.delete(client.sessionId);
-    await this.positions.save(member);
+    try {
+      this.guard.forget(client);
+      this.movement.remove(client.sessionId);
+      const member = this.state.members.get(client.sessionId);
+      if (!member) return;
+      for (const feature of this.features) await feature.onLeave?.(client.sessionId, member);
+      this.state.members.delete(client.sessionId);
+      await this.positions.save(member);
+    } finally {
+      this.sessions.left(client.sessionId);
+    }
   }
 
   /**
