@@ -13,6 +13,7 @@ import { OfficeState } from "../schema/OfficeState";
 import { MovementSystem } from "../systems/MovementSystem";
 import { roomMovementBlocks } from "../systems/movementBlocks";
 import { Placement } from "../systems/Placement";
+import { openOfficeRoom } from "./openOfficeRoom";
 import { PersonSessions } from "./PersonSessions";
 import { PresenceKeeper } from "./PresenceKeeper";
 import type { RoomContext, RoomFeature } from "./RoomFeature";
@@ -61,6 +62,8 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     });
     // Matchmaking filters rooms on options.space: it must see the validated slug, default included.
     (options as OfficeRoomOptions).space = identity.space;
+    // Opened here, one opener per space at a time, before the match-maker looks for it (openOfficeRoom.ts).
+    await openOfficeRoom(identity.space);
     return identity;
   }
 
