@@ -16,8 +16,6 @@ export interface RoomZoneLocks {
   lock(zone: Zone, by: string): void;
   unlock(zoneId: number): void;
   isLocked(zoneId: number): boolean;
-  /** Whether this member may be at (x, y) (not inside a zone locked against them). */
-  mayEnter(sessionId: string, x: number, y: number): boolean;
 }
 
 const perRoom = new WeakMap<Room, RoomZoneLocks>();
@@ -71,7 +69,6 @@ export function createPrivateZonesFeature(context: RoomContext): RoomFeature {
       if (locks.unlock(zoneId)) broadcast();
     },
     isLocked: (zoneId) => locks.isLocked(zoneId),
-    mayEnter: (id, x, y) => !locks.blocked(id, x, y),
   };
   perRoom.set(context.room, api);
 
