@@ -145,3 +145,14 @@ test("a desk is claimed only from beside it: a claim from across the map is refu
   expect(statusOf(back)?.seat).toBe("");
   expect(inside(back.me())).toBe(false);
 });
+
+test("walking towards someone inside (as walk-to, follow and answering a ring do) stops at the locked door", async () => {
+  const olga = await joinAt("walk", "Member Olga", feetAt(14, 5));
+  const ivan = await joinAt("walk", "Member Ivan", feetAt(8, 5));
+  await lockOffice(olga, ivan);
+  // Straight at the door and on towards Olga: 7 tiles of steps.
+  const end = await ivan.walk(1, 0, 7 * 4);
+  expect(inside(end)).toBe(false);
+  expect(end.x).toBeLessThan(OFFICE.x);
+  await neverTalksWith(ivan, olga);
+});
