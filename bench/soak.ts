@@ -63,7 +63,7 @@ interface Running {
 }
 
 async function start(dataDir: string, port: number): Promise<Running> {
-  const config = loadConfig({ ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, MONGODB_URI: "", PUBLIC_URL: "", LOG_LEVEL: "warn" });
+  const config = loadConfig({ ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, MONGODB_URI: "", PUBLIC_URL: "", LOG_LEVEL: "warn", GUESTS_PER_ADDRESS: "0" });
   const log = createLogger(config.logLevel);
   const persistence = await createPersistence(config, log);
   const deps = { ...persistence.deps, presenceStore: recording(persistence.deps.presenceStore!) };
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   await stop(running);
 
   // Read every recorded write back from a fresh start of the same data.
-  const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, MONGODB_URI: "", PUBLIC_URL: "", LOG_LEVEL: "warn" });
+  const config = loadConfig({ ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, MONGODB_URI: "", PUBLIC_URL: "", LOG_LEVEL: "warn", GUESTS_PER_ADDRESS: "0" });
   const check = await createPersistence(config);
   const space = await check.repos.spaces.findBySlug("default");
   let found = 0;

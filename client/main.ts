@@ -19,6 +19,7 @@ import { startStatusUi } from "./ui/status/startStatusUi";
 import { startMeetupsUi } from "./ui/meetups/startMeetupsUi";
 import { spaceFromLocation } from "./ui/spaceSlug";
 import { markRejoin, takeRejoin } from "./ui/rejoinAfterReload";
+import { showAdminLink } from "./admin/officeLink";
 
 /** Page bootstrap: join form → connection → map → game and text view. */
 
@@ -85,6 +86,7 @@ async function join(member: AccountMember): Promise<void> {
     });
     form.hide();
     panel.enable();
+    void showAdminLink(document.querySelector<HTMLAnchorElement>("[data-admin-link]"), space);
     const people = startPeopleUi({
       connection,
       view: () => view,

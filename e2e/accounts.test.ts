@@ -165,7 +165,8 @@ test("a space that admits no guests refuses a guest with a clear message and off
   const signup = await api.post(`${office.server.url}/api/auth/signup`, {
     data: { email: "olga@example.com", password: PASSWORD, displayName: "Olga Owner", avatar: "ada" },
   });
-  expect(signup.status()).toBe(201);
+  expect(signup.status()).toBe(202);
+  expect((await api.post(`${office.server.url}/api/auth/signin`, { data: { email: "olga@example.com", password: PASSWORD } })).status()).toBe(200);
   expect((await api.post(`${office.server.url}/api/spaces`, { data: { slug: "quiet", name: "Quiet" } })).status()).toBe(201);
   const patched = await api.patch(`${office.server.url}/api/spaces/quiet/settings`, { data: { guestAccess: false } });
   expect(patched.status()).toBe(200);
@@ -219,4 +220,25 @@ test("an invite link makes a new account an admin of the space it was made for",
   const space = await a.page.evaluate(() => fetch("/api/spaces/quiet").then((r) => r.json()));
   expect(space.space.role).toBe("admin");
   expect(a.errors).toEqual([]);
+});
+
+test("creating an account with an email that already has one says what to do, and gives away nothing more than sign-in", async () => {
+  const a = await open();
+  await a.page.getByRole("tab", { name: "Create account" }).click();
+  const panel = a.page.getByRole("tabpanel", { name: "Create account" });
+  await panel.getByLabel("Email").fill("nora@example.com");
+  await panel.getByLabel("Password").fill("somebody else's password");
+  await panel.getByLabel("Display name").fill("Not Nora");
+  await panel.getByRole("button", { name: "Create account" }).click();
+  const alert = panel.getByRole("alert");
+  const text = await pollUntil(() => alert.textContent(), (t) => !!t, "the sign-up alert");
+  expect(text).toBe("Could not create the account: this email and password do not open an account; if the email is yours, sign in instead");
+  expect(await a.page.locator("#game canvas").count()).toBe(0);
+  // Nora's account is untouched: her own password still signs her in.
+  const check = await office.browser.newContext();
+  const signin = await check.request.post(`${office.server.url}/api/auth/signin`, { data: { email: "nora@example.com", password: PASSWORD } });
+  expect(signin.status()).toBe(200);
+  expect(((await signin.json()) as { member: { displayName: string } }).member.displayName).toBe("Nora Account");
+  await check.close();
+  expect(a.errors.filter((e) => !expectedRefusal(401)(e))).toEqual([]);
 });

@@ -175,6 +175,8 @@ export interface OfficeSessionOptions {
   env?: Record<string, string>;
   /** How rooms identify people; the product's session cookie by default. */
   identity?: TestServerOptions["identity"];
+  /** A fresh install whose first sign-up becomes the default space's owner (see TestServerOptions). */
+  firstOwner?: boolean;
   /** Chromium flags on top of CHROMIUM_ARGS. */
   browserArgs?: readonly string[];
   /** Close the pages a test opened when it ends, so the next test starts with nobody in the office. */
@@ -216,7 +218,7 @@ export function useOfficeSession(options: OfficeSessionOptions = {}): OfficeSess
   };
   beforeAll(async () => {
     await ensureBuilt();
-    server = await startTestServer(options.env, { identity: options.identity });
+    server = await startTestServer(options.env, { identity: options.identity, firstOwner: options.firstOwner });
     await options.seed?.(server);
     browser = await launchBrowser(options.browserArgs);
   }, 180_000);

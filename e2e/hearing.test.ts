@@ -28,7 +28,7 @@ test("a hearing distance saved in Settings comes back in a fresh browser after s
   const signup = await setup.request.post(`${office.server.url}/api/auth/signup`, {
     data: { email: "hank@example.com", password: PASSWORD, displayName: "Hank Hearer", avatar: "ada" },
   });
-  expect(signup.status()).toBe(201);
+  expect(signup.status()).toBe(202);
   await setup.close();
 
   const first = await signedIn();

@@ -18,7 +18,8 @@ test("a guest in the office follows the space onto its new map by themselves", a
   const signup = await admin.request.post(`${url}/api/auth/signup`, {
     data: { email: "mapper@example.com", password: "a long enough password", displayName: "Mia Mapper", avatar: "ada" },
   });
-  expect(signup.status()).toBe(201);
+  expect(signup.status()).toBe(202);
+  expect((await admin.request.post(`${url}/api/auth/signin`, { data: { email: "mapper@example.com", password: "a long enough password" } })).status()).toBe(200);
   expect((await admin.request.post(`${url}/api/spaces`, { data: { slug: "remap", name: "Remap" } })).status()).toBe(201);
 
   const { page, errors } = await session.open("/s/remap");

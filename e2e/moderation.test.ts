@@ -33,7 +33,8 @@ test("an owner kicks a guest by keyboard after confirming; the guest reads why; 
   const signup = await setup.request.post(`${session.server.url}/api/auth/signup`, {
     data: { email: "owen@example.com", password: PASSWORD, displayName: "Owen Owner", avatar: "ada" },
   });
-  expect(signup.status()).toBe(201);
+  expect(signup.status()).toBe(202);
+  expect((await setup.request.post(`${session.server.url}/api/auth/signin`, { data: { email: "owen@example.com", password: PASSWORD } })).status()).toBe(200);
   expect((await setup.request.post(`${session.server.url}/api/spaces`, { data: { slug: "modspace", name: "Mod Space" } })).status()).toBe(201);
   await setup.close();
 
@@ -85,7 +86,8 @@ test("an admin sees Kick and Ban on a plain member only: not on the owner, not o
         data: { email: "olga@example.com", password: PASSWORD, displayName: "Olga Owner", avatar: "ada" },
       })
     ).status(),
-  ).toBe(201);
+  ).toBe(202);
+  expect((await setup.request.post(`${session.server.url}/api/auth/signin`, { data: { email: "olga@example.com", password: PASSWORD } })).status()).toBe(200);
   expect((await setup.request.post(`${session.server.url}/api/spaces`, { data: { slug: "rankspace", name: "Rank Space" } })).status()).toBe(201);
   const invite = await setup.request.post(`${session.server.url}/api/spaces/rankspace/invites`, { data: { role: "admin" } });
   expect(invite.status()).toBe(201);
@@ -97,7 +99,8 @@ test("an admin sees Kick and Ban on a plain member only: not on the owner, not o
   ] as const) {
     const account = await session.browser.newContext();
     const signup = await account.request.post(`${session.server.url}/api/auth/signup`, { data: { email, password: PASSWORD, displayName, avatar: "bo" } });
-    expect(signup.status()).toBe(201);
+    expect(signup.status()).toBe(202);
+    expect((await account.request.post(`${session.server.url}/api/auth/signin`, { data: { email, password: PASSWORD } })).status()).toBe(200);
     const joined = await account.request.post(`${session.server.url}/api/spaces/rankspace/join`, { data: body });
     expect(((await joined.json()) as { space: { role: string } }).space.role).toBe(email.startsWith("adam") ? "admin" : "member");
     await account.close();

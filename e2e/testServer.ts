@@ -21,6 +21,12 @@ export interface TestServerOptions {
    * Node clients that test the room connection rather than accounts.
    */
   identity?: "session" | "joinOptions";
+  /**
+   * Leave the seeded default space waiting for its first owner, as on a fresh
+   * install (the first sign-up claims it). Off by default, so suites that sign
+   * up accounts for other reasons get ordinary members.
+   */
+  firstOwner?: boolean;
 }
 
 /**
@@ -45,6 +51,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   });
   const log = createLogger(config.logLevel);
   const persistence = await createPersistence(config, log);
+  if (!options.firstOwner) await persistence.repos.spaces.claimOwnership();
   const deps =
     options.identity === "joinOptions"
       ? { ...persistence.deps, identity: new (await import("../server/identity/GuestIdentity")).GuestIdentity() }

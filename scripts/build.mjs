@@ -11,28 +11,37 @@ const dev = process.argv.includes("--dev") || watch;
 const clientOut = path.join(root, "dist/client");
 const serverOut = path.join(root, "dist/server");
 
-/** Writes index.html with the hashed bundle names, so browsers may cache bundles forever. */
+/** Each page: its HTML template and the entry whose hashed bundles it loads. */
+const pages = [
+  { entry: "main", template: "client/index.html", out: "index.html" },
+  { entry: "admin", template: "client/admin/index.html", out: "admin.html" },
+];
+
+/** Writes each page's HTML with its hashed bundle names, so browsers may cache bundles forever. */
 const htmlPlugin = {
   name: "deskmap-html",
   setup(build) {
     build.onEnd(async (result) => {
       if (result.errors.length || !result.metafile) return;
       const outputs = Object.keys(result.metafile.outputs).map((p) => path.relative(clientOut, path.resolve(root, p)));
-      const js = outputs.find((p) => /^main-.*\.js$/.test(p));
-      const css = outputs.find((p) => /^main-.*\.css$/.test(p));
-      const template = await readFile(path.join(root, "client/index.html"), "utf8");
-      const html = template
-        .replace("<!-- styles -->", css ? `<link rel="stylesheet" href="/${css}">` : "")
-        .replace("<!-- script -->", `<script type="module" src="/${js}"></script>`);
-      await writeFile(path.join(clientOut, "index.html"), html);
-      console.log(`[build] client → dist/client/${js}`);
+      for (const page of pages) {
+        const js = outputs.find((p) => new RegExp(`^${page.entry}-[^/]*\\.js$`).test(p));
+        const css = outputs.find((p) => new RegExp(`^${page.entry}-[^/]*\\.css$`).test(p));
+        const template = await readFile(path.join(root, page.template), "utf8");
+        const html = template
+          .replace("<!-- styles -->", css ? `<link rel="stylesheet" href="/${css}">` : "")
+          .replace("<!-- script -->", `<script type="module" src="/${js}"></script>`);
+        await writeFile(path.join(clientOut, page.out), html);
+        console.log(`[build] ${page.out} → dist/client/${js}`);
+      }
     });
   },
 };
 
 const clientOptions = {
   absWorkingDir: root,
-  entryPoints: { main: "client/main.ts" },
+  // The office and the admin page (/admin) are separate bundles: neither loads the other's code.
+  entryPoints: { main: "client/main.ts", admin: "client/admin/main.tsx" },
   bundle: true,
   format: "esm",
   platform: "browser",

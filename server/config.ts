@@ -73,6 +73,14 @@ const envSchema = z.object({
       .optional(),
   ),
   METRICS: z.preprocess(unset, z.stringbool({ error: "must be true or false" }).default(false)),
+  TRUST_PROXY: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, "must be true, false, a number of proxy hops, or addresses such as loopback, 10.0.0.0/8")
+      .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v))
+      .default(false),
+  ),
   CORS_ORIGINS: z.preprocess(
     (v) => (typeof v === "string" ? v.split(",").map((o) => o.trim()).filter((o) => o !== "") : v),
     z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, "must be origins such as https://intranet.example.com")).default([]),
@@ -117,13 +125,18 @@ export interface Config {
   metrics: boolean;
   /** Other origins allowed to call the API with credentials; same-origin only when empty. */
   corsOrigins: string[];
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address that rate
+   * limits count by (express's "trust proxy"): false = the socket's address.
+   */
+  trustProxy: boolean | number | string;
   /** Directory holding the built browser client (dist/client). */
   clientDir: string;
   /** Directory served at /assets. */
   assetsDir: string;
   /** STUN/TURN for WebRTC (STUN_URLS, TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS). */
   ice: IceConfig;
-  /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES). */
+  /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, SESSION_MAX_DAYS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES). */
   auth: AuthConfig;
 }
 
@@ -178,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     publicAddress: e.PUBLIC_ADDRESS,
     metrics: e.METRICS,
     corsOrigins: e.CORS_ORIGINS,
+    trustProxy: e.TRUST_PROXY,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
     ice: { stunUrls: e.STUN_URLS, turnUrls: e.TURN_URLS, turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
@@ -221,13 +235,20 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     description: "This process's host:port as clients reach it; needed with REDIS_URL.",
   },
   { name: "METRICS", default: "false", description: "Serve room tick timing at GET /api/metrics (for benchmarks)." },
+  {
+    name: "TRUST_PROXY",
+    default: "false",
+    description: "Behind a reverse proxy: whose X-Forwarded-For names the client (true, hop count, or addresses like loopback), so limits count per person.",
+  },
   { name: "CORS_ORIGINS", default: "", description: "Comma-separated origins (https://host) allowed to call the API from their pages." },
   { name: "STUN_URLS", default: "(none)", description: "Comma-separated stun: URLs for WebRTC; none = direct host candidates only (fine on a LAN)." },
   { name: "TURN_URLS", default: "(none)", description: "Comma-separated turn:/turns: URLs of a coturn relay (see docs/turn.md); needs TURN_SECRET." },
   { name: "TURN_SECRET", default: "(unset)", description: "coturn's static-auth-secret (≥ 16 chars); per-session TURN credentials are minted from it." },
   { name: "TURN_TTL_SECONDS", default: "3600", description: "How long a minted TURN credential is valid (60–604800)." },
   { name: "SESSION_SECRET", default: "(generated)", description: "Key that signs session cookies (≥ 32 chars); generated into DATA_DIR/session-secret when unset." },
-  { name: "SESSION_TTL_HOURS", default: "168", description: "How long a sign-in lasts." },
+  { name: "SESSION_TTL_HOURS", default: "168", description: "A session unused this long ends; each use renews it (sliding)." },
+  { name: "SESSION_MAX_DAYS", default: "30", description: "A session ends this long after sign-in, however active." },
+  { name: "GUESTS_PER_ADDRESS", default: "60", description: "Guest entries one client address may make per 10 minutes (0 = no limit, for load tests)." },
   { name: "ALLOW_SIGNUP", default: "true", description: "Whether anyone may create an account." },
   { name: "COOKIE_SECURE", default: "(on in production)", description: "Mark the session cookie Secure (needs HTTPS)." },
   { name: "MAX_MAP_BYTES", default: "2097152", description: "Largest Tiled JSON map upload in bytes." },

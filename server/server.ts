@@ -10,6 +10,8 @@ import type { ServerDeps } from "./deps";
 import { enableRoomMetrics } from "./features/metrics/RoomMetrics";
 import { withMetricsRoute } from "./features/metrics/metricsRoute";
 import { createApp } from "./http/createApp";
+import { isMatchmakeRequest, matchmakeHandler } from "./http/matchmake/matchmakeHandler";
+import { OriginPolicy } from "./http/security/originPolicy";
 import { GuestIdentity } from "./identity/GuestIdentity";
 import { createLogger, type Logger } from "./log";
 import { FileMapSource } from "./maps/FileMapSource";
@@ -56,7 +58,8 @@ export async function startServer(
 
   const app = createApp(config, full, log.child("http"));
   enableRoomMetrics(config.metrics);
-  const httpServer = http.createServer(config.metrics ? withMetricsRoute(app) : app);
+  const handleApp = config.metrics ? withMetricsRoute(app) : app;
+  const httpServer = http.createServer();
   const gameServer = new GameServer({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_WS_PAYLOAD }),
     greet: false,
@@ -73,6 +76,17 @@ export async function startServer(
       : {}),
   });
   gameServer.define(OFFICE_ROOM, OfficeRoom).filterBy(["space"]);
+  // Colyseus put its own match-maker route on the server; ours replaces it (origin rule, bounded body).
+  httpServer.removeAllListeners("request");
+  const handleMatchmake = matchmakeHandler(new OriginPolicy(config.corsOrigins, config.publicUrl));
+  const matchmakeLog = log.child("matchmake");
+  httpServer.on("request", (req, res) => {
+    if (!isMatchmakeRequest(req)) return handleApp(req, res);
+    handleMatchmake(req, res).catch((err: unknown) => {
+      matchmakeLog.error("matchmake request failed", err);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "internal error" }));
+    });
+  });
 
   await gameServer.listen(config.port, config.host);
   const port = (httpServer.address() as AddressInfo).port;

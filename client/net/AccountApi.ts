@@ -25,6 +25,8 @@ export interface SpaceInfo {
   slug: string;
   name: string;
   settings: { guestAccess: boolean };
+  /** A fresh install's default space before anyone has signed up: the first account becomes its owner. */
+  awaitingOwner?: boolean;
 }
 
 /** A refusal from the API, carrying its reason ({ error, details }) as a sentence. */
@@ -51,17 +53,31 @@ export class AccountApi {
     return (await this.call<{ space: SpaceInfo }>("GET", `/spaces/${encodeURIComponent(slug)}`)).space;
   }
 
+  /**
+   * Creates the account, then signs in with it: sign-up answers the same
+   * whether or not the email was free (so it reveals no accounts), and the
+   * sign-in says whether these are working credentials.
+   */
   async signup(request: SignupRequest): Promise<AccountMember> {
-    return (await this.call<{ member: AccountMember }>("POST", "/auth/signup", request)).member;
+    await this.call("POST", "/auth/signup", request);
+    try {
+      return await this.signin(request.email, request.password);
+    } catch (err) {
+      // The email already had an account with another password: say what to do, no more than sign-in would.
+      if (err instanceof AccountApiError && err.status === 401) {
+        throw new AccountApiError(401, "this email and password do not open an account; if the email is yours, sign in instead");
+      }
+      throw err;
+    }
   }
 
   async signin(email: string, password: string): Promise<AccountMember> {
     return (await this.call<{ member: AccountMember }>("POST", "/auth/signin", { email, password })).member;
   }
 
-  /** A guest identity admitted to one space (the server refuses when the space admits no guests). */
-  async guest(space: string, displayName: string, avatar: string): Promise<AccountMember> {
-    return (await this.call<{ member: AccountMember }>("POST", "/auth/guest", { space, displayName, avatar })).member;
+  /** A guest identity admitted to one space (the server refuses when the space admits no guests, or only invited ones). */
+  async guest(space: string, displayName: string, avatar: string, invite?: string): Promise<AccountMember> {
+    return (await this.call<{ member: AccountMember }>("POST", "/auth/guest", { space, displayName, avatar, ...(invite ? { invite } : {}) })).member;
   }
 
   async signout(): Promise<void> {

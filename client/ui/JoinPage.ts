@@ -92,7 +92,7 @@ export class JoinPage {
     const { api, space, storage } = this.options;
     const guest = new GuestForm(
       storage,
-      async (choice) => this.options.enter(await api.guest(space, choice.name, choice.avatar)),
+      async (choice) => this.options.enter(await api.guest(space, choice.name, choice.avatar, this.options.invite ?? undefined)),
       () => this.tabs?.select("signin", true),
     );
     const signin = new SigninForm(async (email, password) => this.joinSpaceAndEnter(await api.signin(email, password)));
@@ -107,6 +107,7 @@ export class JoinPage {
     void api.space(space).then(
       (info) => {
         if (!info.settings.guestAccess) guest.showGuestsRefused(info.name);
+        if (info.awaitingOwner) this.body.prepend(firstOwnerNote());
       },
       () => undefined, // an unknown space or an unreachable server: joining says why
     );
@@ -122,4 +123,13 @@ export class JoinPage {
     this.tabs = null;
     this.body.replaceChildren();
   }
+}
+
+/** A fresh install: whoever creates the first account owns the office (server/admin/firstOwner.ts). */
+function firstOwnerNote(): HTMLElement {
+  const note = document.createElement("p");
+  note.className = "join-note";
+  note.dataset.firstOwner = "";
+  note.textContent = "Nobody owns this office yet: the first account created here becomes its owner and can run it from the Admin page.";
+  return note;
 }

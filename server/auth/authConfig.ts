@@ -12,7 +12,12 @@ const envFlag = z
 export const authConfigSchema = z.object({
   /** HMAC key for session tokens; generated and kept in DATA_DIR when unset. */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** A session unused this long ends; every use moves the deadline (sliding expiry). */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
+  /** A session ends this long after sign-in, however active it was. */
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(366).default(30),
+  /** Guest entries per client address per 10 minutes; 0 turns the limit off (load tests with many bots). */
+  GUESTS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(60),
   /** Whether anyone may create an account (otherwise only existing accounts sign in). */
   ALLOW_SIGNUP: envFlag.default(true),
   /** Mark the session cookie Secure; on by default when NODE_ENV=production. */

@@ -7,11 +7,15 @@ import { z } from "zod";
  * join for any other space is refused even if the member has since joined it,
  * until a new token is issued (by signin or /join). Membership and bans are
  * still checked in the database on every use, so revoking access is immediate.
+ * It also names its server-side session record (`sid`): signing out deletes
+ * the record, and the token stops working everywhere (see auth/Sessions.ts).
  */
 
 export interface SessionPayload {
   /** Member id (ObjectId hex). */
   sub: string;
+  /** The session record's id. */
+  sid: string;
   /** Slugs of the spaces this token admits to. */
   spaces: string[];
   /** Issued at / expires at, seconds since the epoch. */
@@ -21,8 +25,10 @@ export interface SessionPayload {
 
 const payloadSchema = z
   .object({
-    v: z.literal(1),
+    // Version 1 tokens had no session record; they read as expired, so their holders sign in again.
+    v: z.literal(2),
     sub: z.string().regex(/^[0-9a-f]{24}$/),
+    sid: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
     sp: z.array(z.string().max(64)).max(256),
     iat: z.number().int(),
     exp: z.number().int(),
@@ -40,12 +46,12 @@ function mac(secret: string, data: string): Buffer {
 }
 
 export function signSession(
-  input: { sub: string; spaces: readonly string[]; ttlSeconds: number },
+  input: { sub: string; sid: string; spaces: readonly string[]; ttlSeconds: number },
   secret: string,
   nowMs = Date.now(),
 ): string {
   const iat = Math.floor(nowMs / 1000);
-  const body = { v: 1, sub: input.sub, sp: [...new Set(input.spaces)].slice(0, MAX_TOKEN_SPACES), iat, exp: iat + Math.floor(input.ttlSeconds) };
+  const body = { v: 2, sub: input.sub, sid: input.sid, sp: [...new Set(input.spaces)].slice(0, MAX_TOKEN_SPACES), iat, exp: iat + Math.floor(input.ttlSeconds) };
   const encoded = Buffer.from(JSON.stringify(body)).toString("base64url");
   return `${encoded}.${mac(secret, encoded).toString("base64url")}`;
 }
@@ -64,9 +70,10 @@ export function verifySession(token: string, secret: string, nowMs = Date.now())
   } catch {
     return { ok: false, problem: "malformed" };
   }
+  if ((json as { v?: unknown } | null)?.v === 1) return { ok: false, problem: "expired" };
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problem: "malformed" };
-  const { sub, sp, iat, exp } = parsed.data;
+  const { sub, sid, sp, iat, exp } = parsed.data;
   if (exp <= Math.floor(nowMs / 1000)) return { ok: false, problem: "expired" };
-  return { ok: true, payload: { sub, spaces: sp, iat, exp } };
+  return { ok: true, payload: { sub, sid, spaces: sp, iat, exp } };
 }

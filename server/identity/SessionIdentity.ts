@@ -1,7 +1,9 @@
 import { ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { sessionTokenFromCookieHeader } from "../auth/sessionCookie";
-import { verifySession } from "../auth/sessionToken";
+import { deviceFromCookieHeader } from "../auth/deviceCookie";
+import { checkSessionToken } from "../auth/Sessions";
+import { OriginPolicy } from "../http/security/originPolicy";
 import type { Repositories } from "../db/repositories";
 import { membershipIn } from "../db/repositories/MemberRepository";
 import type { Identity, IdentityProvider, JoinContext } from "../deps";
@@ -21,13 +23,17 @@ const NOT_FOUND = 404;
  * Admits a room join only with a valid session: the `deskmap_session` cookie
  * on the upgrade/matchmake request, a `token` join option, or an
  * `Authorization: Bearer` header. The token must be unexpired, issued for this
- * space, and its member must still belong to the space and not be banned.
+ * space, name a session that has not been signed out, and its member must
+ * still belong to the space and not be banned. The cookie counts only on
+ * requests from the office's own pages (or CORS_ORIGINS): browsers send it
+ * along from any page of the same site, other ports included.
  * Errors are Colyseus ServerErrors with HTTP-like codes the client can act on.
  */
 export class SessionIdentity implements IdentityProvider {
   constructor(
     private readonly repos: Repositories,
     private readonly secret: string,
+    private readonly origins: OriginPolicy = new OriginPolicy([]),
   ) {}
 
   async authenticateJoin(options: unknown, context: JoinContext): Promise<Identity> {
@@ -35,24 +41,31 @@ export class SessionIdentity implements IdentityProvider {
     if (!parsed.success) throw new ServerError(400, `Space ${parsed.error.issues[0]?.message ?? "is invalid"}`);
     const { space: slug, token: optionToken } = parsed.data;
 
-    const token = optionToken ?? sessionTokenFromCookieHeader(context.headers.cookie) ?? bearer(context.headers.authorization);
+    const cookie = optionToken ? undefined : sessionTokenFromCookieHeader(context.headers.cookie);
+    const token = optionToken ?? cookie ?? bearer(context.headers.authorization);
     if (!token) throw new ServerError(UNAUTHORIZED, "Sign in or enter as a guest first");
-    const verified = verifySession(token, this.secret);
-    if (!verified.ok) {
-      throw new ServerError(UNAUTHORIZED, verified.problem === "expired" ? "Your session has expired; sign in again" : "Invalid session; sign in again");
+    if (cookie !== undefined && this.origins.crossSiteProblem(context.headers)) {
+      throw new ServerError(FORBIDDEN, "This page may not use your session: open the office from its own address");
     }
-    if (!verified.payload.spaces.includes(slug)) {
+    const [checked, space] = await Promise.all([checkSessionToken(this.repos, this.secret, token), this.repos.spaces.findBySlug(slug)]);
+    if (!checked.ok) {
+      throw new ServerError(
+        UNAUTHORIZED,
+        checked.problem === "expired" ? "Your session has expired; sign in again" : checked.problem === "revoked" ? "Your session has ended; sign in again" : "Invalid session; sign in again",
+      );
+    }
+    if (!checked.payload.spaces.includes(slug)) {
       throw new ServerError(FORBIDDEN, `This session is not for the office "${slug}"; join it first`);
     }
-    const [member, space] = await Promise.all([
-      this.repos.members.findById(verified.payload.sub),
-      this.repos.spaces.findBySlug(slug),
-    ]);
-    if (!member) throw new ServerError(UNAUTHORIZED, "Invalid session; sign in again");
+    const { member } = checked;
     if (!space) throw new ServerError(NOT_FOUND, `There is no office called "${slug}"`);
     const membership = membershipIn(member, space._id);
     if (!membership) throw new ServerError(FORBIDDEN, `You are not a member of "${slug}"`);
     if (membership.banned) throw new ServerError(FORBIDDEN, `You have been removed from "${slug}"`);
+    // A browser someone banned from this space used stays out, whoever it now claims to be.
+    if (await this.repos.bans.isDeviceBanned(space._id, deviceFromCookieHeader(context.headers.cookie, this.secret))) {
+      throw new ServerError(FORBIDDEN, `You have been removed from "${slug}"`);
+    }
     if (membership.role === "guest" && !space.settings.guestAccess) {
       throw new ServerError(FORBIDDEN, `"${slug}" does not admit guests at the moment`);
     }

@@ -1,7 +1,8 @@
 import type { Connection } from "mongoose";
 import type { AuthConfig } from "../auth/authConfig";
 import { readAuthConfig } from "../auth/authConfig";
-import { AttemptLimiter } from "../auth/AttemptLimiter";
+import { defaultApiLimits } from "../auth/apiLimits";
+import { Sessions } from "../auth/Sessions";
 import { resolveSessionSecret } from "../auth/sessionSecret";
 import type { Config } from "../config";
 import { connectDatabase, type EmbeddedControl } from "../db/connect";
@@ -10,6 +11,7 @@ import { createRepositories, type Repositories } from "../db/repositories";
 import { seedDatabase } from "../db/seed";
 import type { ServerDeps } from "../deps";
 import { createApiRouter } from "../http/api/createApiRouter";
+import { OriginPolicy } from "../http/security/originPolicy";
 import { SessionIdentity } from "../identity/SessionIdentity";
 import type { Logger } from "../log";
 import { tellOffice } from "../rooms/tellOffice";
@@ -24,7 +26,7 @@ import { RetryingMemberStateStore } from "./RetryingMemberStateStore";
 import { RetryingPresenceStore } from "./RetryingPresenceStore";
 import { MongoPresenceStore } from "./MongoPresenceStore";
 
-export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & {
+export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath" | "publicUrl"> & Partial<Pick<Config, "corsOrigins">> & {
   /** Accounts and sessions; read from the environment when omitted (loadConfig always supplies it). */
   auth?: AuthConfig;
   /** Database name (tests use a unique one per file); the URI's, or "deskmap". */
@@ -63,15 +65,18 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
     const sessionSecret = await resolveSessionSecret(auth.SESSION_SECRET, config.dataDir);
     const apiRouter = createApiRouter({
       repos,
-      sessionSecret,
-      sessionTtlSeconds: Math.round(auth.SESSION_TTL_HOURS * 3600),
+      sessions: new Sessions(repos, sessionSecret, {
+        idleSeconds: Math.round(auth.SESSION_TTL_HOURS * 3600),
+        maxSeconds: Math.round(auth.SESSION_MAX_DAYS * 86_400),
+      }),
+      deviceSecret: sessionSecret,
       cookieSecure: auth.COOKIE_SECURE ?? false,
       allowSignup: auth.ALLOW_SIGNUP,
       maxMapBytes: auth.MAX_MAP_BYTES,
       publicUrl: config.publicUrl,
       defaultMap,
       log: (message, err) => log?.error(message, err),
-      signinLimiter: new AttemptLimiter(),
+      limits: defaultApiLimits({ guestsPerAddress: auth.GUESTS_PER_ADDRESS }),
       officeChanged: (space, change) =>
         tellOffice(space, change).then(
           () => undefined,
@@ -86,7 +91,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
     return {
       deps: {
         maps: new DbMapSource(repos),
-        identity: new SessionIdentity(repos, sessionSecret),
+        identity: new SessionIdentity(repos, sessionSecret, new OriginPolicy(config.corsOrigins ?? [], config.publicUrl)),
         presenceStore: positions,
         memberState,
         spaces: new DbSpaceSettings(repos),

@@ -31,13 +31,15 @@ afterAll(async () => {
 });
 
 async function account(name: string): Promise<string> {
-  const signup = await office.post("/api/auth/signup", {
+  const created = await office.post("/api/auth/signup", {
     email: `${name.toLowerCase()}@example.com`,
     password: "long enough password",
     displayName: name,
     avatar: "ada",
   });
-  expect(signup.status).toBe(201);
+  expect(created.status).toBe(202);
+  const signup = await office.post("/api/auth/signin", { email: `${name.toLowerCase()}@example.com`, password: "long enough password" });
+  expect(signup.status).toBe(200);
   const joined = await office.post("/api/spaces/default/join", {}, signup.token);
   expect(joined.status).toBeLessThan(300);
   return decodeURIComponent(joined.token ?? signup.token!);

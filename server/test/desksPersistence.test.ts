@@ -20,8 +20,9 @@ afterAll(() => office?.close());
 /** Signs up an account and makes it a member of the default space; returns its session token and id. */
 async function account(name: string): Promise<{ token: string; id: string }> {
   const email = `${name.toLowerCase()}@example.com`;
-  const signup = await office.post("/api/auth/signup", { email, password: "long enough password", displayName: name, avatar: "ada" });
-  expect(signup.status).toBe(201);
+  expect((await office.post("/api/auth/signup", { email, password: "long enough password", displayName: name, avatar: "ada" })).status).toBe(202);
+  const signup = await office.post("/api/auth/signin", { email, password: "long enough password" });
+  expect(signup.status).toBe(200);
   const joined = await office.post("/api/spaces/default/join", {}, signup.token);
   expect(joined.json.space.role).toBe("member");
   return { token: decodeURIComponent(joined.token ?? signup.token!), id: signup.json.member?.id ?? joined.json.member?.id };

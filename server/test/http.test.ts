@@ -45,7 +45,7 @@ describe("HTTP", () => {
 
   test("unknown API routes answer JSON 404, not the client page", async () => {
     const res = await request(server.url).get("/api/nope").expect(404).expect("Content-Type", /json/);
-    expect(res.body).toEqual({ error: "No API route for GET /api/nope" });
+    expect(res.body).toEqual({ error: "no API route for GET /api/nope" });
   });
 
   test("the client: index.html not cached, hashed bundles cached for good, page paths fall back to index", async () => {

@@ -47,7 +47,8 @@ async function ownerOf(slug: string): Promise<request.Agent> {
   const signup = await owner
     .post("/api/auth/signup")
     .send({ email: `owner-${slug}@example.com`, password: "a long enough password", displayName: "Olga Owner", avatar: "ada" });
-  expect(signup.status).toBe(201);
+  expect(signup.status).toBe(202);
+  expect((await owner.post("/api/auth/signin").send({ email: `owner-${slug}@example.com`, password: "a long enough password" })).status).toBe(200);
   expect((await owner.post("/api/spaces").send({ slug, name: "Tuning" })).status).toBe(201);
   return owner;
 }

@@ -18,8 +18,13 @@ describe("dropped connections", () => {
     const moved = await drops.walk(1, 0, 2);
     const token = await drops.drop();
 
-    // The others still see the avatar, standing where it was.
-    await waitFor(() => stays.member(drops.sessionId)?.moving === false, "the dropped avatar to stand still");
+    // The others still see the avatar, standing where it was. Waiting for "not moving" alone can pass on the
+    // observer's first view, before the walk reached it, so wait for the walked-to spot as well.
+    const standsWhereItWas = () => {
+      const seen = stays.member(drops.sessionId);
+      return seen?.moving === false && seen.x === moved.x && seen.y === moved.y;
+    };
+    await waitFor(standsWhereItWas, "the dropped avatar to stand still where it was");
     expect(stays.member(drops.sessionId)).toMatchObject({ name: "Wobbly", x: moved.x, y: moved.y });
 
     const back = await TestClient.reconnect(server.url, token);

@@ -91,22 +91,26 @@ describe("parseMap accepts a valid map", () => {
 
 describe("parseMap rejects malformed maps, naming the problem", () => {
   test("wrong version", () => {
-    for (const version of ["1.1", "2.0", 1.2, undefined]) {
+    for (const version of ["0.9", "2.0", 2, 0.5, "1.x", undefined]) {
       const tiled = validMap() as unknown as Record<string, unknown>;
       tiled.version = version;
-      expect(problemsOf(tiled).join()).toMatch(/unsupported Tiled JSON format version/);
+      expect(problemsOf(tiled).join()).toMatch(/unsupported Tiled JSON format version .*; Deskmap reads format 1\.x \(Tiled 1\.0 or later\)/);
     }
-    const newer = validMap();
-    newer.version = "1.11";
-    expect(parseMap(newer).width).toBe(8);
+    // Tiled 1.0-1.5 write a number, later versions a string.
+    for (const version of [1, 1.2, 1.5, "1.1", "1.10", "1.11"]) {
+      const tiled = validMap() as unknown as Record<string, unknown>;
+      tiled.version = version;
+      expect(parseMap(tiled).width).toBe(8);
+    }
   });
 
-  test("missing layer", () => {
+  test("every Deskmap layer is optional except somewhere to arrive", () => {
     const tiled = validMap();
-    tiled.layers = tiled.layers.filter((l) => l.name !== "collision" && l.name !== "desks");
-    const problems = problemsOf(tiled);
-    expect(problems).toContain('missing required tilelayer layer "collision"');
-    expect(problems).toContain('missing required objectgroup layer "desks"');
+    tiled.layers = tiled.layers.filter((l) => !["collision", "desks", "zones", "walls", "furniture"].includes(l.name));
+    const map = parseMap(tiled);
+    expect(map.desks).toEqual([]);
+    expect(map.zones).toEqual([]);
+    expect(map.collision.every((c) => c === 0)).toBe(true);
   });
 
   test("layer of the wrong type", () => {
@@ -118,7 +122,7 @@ describe("parseMap rejects malformed maps, naming the problem", () => {
   test("tile index out of range names the layer and cell", () => {
     const tiled = validMap();
     tileLayer(tiled, "furniture").data[2 * 8 + 5] = 99;
-    expect(problemsOf(tiled)).toEqual(['layer "furniture": cell (5,2) has tile id 99, which no tileset defines']);
+    expect(problemsOf(tiled)).toEqual(['layer "furniture": cell (5,2) has tile id 99, which no tileset image holds']);
   });
 
   test("oversized map, too many layers, too many objects, too much text", () => {
@@ -126,8 +130,8 @@ describe("parseMap rejects malformed maps, naming the problem", () => {
     big.width = 201;
     expect(problemsOf(big).join()).toMatch(/width must be a whole number of tiles from 1 to 200, found 201/);
     const layers = validMap();
-    for (let i = 0; i < 61; i++) layers.layers.push({ type: "objectgroup", name: `extra${i}`, objects: [] });
-    expect(problemsOf(layers).join()).toMatch(/too many layers \(68; at most 64\)/);
+    for (let i = 0; i < 61; i++) layers.layers.push({ type: "objectgroup", name: `extra${i}`, objects: [], visible: true, opacity: 1, offsetx: 0, offsety: 0 });
+    expect(problemsOf(layers).join()).toMatch(/too many layers \(68 after flattening groups; at most 64\)/);
     const objects = validMap();
     objectLayer(objects, "zones").objects = Array.from({ length: 2001 }, (_, i) => ({ id: 100 + i, x: 0, y: 0, width: 32, height: 32 }));
     expect(problemsOf(objects).join()).toMatch(/layer "zones": too many objects \(2001; at most 2000\)/);
@@ -138,16 +142,22 @@ describe("parseMap rejects malformed maps, naming the problem", () => {
   test("external tileset", () => {
     const tiled = validMap() as unknown as { tilesets: unknown[] };
     tiled.tilesets = [{ firstgid: 1, source: "office.tsj" }];
-    expect(problemsOf(tiled).join()).toMatch(/external tileset "office.tsj" is not supported; embed it/);
+    expect(problemsOf(tiled).join()).toMatch(/external tileset "office.tsj" is not in the upload; add the file .* or embed it in Tiled \(Map > Embed Tilesets\)/);
   });
 
   test("compressed or encoded data", () => {
     const tiled = validMap();
-    Object.assign(tileLayer(tiled, "walls"), { encoding: "base64", compression: "zlib", data: "eJxjYGBgAAAABAAB" });
-    expect(problemsOf(tiled).join()).toMatch(/layer "walls": encoded tile data \("base64"\) is not supported/);
-    const compressed = validMap();
-    Object.assign(tileLayer(compressed, "floor"), { compression: "gzip" });
-    expect(problemsOf(compressed).join()).toMatch(/layer "floor": compressed tile data \("gzip"\)/);
+    Object.assign(tileLayer(tiled, "walls"), { encoding: "base64", compression: "zstd", data: "KLUv/QBYAQAA" });
+    expect(problemsOf(tiled).join()).toMatch(/layer "walls": zstd-compressed tile data cannot be read; in Tiled set the layer format to CSV/);
+    const garbled = validMap();
+    Object.assign(tileLayer(garbled, "floor"), { encoding: "base64", compression: "zlib", data: "bm90IHpsaWI=" });
+    expect(problemsOf(garbled).join()).toMatch(/layer "floor": zlib tile data cannot be decompressed/);
+    const short = validMap();
+    Object.assign(tileLayer(short, "floor"), { encoding: "base64", data: "AQAAAA==" });
+    expect(problemsOf(short).join()).toMatch(/layer "floor": tile data holds 4 bytes; a layer of 48 cells needs 192/);
+    const notBase64 = validMap();
+    Object.assign(tileLayer(notBase64, "floor"), { encoding: "base64", data: "%%%" });
+    expect(problemsOf(notBase64).join()).toMatch(/not valid base64/);
   });
 
   test("bad zone type, missing zone name, platform on a non-stage zone", () => {
@@ -193,7 +203,7 @@ describe("parseMap rejects malformed maps, naming the problem", () => {
     expect(problemsOf(tiled).join()).toMatch(/spawns object 0 .*feet there would overlap/);
     const none = validMap();
     objectLayer(none, "spawns").objects = [];
-    expect(problemsOf(none)).toEqual(['layer "spawns": needs at least one spawn point']);
+    expect(problemsOf(none)).toEqual([expect.stringMatching(/^the map has no place to arrive: add an object layer "spawns" .* or a WorkAdventure "start" layer or area$/)]);
   });
 
   test("data length mismatch and layer size mismatch", () => {
@@ -219,12 +229,12 @@ describe("parseMap rejects malformed maps, naming the problem", () => {
     const problems = problemsOf(tiled).join("\n");
     expect(problems).toMatch(/orientation must be "orthogonal", found "isometric"/);
     expect(problems).toMatch(/infinite maps are not supported/);
-    expect(problems).toMatch(/tiles must be 32x32 px, found 16x32/);
+    expect(problems).toMatch(/tiles are 16x32 px; Deskmap needs square tiles from 16 to 64 px/);
   });
 
   test("collects several problems at once instead of stopping at the first", () => {
     const tiled = validMap();
-    tiled.version = "1.0";
+    tiled.version = "0.9";
     tileLayer(tiled, "walls").data[3] = 77;
     objectLayer(tiled, "zones").objects[0].properties = [];
     const problems = problemsOf(tiled);
@@ -243,7 +253,7 @@ describe("parseMap rejects malformed maps, naming the problem", () => {
     tileLayer(tiled, "floor").data.fill(500);
     const problems = problemsOf(tiled);
     expect(problems).toHaveLength(6);
-    expect(problems[5]).toBe('layer "floor": …and 43 more cells with undefined tile ids');
+    expect(problems[5]).toBe('layer "floor": …and 43 more cells with tile ids no tileset image holds');
   });
 
   test("garbage in unexpected places never crashes", () => {

@@ -3,8 +3,7 @@ import type { TiledMap } from "./tiledTypes";
 import { MAP_LIMITS } from "./mapLimits";
 import { boundsOf, signedArea } from "./polygon";
 import { describe, isFiniteNumber, isInt, isRecord, readProperty } from "./tiledValues";
-
-const ZONE_TYPES: readonly ZoneType[] = ["meeting", "stage", "quiet", "private"];
+import { readAreaProperties, ZONE_TYPES } from "./areaProperties";
 const DESK_KINDS: readonly DeskKind[] = ["focus", "assignable"];
 const FACINGS: readonly Direction[] = ["up", "down", "left", "right"];
 
@@ -27,13 +26,20 @@ export function readObjects(map: TiledMap, standCheck: StandCheck, problems: str
 }
 
 /**
- * The raw objects of a layer, or null when it is missing, malformed or over
- * the size limit (validateTiled reported those; reading them would only add noise).
+ * The raw objects of every object layer with this name (after groups are
+ * flattened, several may share it), with each layer's offset applied; null
+ * when there is none.
  */
 function objectsOf(map: TiledMap, name: string): unknown[] | null {
-  const layer: unknown = map.layers.find((l) => isRecord(l) && l.name === name && l.type === "objectgroup");
-  if (!isRecord(layer) || !Array.isArray(layer.objects) || layer.objects.length > MAP_LIMITS.maxObjectsPerLayer) return null;
-  return layer.objects;
+  let found: unknown[] | null = null;
+  for (const layer of map.layers) {
+    if (layer.type !== "objectgroup" || layer.name !== name || !Array.isArray(layer.objects)) continue;
+    if (layer.objects.length > MAP_LIMITS.maxObjectsPerLayer) continue;
+    const { offsetx: ox, offsety: oy } = layer;
+    const shifted = ox || oy ? layer.objects.map((o) => (isRecord(o) && isFiniteNumber(o.x) && isFiniteNumber(o.y) ? { ...o, x: o.x + ox, y: o.y + oy } : o)) : layer.objects;
+    found = [...(found ?? []), ...shifted];
+  }
+  return found;
 }
 
 type RawObject = Record<string, unknown> & { x: number; y: number };
@@ -90,7 +96,6 @@ function readSpawns(objects: unknown[] | null, standCheck: StandCheck, problems:
     const o = readPoint(obj, label("spawns", obj, i), standCheck, problems);
     if (o) spawns.push({ x: o.x, y: o.y });
   });
-  if (objects.length === 0) problems.push(`layer "spawns": needs at least one spawn point`);
   return spawns;
 }
 
@@ -104,11 +109,14 @@ function readZones(objects: unknown[] | null, problems: string[]): Zone[] {
     const before = problems.length;
     const name = typeof o.name === "string" ? o.name.trim() : "";
     if (!name) problems.push(`${where}: needs a non-empty name`);
-    const type = readProperty(o.properties, "type", "string", where, problems);
+    let type = readProperty(o.properties, "type", "string", where, problems);
+    // A zone drawn the WorkAdventure way (jitsiRoom, silent, …) needs no Deskmap "type".
+    const wa = type === undefined ? readAreaProperties(o.properties as never, name, false).zone : undefined;
+    if (wa) type = wa.type;
     if (type === undefined || !ZONE_TYPES.includes(type as ZoneType)) {
       problems.push(`${where}: string property "type" must be one of ${ZONE_TYPES.join("|")}, found ${describe(type)}`);
     }
-    const platform = readProperty(o.properties, "platform", "bool", where, problems) === true;
+    const platform = wa?.platform || readProperty(o.properties, "platform", "bool", where, problems) === true;
     if (platform && type !== "stage") problems.push(`${where}: "platform" applies only to stage zones`);
     if (!isInt(o.id)) problems.push(`${where}: needs a whole-number id`);
     const polygon = zoneShape(o, where, problems);

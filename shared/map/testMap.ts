@@ -1,5 +1,5 @@
 import type { Point, DeskKind, Direction, ZoneType } from "./types";
-import type { TiledMap, TiledObject, TiledProperty, TiledTileLayer } from "./tiledTypes";
+import type { TiledMap, TiledObject, TiledObjectGroup, TiledProperty, TiledTileLayer } from "./tiledTypes";
 import { TILE_SIZE } from "./mapLimits";
 
 /**
@@ -82,7 +82,10 @@ export function buildTestMap(options: TestMapOptions): TiledMap {
   const spawns = options.spawns ?? [feetAt(firstFree % width, Math.floor(firstFree / width))];
 
   const layer = (id: number, name: string, data: number[]): TiledTileLayer => ({
-    type: "tilelayer", id, name, width, height, data, visible: name !== "collision", opacity: 1,
+    type: "tilelayer", id, name, width, height, data, visible: name !== "collision", opacity: 1, offsetx: 0, offsety: 0,
+  });
+  const objects = (id: number, name: string, list: TiledObject[]): TiledObjectGroup => ({
+    type: "objectgroup", id, name, objects: list, visible: true, opacity: 1, offsetx: 0, offsety: 0,
   });
   return {
     type: "map",
@@ -107,16 +110,13 @@ export function buildTestMap(options: TestMapOptions): TiledMap {
       layer(2, "walls", walls),
       layer(3, "furniture", furniture),
       layer(4, "collision", collision),
-      { type: "objectgroup", id: 5, name: "spawns", objects: spawns.map((p, i) => point(`spawn${i}`, p)) },
-      { type: "objectgroup", id: 6, name: "zones", objects: (options.zones ?? []).map((z) => zoneObject(z, nextId++)) },
-      {
-        type: "objectgroup", id: 7, name: "desks",
-        objects: (options.desks ?? []).map((d) => point(d.id, d, [
-          { name: "id", type: "string", value: d.id },
-          { name: "kind", type: "string", value: d.kind },
-          { name: "facing", type: "string", value: d.facing },
-        ])),
-      },
+      objects(5, "spawns", spawns.map((p, i) => point(`spawn${i}`, p))),
+      objects(6, "zones", (options.zones ?? []).map((z) => zoneObject(z, nextId++))),
+      objects(7, "desks", (options.desks ?? []).map((d) => point(d.id, d, [
+        { name: "id", type: "string", value: d.id },
+        { name: "kind", type: "string", value: d.kind },
+        { name: "facing", type: "string", value: d.facing },
+      ]))),
     ],
     nextlayerid: 8,
     nextobjectid: nextId,

@@ -1,7 +1,10 @@
 /**
- * The subset of Tiled's JSON map format (format version 1.2 and later) that
- * Deskmap reads. Shapes here are what `validateTiled` guarantees, not the
- * whole format: fields Deskmap ignores are left out.
+ * The Tiled JSON that Deskmap keeps and draws: what `validateTiled` returns
+ * after normalising an author's map (format 1.0 and later). Group layers are
+ * flattened (their offsets, opacity and visibility folded into each child),
+ * tile data is a plain array of gids, and every tileset is embedded. Only the
+ * fields listed here are copied, so nothing else an upload carries (say a
+ * top-level "constructor" key) ever reaches Phaser.
  */
 
 export interface TiledProperty {
@@ -10,38 +13,56 @@ export interface TiledProperty {
   value: unknown;
 }
 
+export interface TiledFrame {
+  tileid: number;
+  duration: number;
+}
+
 export interface TiledTile {
   id: number;
   properties?: TiledProperty[];
+  /** Animation frames (local tile ids in the same tileset). */
+  animation?: TiledFrame[];
 }
 
-/** An embedded tileset; external ones (with `source`) are rejected. */
 export interface TiledTileset {
   firstgid: number;
   tilecount: number;
   columns: number;
+  /** The image path as the author saved it, or (once uploaded) the URL the server serves it at. */
   image: string;
-  name?: string;
-  tilewidth?: number;
-  tileheight?: number;
-  imagewidth?: number;
-  imageheight?: number;
-  margin?: number;
-  spacing?: number;
+  name: string;
+  tilewidth: number;
+  tileheight: number;
+  imagewidth: number;
+  imageheight: number;
+  margin: number;
+  spacing: number;
+  /** Where tiles are drawn relative to their cell, px (Tiled's tileoffset). */
+  tileoffset?: { x: number; y: number };
   tiles?: TiledTile[];
+  properties?: TiledProperty[];
 }
 
-export interface TiledTileLayer {
-  type: "tilelayer";
+interface LayerBase {
   id?: number;
   name: string;
+  visible: boolean;
+  opacity: number;
+  /** Pixel offset, with every enclosing group's offset added. */
+  offsetx: number;
+  offsety: number;
+  properties?: TiledProperty[];
+}
+
+export interface TiledTileLayer extends LayerBase {
+  type: "tilelayer";
+  x?: number;
+  y?: number;
   width: number;
   height: number;
   /** Global tile ids, row-major; 0 is empty; the top 3 bits are flip flags. */
   data: number[];
-  visible?: boolean;
-  opacity?: number;
-  properties?: TiledProperty[];
 }
 
 export interface TiledPoint {
@@ -57,6 +78,10 @@ export interface TiledObject {
   y: number;
   width?: number;
   height?: number;
+  rotation?: number;
+  visible?: boolean;
+  /** A tile object: drawn with its bottom-left corner at x, y. */
+  gid?: number;
   point?: boolean;
   ellipse?: boolean;
   /** Vertices relative to the object's x, y. */
@@ -65,16 +90,19 @@ export interface TiledObject {
   properties?: TiledProperty[];
 }
 
-export interface TiledObjectGroup {
+export interface TiledObjectGroup extends LayerBase {
   type: "objectgroup";
-  id?: number;
-  name: string;
   objects: TiledObject[];
-  visible?: boolean;
-  properties?: TiledProperty[];
 }
 
-export type TiledLayer = TiledTileLayer | TiledObjectGroup;
+export interface TiledImageLayer extends LayerBase {
+  type: "imagelayer";
+  image: string;
+  imagewidth?: number;
+  imageheight?: number;
+}
+
+export type TiledLayer = TiledTileLayer | TiledObjectGroup | TiledImageLayer;
 
 export interface TiledMap {
   type: "map";

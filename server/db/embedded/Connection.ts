@@ -1,7 +1,6 @@
 import type { Socket } from "node:net";
 import type { Document } from "bson";
-import { runCommand } from "./commands/dispatch";
-import type { CommandContext } from "./commands/context";
+import type { CommandRunner } from "./commandRunner";
 import { ErrorCodes } from "./errors";
 import { OpCode } from "./wire/constants";
 import { encodeOpMsg, encodeOpReply, parseMessage, readHeader, WireParseError } from "./wire/messages";
@@ -9,8 +8,6 @@ import { FramingError, MessageFramer } from "./wire/MessageFramer";
 
 /** Pause reading while this many bytes of whole messages wait to be processed. */
 const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
-
-export type ContextFactory = (db: string, connectionId: number) => CommandContext;
 
 /**
  * One client socket: frames messages, runs them strictly in order (a driver never pipelines
@@ -26,7 +23,7 @@ export class Connection {
   constructor(
     private readonly socket: Socket,
     readonly id: number,
-    private readonly makeContext: ContextFactory,
+    private readonly run: CommandRunner,
     private readonly log: (msg: string) => void,
   ) {
     socket.setNoDelay(true);
@@ -81,7 +78,7 @@ export class Connection {
     let reply: Buffer | null;
     try {
       const req = parseMessage(msg);
-      const result = await runCommand(req.command, this.makeContext(req.db, this.id));
+      const result = await this.run(req.command, req.db, this.id);
       if (req.noReply) return;
       reply = this.encode(req.kind, header.requestId, result);
     } catch (err) {

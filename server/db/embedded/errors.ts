@@ -7,6 +7,8 @@ export const ErrorCodes = {
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,
+  PathNotViable: 28,
+  ConflictingUpdateOperators: 40,
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
@@ -22,8 +24,12 @@ export const ErrorCodes = {
   InvalidBSON: 22,
   BSONObjectTooLarge: 10334,
   Location40324: 40324,
+  Location31254: 31254,
+  Location31253: 31253,
   DuplicateKey: 11000,
   ProtocolError: 17,
+  DataCorruptionDetected: 12,
+  OutOfDiskSpace: 14031,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
@@ -49,6 +55,11 @@ export class MongoCommandError extends Error {
   toWriteError(index: number): Record<string, unknown> {
     return { index, code: this.code, codeName: this.codeName, errmsg: this.message, ...this.extra };
   }
+}
+
+/** The one way the store says it lacks a feature: code 115 and a sentence naming the feature. */
+export function refused(feature: string): MongoCommandError {
+  return new MongoCommandError("CommandNotSupported", `${feature} is not supported by the embedded store`);
 }
 
 /** Turns anything thrown while running a command into a MongoDB error reply. */

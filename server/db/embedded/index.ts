@@ -1,6 +1,7 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { createCommandRunner } from "./commandRunner";
 import { Connection } from "./Connection";
 import { CursorManager } from "./CursorManager";
 import { expiredOps } from "./engine/ttl";
@@ -12,8 +13,8 @@ export interface EmbeddedMongoOptions {
   port?: number;
   host?: string;
   log?: (msg: string) => void;
-  /** Journal size that triggers a background snapshot (default 16 MB). */
-  compactAfterBytes?: number;
+  /** Free disk space kept in reserve; writes are refused below it (default 64 MB). */
+  minFreeBytes?: number;
 }
 
 export interface EmbeddedStats {
@@ -30,36 +31,31 @@ export interface EmbeddedMongo {
   close(): Promise<void>;
   /** Query-planner counters, for tests and diagnostics. */
   stats(): EmbeddedStats;
-  /** Snapshot now and drop covered journals (normally automatic). */
-  compact(): Promise<void>;
+  /** Resolves when the background checksum scrub of every record is done; `damaged` if it found damage. */
+  scrubbed(): Promise<{ records: number; damaged: boolean }>;
+  /** Resolves when the background purge of dropped collections and indexes is done. */
+  settled(): Promise<void>;
 }
 
 const TTL_INTERVAL_MS = 60_000;
 
 /**
- * Starts the embedded document store: a MongoDB wire-protocol server over an in-memory,
- * journaled store in `dataDir`. Meant for one machine (development, small teams); production
+ * Starts the embedded document store: a MongoDB wire-protocol server over an lmdb store in
+ * `dataDir` (see docs/persistence.md). Meant for one machine (development, small teams); production
  * sets MONGODB_URI to a real MongoDB replica set instead.
  */
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
   const log = opts.log ?? (() => undefined);
   const dataDir = path.resolve(opts.dataDir);
-  const persistence = await Persistence.open({ dataDir, log, compactAfterBytes: opts.compactAfterBytes });
+  const persistence = await Persistence.open({ dataDir, log, minFreeBytes: opts.minFreeBytes });
   const { store } = persistence;
   const cursors = new CursorManager();
   const connections = new Set<Connection>();
   let nextConnectionId = 1;
-
-  const makeContext = (db: string, connectionId: number) => ({
-    db,
-    store,
-    cursors,
-    connectionId,
-    persist: (ops: Parameters<Persistence["persist"]>[0]) => persistence.persist(ops),
-  });
+  const run = createCommandRunner(persistence, cursors);
 
   const server = net.createServer((socket) => {
-    const conn = new Connection(socket, nextConnectionId++, makeContext, log);
+    const conn = new Connection(socket, nextConnectionId++, run, log);
     connections.add(conn);
     socket.on("close", () => connections.delete(conn));
   });
@@ -81,11 +77,13 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
   }
   const port = (server.address() as AddressInfo).port;
 
+  let sweeping = false;
   const ttlTimer = setInterval(() => {
-    const ops = expiredOps(store);
-    if (ops.length === 0) return;
-    for (const op of ops) store.apply(op);
-    persistence.persist(ops).catch((err) => log(`TTL deletion not journaled: ${(err as Error).message}`));
+    if (sweeping || persistence.damaged) return;
+    sweeping = true;
+    sweepExpired(persistence)
+      .catch((err: Error) => log(`TTL deletion failed: ${err.message}`))
+      .finally(() => (sweeping = false));
   }, TTL_INTERVAL_MS).unref();
 
   let closing: Promise<void> | null = null;
@@ -106,7 +104,19 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     uri: `mongodb://${host}:${port}/`,
     port,
     close,
-    compact: () => persistence.compact(),
+    scrubbed: () => persistence.scrubbed,
+    settled: () => persistence.settled(),
     stats: () => ({ ...store.stats, openCursors: cursors.size, connections: connections.size }),
   };
+}
+
+/** Deletes what TTL indexes say is due, a thousand documents per write batch. */
+async function sweepExpired(persistence: Persistence): Promise<void> {
+  const ops = await expiredOps(persistence.store);
+  for (let i = 0; i < ops.length; i += 1000) {
+    const slice = ops.slice(i, i + 1000);
+    await persistence.runWrite(() => {
+      for (const op of slice) persistence.store.apply(op);
+    });
+  }
 }

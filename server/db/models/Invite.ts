@@ -13,9 +13,18 @@ export interface InviteDoc {
   role: InviteRole;
   createdBy: Types.ObjectId;
   expiresAt: Date | null;
+  /** How many people the link admits in all (1 unless its creator chose more). */
+  maxUses: number;
+  /** Uses left; a redeem decrements it only while it is above 0, in one atomic update. */
+  remaining: number;
   uses: number;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
   createdAt: Date;
 }
+
+/** Most people one invite link may admit. */
+export const INVITE_MAX_USES = 1000;
 
 export const inviteSchema = new Schema<InviteDoc>(
   {
@@ -24,12 +33,17 @@ export const inviteSchema = new Schema<InviteDoc>(
     role: { type: String, enum: INVITE_ROLES, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: "Member", required: true },
     expiresAt: { type: Date, default: null },
+    maxUses: { type: Number, default: 1, min: 1, max: INVITE_MAX_USES },
+    remaining: { type: Number, default: 1, min: 0, max: INVITE_MAX_USES },
     uses: { type: Number, default: 0, min: 0 },
+    revokedAt: { type: Date, default: null },
+    lastUsedAt: { type: Date, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },
   { versionKey: false },
 );
 inviteSchema.index({ tokenHash: 1 }, { unique: true });
+inviteSchema.index({ space: 1, createdAt: -1 });
 
 export type InviteModel = Model<InviteDoc>;
 

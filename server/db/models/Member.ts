@@ -19,7 +19,12 @@ export interface Membership {
   status: { kind: string; text: string };
   deskId?: string | null;
   banned: boolean;
+  /** When they last entered or left the office (or joined the space). */
+  lastSeenAt?: Date | null;
 }
+
+/** How many browsers (device cookies) a member record remembers, newest last. */
+export const MEMBER_DEVICES_MAX = 5;
 
 /** A person: an account when it has an email (and password), otherwise a guest. */
 export interface MemberDoc {
@@ -31,6 +36,8 @@ export interface MemberDoc {
   /** The hearing distance chosen in settings, in tiles; absent until chosen. */
   hearingTiles?: number;
   memberships: Membership[];
+  /** Device ids of the browsers this member came in with (the signed device cookie), so a ban reaches the browser too. */
+  deviceIds?: string[];
   createdAt: Date;
 }
 
@@ -55,6 +62,7 @@ const membershipSchema = new Schema<Membership>(
     },
     deskId: { type: String, default: null },
     banned: { type: Boolean, default: false },
+    lastSeenAt: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -67,6 +75,7 @@ export const memberSchema = new Schema<MemberDoc>(
     passwordHash: { type: String },
     hearingTiles: { type: Number, min: HEARING_TILES_MIN, max: HEARING_TILES_MAX },
     memberships: { type: [membershipSchema], default: [] },
+    deviceIds: { type: [String], default: [] },
     createdAt: { type: Date, default: () => new Date() },
   },
   { versionKey: false },

@@ -1,28 +1,10 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import { DEFAULT_SPACE_SETTINGS as D, DESK_POLICIES, JOIN_POLICIES, MEETUP_HOSTS, SETTING_FIELDS as F, type SpaceSettings } from "../../../shared/spaceSettings";
 
 /** Slugs appear in URLs and room names: lowercase letters, digits and inner dashes. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 
-export const MEETUP_HOSTS = ["anyone", "members", "admins"] as const;
-export const DESK_POLICIES = ["anyone", "admins"] as const;
-
-export interface SpaceSettings {
-  hearingRadiusTiles: number;
-  leaveRadiusTiles: number;
-  maxConversationSize: number;
-  guestAccess: boolean;
-  meetupHosts: (typeof MEETUP_HOSTS)[number];
-  deskPolicy: (typeof DESK_POLICIES)[number];
-}
-
-export const DEFAULT_SPACE_SETTINGS: Readonly<SpaceSettings> = {
-  hearingRadiusTiles: 3,
-  leaveRadiusTiles: 4.5,
-  maxConversationSize: 6,
-  guestAccess: true,
-  meetupHosts: "members",
-  deskPolicy: "anyone",
-};
+export { DEFAULT_SPACE_SETTINGS, DESK_POLICIES, JOIN_POLICIES, MEETUP_HOSTS, type SpaceSettings } from "../../../shared/spaceSettings";
 
 export interface SpaceDoc {
   _id: Types.ObjectId;
@@ -31,18 +13,24 @@ export interface SpaceDoc {
   activeMap: Types.ObjectId | null;
   activeMapVersion: number;
   settings: SpaceSettings;
+  /**
+   * True only for the default space a fresh install seeds: the first account
+   * that signs up claims it (cleared atomically, so only one can).
+   */
+  needsOwner: boolean;
   createdAt: Date;
 }
 
 const settingsSchema = new Schema<SpaceSettings>(
   {
-    hearingRadiusTiles: { type: Number, default: 3, min: 1, max: 10 },
+    hearingRadiusTiles: { type: Number, default: D.hearingRadiusTiles, min: F.hearingRadiusTiles.min, max: F.hearingRadiusTiles.max },
     // Larger than hearing so a pair at the edge does not flicker in and out of a conversation.
-    leaveRadiusTiles: { type: Number, default: 4.5, min: 1, max: 15 },
-    maxConversationSize: { type: Number, default: 6, min: 2, max: 12 },
-    guestAccess: { type: Boolean, default: true },
-    meetupHosts: { type: String, enum: MEETUP_HOSTS, default: "members" },
-    deskPolicy: { type: String, enum: DESK_POLICIES, default: "anyone" },
+    leaveRadiusTiles: { type: Number, default: D.leaveRadiusTiles, min: F.leaveRadiusTiles.min, max: F.leaveRadiusTiles.max },
+    maxConversationSize: { type: Number, default: D.maxConversationSize, min: F.maxConversationSize.min, max: F.maxConversationSize.max },
+    guestAccess: { type: Boolean, default: D.guestAccess },
+    joinPolicy: { type: String, enum: JOIN_POLICIES, default: D.joinPolicy },
+    meetupHosts: { type: String, enum: MEETUP_HOSTS, default: D.meetupHosts },
+    deskPolicy: { type: String, enum: DESK_POLICIES, default: D.deskPolicy },
   },
   { _id: false },
 );
@@ -54,6 +42,7 @@ export const spaceSchema = new Schema<SpaceDoc>(
     activeMap: { type: Schema.Types.ObjectId, ref: "Map", default: null },
     activeMapVersion: { type: Number, default: 0 },
     settings: { type: settingsSchema, default: () => ({}) },
+    needsOwner: { type: Boolean, default: false },
     createdAt: { type: Date, default: () => new Date() },
   },
   { versionKey: false },

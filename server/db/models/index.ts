@@ -1,9 +1,12 @@
 import type { Connection } from "mongoose";
+import { auditEntryModel, type AuditEntryModel } from "./AuditEntry";
 import { chatMessageModel, type ChatMessageModel } from "./ChatMessage";
+import { deviceBanModel, type DeviceBanModel } from "./DeviceBan";
 import { inviteModel, type InviteModel } from "./Invite";
 import { mapModel, type MapModel } from "./Map";
 import { meetupModel, type MeetupModel } from "./Meetup";
 import { memberModel, type MemberModel } from "./Member";
+import { sessionModel, type SessionModel } from "./Session";
 import { spaceModel, type SpaceModel } from "./Space";
 
 export interface Models {
@@ -13,6 +16,9 @@ export interface Models {
   Invite: InviteModel;
   ChatMessage: ChatMessageModel;
   Meetup: MeetupModel;
+  Session: SessionModel;
+  AuditEntry: AuditEntryModel;
+  DeviceBan: DeviceBanModel;
 }
 
 /**
@@ -28,6 +34,9 @@ export async function createModels(connection: Connection): Promise<Models> {
     Invite: inviteModel(connection),
     ChatMessage: chatMessageModel(connection),
     Meetup: meetupModel(connection),
+    Session: sessionModel(connection),
+    AuditEntry: auditEntryModel(connection),
+    DeviceBan: deviceBanModel(connection),
   };
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
   return models;

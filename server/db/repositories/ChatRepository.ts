@@ -25,6 +25,11 @@ export class ChatRepository implements ChatStore {
     return toLine(doc.toObject());
   }
 
+  /** Every line of a deleted space. */
+  async removeAllOf(space: string): Promise<void> {
+    await this.models.ChatMessage.deleteMany({ space }).exec();
+  }
+
   async recent(space: string, key: string, limit: number): Promise<StoredChatLine[]> {
     const docs = await this.models.ChatMessage.find({ space, key })
       .sort({ at: -1, _id: -1 })

@@ -1,4 +1,5 @@
 import type { Types } from "mongoose";
+import { inviteState } from "./InviteRepository";
 import { openTestDatabase, type TestDatabase } from "./testDatabase";
 
 let t: TestDatabase;
@@ -14,12 +15,30 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 describe("InviteRepository", () => {
-  it("stores only the token's hash and counts uses", async () => {
-    const { token, invite } = await t.repos.invites.create({ space, role: "member", createdBy: creator, expiresAt: null });
+  it("stores only the token's hash and counts uses up to the limit", async () => {
+    const { token, invite } = await t.repos.invites.create({ space, role: "member", createdBy: creator, expiresAt: null, maxUses: 2 });
     expect(invite.tokenHash).not.toContain(token);
     expect(await t.models.Invite.countDocuments({ tokenHash: token })).toBe(0);
     expect((await t.repos.invites.redeem(token, space))?.uses).toBe(1);
     expect((await t.repos.invites.redeem(token, space))?.uses).toBe(2);
+    expect(await t.repos.invites.redeem(token, space)).toBeNull();
+    expect(inviteState(await t.repos.invites.findByToken(token), space)).toBe("used-up");
+  });
+
+  it("is single use unless told otherwise, also when many redeem at the same moment", async () => {
+    const { token } = await t.repos.invites.create({ space, role: "guest", createdBy: creator, expiresAt: null });
+    const results = await Promise.all(Array.from({ length: 12 }, () => t.repos.invites.redeem(token, space)));
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    expect((await t.repos.invites.findByToken(token))).toMatchObject({ uses: 1, remaining: 0 });
+  });
+
+  it("a revoked invite admits nobody and says so", async () => {
+    const { token, invite } = await t.repos.invites.create({ space, role: "member", createdBy: creator, expiresAt: null, maxUses: 5 });
+    expect(await t.repos.invites.revoke(other, invite._id.toHexString())).toBeNull();
+    expect(await t.repos.invites.revoke(space, invite._id.toHexString())).not.toBeNull();
+    expect(await t.repos.invites.redeem(token, space)).toBeNull();
+    expect(inviteState(await t.repos.invites.findByToken(token), space)).toBe("revoked");
+    expect(await t.repos.invites.revoke(space, invite._id.toHexString())).toBeNull();
   });
 
   it("refuses an unknown token, another space's token and an expired one", async () => {
@@ -28,6 +47,9 @@ describe("InviteRepository", () => {
     expect(await t.repos.invites.redeem(token, other)).toBeNull();
     const soon = await t.repos.invites.create({ space, role: "guest", createdBy: creator, expiresAt: new Date(Date.now() + 60_000) });
     expect(await t.repos.invites.redeem(soon.token, space)).not.toBeNull();
-    expect(await t.repos.invites.redeem(soon.token, space, new Date(Date.now() + 120_000))).toBeNull();
+    const later = await t.repos.invites.create({ space, role: "guest", createdBy: creator, expiresAt: new Date(Date.now() + 60_000) });
+    expect(await t.repos.invites.redeem(later.token, space, new Date(Date.now() + 120_000))).toBeNull();
+    expect(inviteState(await t.repos.invites.findByToken(later.token), space, new Date(Date.now() + 120_000))).toBe("expired");
+    expect(inviteState(await t.repos.invites.findByToken(later.token), other)).toBe("other-space");
   });
 });

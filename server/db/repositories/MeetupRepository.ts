@@ -18,6 +18,11 @@ export class MeetupRepository implements MeetupStore {
     return docs.map(toRecord);
   }
 
+  /** Every meetup of a deleted space. */
+  async removeAllOf(space: string): Promise<void> {
+    await this.models.Meetup.deleteMany({ space }).exec();
+  }
+
   async get(id: string): Promise<MeetupRecord | null> {
     const _id = toObjectId(id);
     if (!_id) return null;

@@ -2,7 +2,7 @@ import type { Types } from "mongoose";
 import type { AvatarId, Facing } from "../../../shared/avatars";
 import type { Role } from "../../deps";
 import type { Models } from "../models";
-import type { LastPosition, MemberDoc, Membership } from "../models/Member";
+import { MEMBER_DEVICES_MAX, type LastPosition, type MemberDoc, type Membership } from "../models/Member";
 import { ConflictError, isDuplicateKeyError } from "./errors";
 import { toObjectId } from "./objectIds";
 
@@ -13,6 +13,9 @@ export interface SpaceMember {
   role: Role;
   banned: boolean;
   guest: boolean;
+  /** When they last entered or left the office, or joined the space; null if never. */
+  lastSeenAt: Date | null;
+  deskId: string | null;
 }
 
 export function normalizeEmail(email: string): string {
@@ -22,6 +25,16 @@ export function normalizeEmail(email: string): string {
 /** The member's membership in a space, if any. */
 export function membershipIn(member: Pick<MemberDoc, "memberships">, space: Types.ObjectId): Membership | undefined {
   return member.memberships.find((m) => m.space.equals(space));
+}
+
+/**
+ * Last seen: the later of joining the space and the position the office last saved (on leave and
+ * periodically). Two fields, because mingo (the embedded store) refuses two `$` paths in one update.
+ */
+function latest(a: Date | null | undefined, b: Date | null | undefined): Date | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return a.getTime() >= b.getTime() ? a : b;
 }
 
 export class MemberRepository {
@@ -47,14 +60,20 @@ export class MemberRepository {
     }
   }
 
-  /** A guest is a member without email, belonging to the one space it entered. */
-  async createGuest(input: { displayName: string; avatar: AvatarId; space: Types.ObjectId }): Promise<MemberDoc> {
+  /** A guest is a member without email, belonging to the one space it entered (from the browser `deviceId`, when known). */
+  async createGuest(input: { displayName: string; avatar: AvatarId; space: Types.ObjectId; deviceId?: string }): Promise<MemberDoc> {
     const doc = await this.models.Member.create({
       displayName: input.displayName,
       avatar: input.avatar,
-      memberships: [{ space: input.space, role: "guest" }],
+      memberships: [{ space: input.space, role: "guest", lastSeenAt: new Date() }],
+      deviceIds: input.deviceId ? [input.deviceId] : [],
     });
     return doc.toObject();
+  }
+
+  /** Replaces an account's password hash (a rehash with stronger parameters). */
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
+    await this.models.Member.updateOne({ _id: id, email: { $type: "string" } }, { $set: { passwordHash } }).exec();
   }
 
   updateProfile(id: Types.ObjectId, patch: { displayName?: string; avatar?: AvatarId; hearingTiles?: number }): Promise<MemberDoc | null> {
@@ -67,7 +86,7 @@ export class MemberRepository {
   async addMembership(id: Types.ObjectId, space: Types.ObjectId, role: Role): Promise<MemberDoc | null> {
     await this.models.Member.updateOne(
       { _id: id, "memberships.space": { $ne: space } },
-      { $push: { memberships: { space, role, status: { kind: "available", text: "" }, banned: false } } },
+      { $push: { memberships: { space, role, status: { kind: "available", text: "" }, banned: false, lastSeenAt: new Date() } } },
     ).exec();
     return this.findById(id);
   }
@@ -78,6 +97,33 @@ export class MemberRepository {
       { $set: { "memberships.$.role": role } },
     ).exec();
     return result.matchedCount > 0;
+  }
+
+  /** Takes the member out of the space (their desk and saved spot go with the membership). */
+  async removeMembership(id: Types.ObjectId, space: Types.ObjectId): Promise<boolean> {
+    const result = await this.models.Member.updateOne({ _id: id, "memberships.space": space }, { $pull: { memberships: { space } } }).exec();
+    return result.modifiedCount > 0;
+  }
+
+  /** Everyone's membership in a deleted space goes. */
+  async removeAllMembershipsOf(space: Types.ObjectId): Promise<void> {
+    await this.models.Member.updateMany({ "memberships.space": space }, { $pull: { memberships: { space } } }).exec();
+  }
+
+  countWithRole(space: Types.ObjectId, role: Role): Promise<number> {
+    return this.models.Member.countDocuments({ memberships: { $elemMatch: { space, role } } }).exec();
+  }
+
+  /** Remembers the browser a member came in with (the newest few), so a ban can reach it. */
+  async addDevice(id: Types.ObjectId, deviceId: string): Promise<void> {
+    await this.models.Member.updateOne(
+      { _id: id, deviceIds: { $ne: deviceId } },
+      { $push: { deviceIds: { $each: [deviceId], $slice: -MEMBER_DEVICES_MAX } } },
+    ).exec();
+  }
+
+  async touchLastSeen(id: Types.ObjectId, space: Types.ObjectId, at = new Date()): Promise<void> {
+    await this.models.Member.updateOne({ _id: id, "memberships.space": space }, { $set: { "memberships.$.lastSeenAt": at } }).exec();
   }
 
   async setBanned(id: Types.ObjectId, space: Types.ObjectId, banned: boolean): Promise<boolean> {
@@ -97,7 +143,18 @@ export class MemberRepository {
     return docs.flatMap((doc) => {
       const m = membershipIn(doc, space);
       return m
-        ? [{ id: doc._id.toHexString(), displayName: doc.displayName, avatar: doc.avatar, role: m.role, banned: m.banned, guest: !doc.email }]
+        ? [
+            {
+              id: doc._id.toHexString(),
+              displayName: doc.displayName,
+              avatar: doc.avatar,
+              role: m.role,
+              banned: m.banned,
+              guest: !doc.email,
+              lastSeenAt: latest(m.lastSeenAt, m.lastPosition?.updatedAt),
+              deskId: m.deskId ?? null,
+            },
+          ]
         : [];
     });
   }

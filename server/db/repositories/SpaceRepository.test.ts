@@ -15,6 +15,7 @@ describe("SpaceRepository", () => {
       leaveRadiusTiles: 4.5,
       maxConversationSize: 6,
       guestAccess: true,
+      joinPolicy: "open",
       meetupHosts: "members",
       deskPolicy: "anyone",
     });

@@ -26,18 +26,40 @@ export class SpaceRepository {
   }
 
   /** Creates a space without a map; throws ConflictError when the slug is taken. */
-  async create(input: { slug: string; name: string; settings?: Partial<SpaceSettings> }): Promise<SpaceDoc> {
+  async create(input: { slug: string; name: string; settings?: Partial<SpaceSettings>; needsOwner?: boolean }): Promise<SpaceDoc> {
     try {
       const doc = await this.models.Space.create({
         slug: input.slug,
         name: input.name,
         settings: { ...DEFAULT_SPACE_SETTINGS, ...input.settings },
+        needsOwner: input.needsOwner ?? false,
       });
       return doc.toObject();
     } catch (err) {
       if (isDuplicateKeyError(err)) throw new ConflictError(`space "${input.slug}" already exists`);
       throw err;
     }
+  }
+
+  /**
+   * Takes the "needs an owner" mark off the first space that carries it and
+   * returns that space, or null when none does. One conditional update: of two
+   * sign-ups racing, exactly one gets the space.
+   */
+  claimOwnership(): Promise<SpaceDoc | null> {
+    return this.models.Space.findOneAndUpdate({ needsOwner: true }, { $set: { needsOwner: false } }, { returnDocument: "after" })
+      .lean<SpaceDoc>()
+      .exec();
+  }
+
+  /** Puts the mark back (the claim won, but the owner's membership could not be written). */
+  async releaseOwnership(id: Types.ObjectId): Promise<void> {
+    await this.models.Space.updateOne({ _id: id }, { $set: { needsOwner: true } }).exec();
+  }
+
+  /** Whether some space still waits for its first owner. */
+  async awaitingOwner(): Promise<SpaceDoc | null> {
+    return this.models.Space.findOne({ needsOwner: true }).lean<SpaceDoc>().exec();
   }
 
   async remove(id: Types.ObjectId): Promise<void> {

@@ -13,6 +13,8 @@ export interface SpaceWithMapInput {
   /** Becomes the space's owner; the seeded default space has none. */
   owner?: Types.ObjectId;
   settings?: Partial<SpaceSettings>;
+  /** The first account to sign up becomes its owner (the seeded default space of a fresh install). */
+  needsOwner?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface SpaceWithMapInput {
  * store, so a failure after the space exists removes what was written.
  */
 export async function createSpaceWithMap(repos: Repositories, input: SpaceWithMapInput): Promise<SpaceDoc> {
-  const space = await repos.spaces.create({ slug: input.slug, name: input.name, settings: input.settings });
+  const space = await repos.spaces.create({ slug: input.slug, name: input.name, settings: input.settings, needsOwner: input.needsOwner });
   try {
     const mapDoc = await repos.maps.addVersion({
       space: space._id,

@@ -1,9 +1,12 @@
 import type { Models } from "../models";
+import { AuditRepository } from "./AuditRepository";
+import { BanRepository } from "./BanRepository";
 import { ChatRepository } from "./ChatRepository";
 import { InviteRepository } from "./InviteRepository";
 import { MapRepository } from "./MapRepository";
 import { MeetupRepository } from "./MeetupRepository";
 import { MemberRepository } from "./MemberRepository";
+import { SessionRepository } from "./SessionRepository";
 import { SpaceRepository } from "./SpaceRepository";
 
 export interface Repositories {
@@ -13,6 +16,9 @@ export interface Repositories {
   invites: InviteRepository;
   chat: ChatRepository;
   meetups: MeetupRepository;
+  sessions: SessionRepository;
+  bans: BanRepository;
+  audit: AuditRepository;
 }
 
 export function createRepositories(models: Models): Repositories {
@@ -23,5 +29,8 @@ export function createRepositories(models: Models): Repositories {
     invites: new InviteRepository(models),
     chat: new ChatRepository(models),
     meetups: new MeetupRepository(models),
+    sessions: new SessionRepository(models),
+    bans: new BanRepository(models),
+    audit: new AuditRepository(models),
   };
 }

@@ -10,6 +10,7 @@ export class RepositoryBanStore implements BanStore {
     const id = toObjectId(memberId);
     const space = await this.repos.spaces.findBySlug(slug);
     if (!id || !space) return false;
-    return this.repos.members.setBanned(id, space._id, banned);
+    // Through the ban repository, so a ban from the room also bars the browser the person used.
+    return banned ? this.repos.bans.ban(id, space._id) : this.repos.bans.lift(id, space._id);
   }
 }

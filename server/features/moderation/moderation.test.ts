@@ -43,8 +43,9 @@ async function guest(name: string): Promise<{ token: string; memberId: string }>
 let emailCount = 0;
 async function admin(name: string, role: "admin" | "owner" = "admin"): Promise<{ token: string; memberId: string }> {
   const email = `mod${++emailCount}-${Date.now()}@example.com`;
-  const signup = await post("/auth/signup", { email, password: "correct horse battery", displayName: name, avatar: "bo" });
-  expect(signup.status).toBe(201);
+  expect((await post("/auth/signup", { email, password: "correct horse battery", displayName: name, avatar: "bo" })).status).toBe(202);
+  const signup = await post("/auth/signin", { email, password: "correct horse battery" });
+  expect(signup.status).toBe(200);
   const { member } = (await signup.json()) as { member: { id: string } };
   const joined = await post("/spaces/default/join", {}, tokenOf(signup));
   expect(joined.status).toBe(200);

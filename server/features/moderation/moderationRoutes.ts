@@ -43,7 +43,15 @@ async function moderate(ctx: ApiContext, req: Request, action: Action): Promise<
   const refusal = moderationRefusal(actorMembership.role, targetMembership.role, isSelf);
   // Removing yourself is a malformed request; anyone else at or above you is forbidden.
   if (refusal) throw new HttpError(isSelf ? 400 : 403, refusal);
-  if (action !== "kick") await ctx.repos.members.setBanned(target._id, space._id, action === "ban");
+  if (action === "ban") await ctx.repos.bans.ban(target._id, space._id);
+  if (action === "unban") await ctx.repos.bans.lift(target._id, space._id);
+  await ctx.repos.audit.record({
+    space: space._id,
+    actor,
+    action: `member.${action}`,
+    target: target.displayName,
+    detail: body.data.reason ? `reason: ${body.data.reason}` : "",
+  });
   if (action === "unban") return;
   const reason =
     body.data.reason ?? (action === "ban" ? "You have been banned from this office" : "You have been removed from this office");

@@ -1,4 +1,6 @@
-import type { AttemptLimiter } from "../../auth/AttemptLimiter";
+import type { ApiLimits } from "../../auth/apiLimits";
+import type { ScryptParams } from "../../auth/password";
+import type { Sessions } from "../../auth/Sessions";
 import type { Repositories } from "../../db/repositories";
 import type { TiledWithModel } from "../../db/seed";
 import type { OfficeChange } from "../../rooms/tellOffice";
@@ -6,8 +8,10 @@ import type { OfficeChange } from "../../rooms/tellOffice";
 /** Everything the API routes need, built once by createPersistence (or a test). */
 export interface ApiContext {
   repos: Repositories;
-  sessionSecret: string;
-  sessionTtlSeconds: number;
+  /** Server-side sessions: started on sign-in, renewed while used, ended on sign-out. */
+  sessions: Sessions;
+  /** Signs the device cookie that lets a ban outlive signing out (the session secret). */
+  deviceSecret: string;
   cookieSecure: boolean;
   allowSignup: boolean;
   maxMapBytes: number;
@@ -16,8 +20,10 @@ export interface ApiContext {
   /** The shipped map new spaces start with. */
   defaultMap: () => Promise<TiledWithModel>;
   log: (message: string, err?: unknown) => void;
-  /** Failed sign-ins per client address and email. */
-  signinLimiter: AttemptLimiter;
+  /** scrypt parameters for new hashes; OWASP's (PASSWORD_PARAMS) unless a test asks for cheaper ones. */
+  passwordParams?: ScryptParams;
+  /** Sign-in, sign-up, guest and space-creation limits (429 with Retry-After). */
+  limits: ApiLimits;
   /**
    * Tells a space's open office that its settings or active map changed
    * (absent where no rooms run). Never rejects: what was saved stands, and an

@@ -1,16 +1,22 @@
 import cookieParser from "cookie-parser";
-import express, { Router } from "express";
+import { Router } from "express";
+import { boundedJson } from "../middleware/boundedBody";
 import { jsonErrorHandler, notFound } from "../middleware/errorHandler";
 import { loadSession } from "../middleware/session";
 import type { ApiContext } from "./ApiContext";
+import { activeMapRoutes } from "./activeMapRoutes";
 import { authRoutes } from "./authRoutes";
 import { mapRoutes } from "./mapRoutes";
 import { meRoutes } from "./meRoutes";
 import { spaceRoutes } from "./spaceRoutes";
+import { auditRoutes } from "./auditRoutes";
+import { inviteRoutes } from "./inviteRoutes";
+import { memberAdminRoutes } from "./memberAdminRoutes";
+import { spaceAdminRoutes } from "./spaceAdminRoutes";
 import { moderationRoutes } from "../../features/moderation/moderationRoutes";
 
-/** Ordinary bodies are small; map uploads have their own, larger limit in mapRoutes. */
-const BODY_LIMIT = "32kb";
+/** Ordinary bodies are small and shallow; map uploads have their own, larger limit in mapRoutes. */
+const BODY_LIMITS = { maxBytes: 32 * 1024, maxDepth: 16 };
 const MAP_UPLOAD = /^\/spaces\/[^/]+\/maps\/?$/;
 
 /**
@@ -19,7 +25,7 @@ const MAP_UPLOAD = /^\/spaces\/[^/]+\/maps\/?$/;
  */
 export function createApiRouter(ctx: ApiContext): Router {
   const router = Router();
-  const json = express.json({ limit: BODY_LIMIT });
+  const json = boundedJson(BODY_LIMITS);
   router.use(cookieParser());
   router.use((req, res, next) => (req.method === "POST" && MAP_UPLOAD.test(req.path) ? next() : json(req, res, next)));
   router.use(loadSession(ctx));
@@ -31,9 +37,14 @@ export function createApiRouter(ctx: ApiContext): Router {
 
   router.use("/auth", authRoutes(ctx));
   router.use("/me", meRoutes(ctx));
+  router.use("/spaces", activeMapRoutes(ctx));
   router.use("/spaces", mapRoutes(ctx));
   router.use("/spaces", spaceRoutes(ctx));
   router.use("/spaces", moderationRoutes(ctx));
+  router.use("/spaces", inviteRoutes(ctx));
+  router.use("/spaces", memberAdminRoutes(ctx));
+  router.use("/spaces", auditRoutes(ctx));
+  router.use("/spaces", spaceAdminRoutes(ctx));
   router.use(notFound);
   router.use(jsonErrorHandler(ctx.log));
   return router;

@@ -37,8 +37,15 @@ export function mapRoutes(ctx: ApiContext): Router {
       if (query.activate) {
         await ctx.repos.spaces.setActiveMap(space.slug, saved._id, saved.version);
         activeVersion = saved.version;
-        await ctx.officeChanged?.(space.slug, "map");
       }
+      await ctx.repos.audit.record({
+        space: space._id,
+        actor: member,
+        action: "map.upload",
+        target: saved.name,
+        detail: `uploaded map version ${saved.version} (${saved.width}×${saved.height} tiles)${query.activate ? " and made it active" : ""}`,
+      });
+      if (query.activate) await ctx.officeChanged?.(space.slug, "map");
       res.status(201).json({ map: mapSummaryView(saved, activeVersion) });
     }),
   );
@@ -65,10 +72,17 @@ export function mapRoutes(ctx: ApiContext): Router {
   router.put(
     "/:slug/active-map",
     validated({ params: slugParams, body: activeMapBody }, async ({ params, body }, req, res) => {
-      const { space } = await requireSpaceRole(ctx, req, params.slug, "admin");
+      const { space, member } = await requireSpaceRole(ctx, req, params.slug, "admin");
       const map = await ctx.repos.maps.get(space._id, body.version);
       if (!map) throw new HttpError(404, `space "${space.slug}" has no map version ${body.version}`);
       await ctx.repos.spaces.setActiveMap(space.slug, map._id, map.version);
+      await ctx.repos.audit.record({
+        space: space._id,
+        actor: member,
+        action: "map.activate",
+        target: map.name,
+        detail: `made map version ${map.version} active (was ${space.activeMapVersion})`,
+      });
       await ctx.officeChanged?.(space.slug, "map");
       res.json({ map: mapSummaryView(map, map.version) });
     }),

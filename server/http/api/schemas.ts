@@ -2,8 +2,10 @@ import { z } from "zod";
 import { AVATAR_IDS } from "../../../shared/avatars";
 import { HEARING_TILES_MAX, HEARING_TILES_MIN } from "../../../shared/rules/hearing";
 import { DISPLAY_NAME_MAX, plainText } from "../../../shared/protocol/messages";
-import { INVITE_ROLES } from "../../db/models/Invite";
-import { DESK_POLICIES, MEETUP_HOSTS, SLUG_PATTERN } from "../../db/models/Space";
+import { SETTING_FIELDS, settingMessages as m, type NumberSetting, type ChoiceSetting } from "../../../shared/spaceSettings";
+import { INVITE_MAX_USES, INVITE_ROLES } from "../../db/models/Invite";
+import { ROLES } from "../../db/models/Member";
+import { SLUG_PATTERN } from "../../db/models/Space";
 
 /** Request schemas: every object is strict, so a misspelt or extra field is a 400, not silently ignored. */
 
@@ -18,7 +20,8 @@ const password = z.string().min(10, "must be at least 10 characters").max(256);
 
 export const signupBody = z.strictObject({ email, password, displayName, avatar });
 export const signinBody = z.strictObject({ email: z.string().max(254), password: z.string().max(256) });
-export const guestBody = z.strictObject({ space: slugSchema, displayName, avatar });
+const inviteToken = z.string().min(1, "must not be empty").max(128, "is too long to be an invite");
+export const guestBody = z.strictObject({ space: slugSchema, displayName, avatar, invite: inviteToken.optional() });
 
 export const profilePatch = z
   .strictObject({
@@ -35,23 +38,45 @@ export const profilePatch = z
 
 export const createSpaceBody = z.strictObject({ slug: slugSchema, name: plainText(80) });
 
+function numberSetting(f: NumberSetting) {
+  const n = z.number({ error: m.notNumber }).min(f.min, m.below(f.min, f.unit)).max(f.max, m.above(f.max, f.unit));
+  return (f.integer ? n.int(m.notWhole) : n).optional();
+}
+const choiceSetting = <C extends ChoiceSetting>(f: C) =>
+  z.enum(f.choices as unknown as [C["choices"][number], ...C["choices"][number][]], { error: m.notChoice(f.choices) }).optional();
+
+/** Bounds, choices and messages come from shared/spaceSettings, which the admin page's form reads too. */
 export const settingsPatch = z
   .strictObject({
-    hearingRadiusTiles: z.number().min(1).max(10).optional(),
-    leaveRadiusTiles: z.number().min(1).max(15).optional(),
-    maxConversationSize: z.number().int().min(2).max(12).optional(),
-    guestAccess: z.boolean().optional(),
-    meetupHosts: z.enum(MEETUP_HOSTS).optional(),
-    deskPolicy: z.enum(DESK_POLICIES).optional(),
+    hearingRadiusTiles: numberSetting(SETTING_FIELDS.hearingRadiusTiles),
+    leaveRadiusTiles: numberSetting(SETTING_FIELDS.leaveRadiusTiles),
+    maxConversationSize: numberSetting(SETTING_FIELDS.maxConversationSize),
+    guestAccess: z.boolean({ error: m.notBoolean }).optional(),
+    joinPolicy: choiceSetting(SETTING_FIELDS.joinPolicy),
+    meetupHosts: choiceSetting(SETTING_FIELDS.meetupHosts),
+    deskPolicy: choiceSetting(SETTING_FIELDS.deskPolicy),
   })
   .refine((p) => Object.keys(p).length > 0, "nothing to change");
 
-export const joinBody = z.strictObject({ invite: z.string().min(1).max(128).optional() });
+export const joinBody = z.strictObject({ invite: inviteToken.optional() });
 
 export const inviteBody = z.strictObject({
-  role: z.enum(INVITE_ROLES),
-  expiresInHours: z.number().positive().max(24 * 365).optional(),
+  role: z.enum(INVITE_ROLES, { error: `must be one of ${INVITE_ROLES.join(", ")}` }),
+  expiresInHours: z.number({ error: "must be a number of hours" }).positive("must be more than 0 hours").max(24 * 365, "must be at most a year (8760 hours)").optional(),
+  maxUses: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(INVITE_MAX_USES, `must be at most ${INVITE_MAX_USES}`)
+    .optional(),
 });
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, "must be an id");
+export const inviteParams = z.strictObject({ slug: slugSchema, inviteId: objectId });
+export const memberParams = z.strictObject({ slug: slugSchema, memberId: objectId });
+export const roleBody = z.strictObject({ role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }) });
+export const deleteSpaceBody = z.strictObject({ confirm: z.string().max(64) });
+export const auditQuery = z.strictObject({ before: z.iso.datetime("must be an ISO date and time").optional() });
 
 export const versionParams = z.strictObject({ slug: slugSchema, version: z.coerce.number().int().min(1) });
 export const activeMapBody = z.strictObject({ version: z.number().int().min(1) });

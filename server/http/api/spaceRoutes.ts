@@ -1,15 +1,19 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
+import { admitAccount, admitGuest, refund } from "../../admin/admission";
+import { describeSettingsChange } from "../../admin/describeChange";
+import { ensureDevice } from "../../auth/deviceCookie";
 import { createSpaceWithMap } from "../../db/repositories/createSpaceWithMap";
 import { membershipIn } from "../../db/repositories/MemberRepository";
-import type { Role } from "../../deps";
+import { settingMessages } from "../../../shared/spaceSettings";
 import { HttpError } from "../middleware/HttpError";
-import { findSpaceOr404, issueSession, optionalMember, requireAccount, requireMember, requireSpaceRole } from "../middleware/session";
+import { clientAddress } from "../middleware/clientAddress";
+import { findSpaceOr404, issueSession, mayLookInto, optionalMember, requireAccount, requireMember, requireSpaceRole } from "../middleware/session";
 import { validated } from "../middleware/validate";
 import type { ApiContext } from "./ApiContext";
-import { createSpaceBody, inviteBody, joinBody, settingsPatch, slugParams } from "./schemas";
+import { createSpaceBody, joinBody, settingsPatch, slugParams } from "./schemas";
 import { spaceView } from "./views";
 
-/** /api/spaces: creating spaces, their settings, joining, members and invites. */
+/** /api/spaces: creating spaces, their settings, joining and members (invites: inviteRoutes; admin: memberAdminRoutes). */
 export function spaceRoutes(ctx: ApiContext): Router {
   const router = Router();
 
@@ -17,10 +21,15 @@ export function spaceRoutes(ctx: ApiContext): Router {
     "/",
     validated({ body: createSpaceBody }, async ({ body }, req, res) => {
       const owner = requireAccount(req);
+      const perAccount = ctx.limits.spacesByAccount.attempt(owner._id.toHexString());
+      if (perAccount > 0) throw HttpError.tooMany("too many new spaces from this account", perAccount);
+      const perAddress = ctx.limits.spacesByAddress.attempt(clientAddress(req));
+      if (perAddress > 0) throw HttpError.tooMany("too many new spaces from this address", perAddress);
       const { tiled, map } = await ctx.defaultMap();
       const space = await createSpaceWithMap(ctx.repos, { ...body, tiled, map, mapName: "office", owner: owner._id });
+      await ctx.repos.audit.record({ space: space._id, actor: owner, action: "space.create", target: space.name, detail: `created "${space.slug}"` });
       const updated = await ctx.repos.members.findById(owner._id);
-      if (updated) await issueSession(ctx, res, updated, space.slug);
+      if (updated) await issueSession(ctx, req, res, updated, { current: space.slug });
       res.status(201).json({ space: spaceView(space, "owner") });
     }),
   );
@@ -29,23 +38,36 @@ export function spaceRoutes(ctx: ApiContext): Router {
     "/:slug",
     validated({ params: slugParams }, async ({ params }, req, res) => {
       const space = await findSpaceOr404(ctx, params.slug);
-      const membership = optionalMember(req) && membershipIn(optionalMember(req)!, space._id);
-      res.json({ space: spaceView(space, membership && !membership.banned ? membership.role : null) });
+      const member = optionalMember(req);
+      const membership = member && membershipIn(member, space._id);
+      const awaitingOwner = space.needsOwner === true;
+      // A space that admits no guests shows outsiders only its name and that fact (for the join page).
+      if (!mayLookInto(space, member)) {
+        res.json({ space: { slug: space.slug, name: space.name, settings: { guestAccess: false }, role: null, awaitingOwner } });
+        return;
+      }
+      res.json({ space: { ...spaceView(space, membership && !membership.banned ? membership.role : null), awaitingOwner } });
     }),
   );
 
   router.patch(
     "/:slug/settings",
     validated({ params: slugParams, body: settingsPatch }, async ({ params, body }, req, res) => {
-      const { space, membership } = await requireSpaceRole(ctx, req, params.slug, "admin");
+      const { space, member, membership } = await requireSpaceRole(ctx, req, params.slug, "admin");
       const merged = { ...space.settings, ...body };
       if (merged.leaveRadiusTiles < merged.hearingRadiusTiles) {
         throw new HttpError(400, "invalid request body", [
-          { path: "leaveRadiusTiles", message: "must be at least hearingRadiusTiles, so conversations do not flicker" },
+          { path: "leaveRadiusTiles", message: settingMessages.leaveBelowHearing },
         ]);
       }
       const updated = await ctx.repos.spaces.updateSettings(space.slug, body);
       if (!updated) throw new HttpError(404, `no space "${params.slug}"`);
+      await ctx.repos.audit.record({
+        space: space._id,
+        actor: member,
+        action: "settings.change",
+        detail: describeSettingsChange(space.settings, body),
+      });
       await ctx.officeChanged?.(space.slug, "settings");
       res.json({ space: spaceView(updated, membership.role) });
     }),
@@ -56,26 +78,29 @@ export function spaceRoutes(ctx: ApiContext): Router {
     validated({ params: slugParams, body: joinBody.optional() }, async ({ params, body }, req, res) => {
       const member = requireMember(req);
       const space = await findSpaceOr404(ctx, params.slug);
+      const deviceId = ensureDevice(req, res, ctx.deviceSecret, ctx.cookieSecure);
       const existing = membershipIn(member, space._id);
       if (existing?.banned) throw new HttpError(403, "banned from this space");
-      let role: Role | undefined = existing?.role;
+      let updated = member;
       if (!existing) {
-        if (body?.invite) {
-          const invite = await ctx.repos.invites.redeem(body.invite, space._id);
-          if (!invite) throw new HttpError(403, "this invite is not valid for this space or has expired");
-          role = invite.role;
-        } else if (member.email) {
-          role = "member";
-        } else if (space.settings.guestAccess) {
-          role = "guest";
-        } else {
-          throw new HttpError(403, "this space does not admit guests");
+        const admitted = member.email
+          ? await admitAccount(ctx.repos, member, space, body?.invite, deviceId)
+          : { role: "guest" as const, ...(await admitGuest(ctx.repos, space, body?.invite, deviceId)) };
+        const added = await ctx.repos.members.addMembership(member._id, space._id, admitted.role).catch(async (err: unknown) => {
+          await refund(ctx.repos, admitted.invite);
+          throw err;
+        });
+        if (!added) throw new HttpError(401, "invalid session");
+        updated = added;
+        if (admitted.invite) {
+          await ctx.repos.audit.record({ space: space._id, actor: member, action: "invite.use", target: member.displayName, detail: `joined as ${admitted.role} with an invite` });
         }
+      } else {
+        await ctx.repos.members.touchLastSeen(member._id, space._id);
       }
-      const updated = existing ? member : await ctx.repos.members.addMembership(member._id, space._id, role!);
-      if (!updated) throw new HttpError(401, "invalid session");
-      await issueSession(ctx, res, updated, space.slug);
-      res.json({ space: spaceView(space, membershipIn(updated, space._id)?.role ?? role ?? null) });
+      await ctx.repos.members.addDevice(member._id, deviceId);
+      await issueSession(ctx, req, res, updated, { current: space.slug });
+      res.json({ space: spaceView(space, membershipIn(updated, space._id)?.role ?? null) });
     }),
   );
 
@@ -91,21 +116,5 @@ export function spaceRoutes(ctx: ApiContext): Router {
     }),
   );
 
-  router.post(
-    "/:slug/invites",
-    validated({ params: slugParams, body: inviteBody }, async ({ params, body }, req, res) => {
-      const { space, member, membership } = await requireSpaceRole(ctx, req, params.slug, "admin");
-      if (body.role === "admin" && membership.role !== "owner") throw new HttpError(403, "only the owner can invite admins");
-      const expiresAt = body.expiresInHours ? new Date(Date.now() + body.expiresInHours * 3_600_000) : null;
-      const { token } = await ctx.repos.invites.create({ space: space._id, role: body.role, createdBy: member._id, expiresAt });
-      const url = `${baseUrl(ctx, req)}/?space=${encodeURIComponent(space.slug)}&invite=${encodeURIComponent(token)}`;
-      res.status(201).json({ url, token, role: body.role, expiresAt });
-    }),
-  );
-
   return router;
-}
-
-function baseUrl(ctx: ApiContext, req: Request): string {
-  return (ctx.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`).replace(/\/+$/, "");
 }

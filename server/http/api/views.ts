@@ -1,4 +1,7 @@
 import type { Role } from "../../deps";
+import type { AuditEntryDoc } from "../../db/models/AuditEntry";
+import type { InviteDoc } from "../../db/models/Invite";
+import { inviteState } from "../../db/repositories/InviteRepository";
 import type { MapDoc } from "../../db/models/Map";
 import type { MemberDoc } from "../../db/models/Member";
 import type { SpaceDoc } from "../../db/models/Space";
@@ -39,5 +42,31 @@ export function mapSummaryView(map: MapSummary | MapDoc, activeVersion: number) 
     uploadedBy: map.uploadedBy ? map.uploadedBy.toHexString() : null,
     createdAt: map.createdAt,
     active: map.version === activeVersion,
+  };
+}
+
+export function inviteView(invite: InviteDoc, now = new Date()) {
+  return {
+    id: invite._id.toHexString(),
+    role: invite.role,
+    maxUses: invite.maxUses ?? 1,
+    uses: invite.uses,
+    expiresAt: invite.expiresAt,
+    revokedAt: invite.revokedAt ?? null,
+    lastUsedAt: invite.lastUsedAt ?? null,
+    createdAt: invite.createdAt,
+    state: inviteState(invite, invite.space, now),
+  };
+}
+
+export function auditView(entry: AuditEntryDoc) {
+  return {
+    id: entry._id.toHexString(),
+    actor: entry.actor ? entry.actor.toHexString() : null,
+    actorName: entry.actorName,
+    action: entry.action,
+    target: entry.target,
+    detail: entry.detail,
+    at: entry.at,
   };
 }

@@ -5,13 +5,14 @@ import type { MemberDoc, Membership } from "../../db/models/Member";
 import type { SpaceDoc } from "../../db/models/Space";
 import { membershipIn } from "../../db/repositories/MemberRepository";
 import { SESSION_COOKIE, setSessionCookie } from "../../auth/sessionCookie";
-import { signSession, verifySession, type SessionPayload, type TokenProblem } from "../../auth/sessionToken";
+import type { SessionProblem } from "../../auth/Sessions";
+import type { SessionPayload } from "../../auth/sessionToken";
 import type { ApiContext } from "../api/ApiContext";
 import { HttpError } from "./HttpError";
 
 type SessionState =
   | { member: MemberDoc; payload: SessionPayload }
-  | { member: null; problem: TokenProblem | "none" | "unknown-member" };
+  | { member: null; problem: SessionProblem | "none" };
 
 const sessions = new WeakMap<Request, SessionState>();
 
@@ -21,6 +22,7 @@ const UNAUTHENTICATED: Record<Exclude<SessionState, { payload: SessionPayload }>
   malformed: "invalid session",
   "bad-signature": "invalid session",
   "unknown-member": "invalid session",
+  revoked: "this session has ended; sign in again",
 };
 
 /** The session token from the cookie, or from `Authorization: Bearer` for non-browser clients. */
@@ -31,27 +33,41 @@ export function tokenFromRequest(req: Request): string | undefined {
   return auth?.startsWith("Bearer ") ? auth.slice(7).trim() : undefined;
 }
 
-/** Loads the caller's member record, if the request carries a valid session; never refuses by itself. */
+/**
+ * Loads the caller's member record, if the request carries a live session;
+ * never refuses by itself. A session in use is renewed here (sliding expiry):
+ * its record gets a later idle deadline and the browser a fresh cookie.
+ */
 export function loadSession(ctx: ApiContext): RequestHandler {
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
     try {
       const token = tokenFromRequest(req);
       if (!token) {
         sessions.set(req, { member: null, problem: "none" });
         return next();
       }
-      const verified = verifySession(token, ctx.sessionSecret);
-      if (!verified.ok) {
-        sessions.set(req, { member: null, problem: verified.problem });
+      const check = await ctx.sessions.check(token);
+      if (!check.ok) {
+        sessions.set(req, { member: null, problem: check.problem });
         return next();
       }
-      const member = await ctx.repos.members.findById(verified.payload.sub);
-      sessions.set(req, member ? { member, payload: verified.payload } : { member: null, problem: "unknown-member" });
+      sessions.set(req, { member: check.member, payload: check.payload });
+      if (check.renewDue) {
+        await ctx.sessions.extend(check.payload.sid);
+        const renewed = ctx.sessions.token(check.member._id, check.payload.sid, check.payload.spaces);
+        setSessionCookie(res, renewed, ctx.sessions.times.idleSeconds, ctx.cookieSecure);
+      }
       next();
     } catch (err) {
       next(err);
     }
   };
+}
+
+/** The live session the request carries, if any (its member and token payload). */
+export function currentSession(req: Request): { member: MemberDoc; payload: SessionPayload } | null {
+  const state = sessions.get(req);
+  return state?.member ? state : null;
 }
 
 /** The signed-in member, or a 401 explaining why there is none. */
@@ -87,6 +103,26 @@ export async function findSpaceOr404(ctx: ApiContext, slug: string): Promise<Spa
 }
 
 /**
+ * A space the caller may look into: any space that admits guests, else only
+ * with a non-banned membership. Anyone else gets 401 (no session) or 403, and
+ * learns only what the join page needs (GET /api/spaces/:slug answers a
+ * name and "no guests" to them).
+ */
+export async function requireSpaceReader(ctx: ApiContext, req: Request, slug: string): Promise<SpaceDoc> {
+  const space = await findSpaceOr404(ctx, slug);
+  if (mayLookInto(space, optionalMember(req))) return space;
+  requireMember(req);
+  throw new HttpError(403, "this space is for its members only");
+}
+
+/** Whether a space's settings and map are visible to this member (or to an anonymous visitor, with null). */
+export function mayLookInto(space: SpaceDoc, member: MemberDoc | null): boolean {
+  if (space.settings.guestAccess) return true;
+  const membership = member && membershipIn(member, space._id);
+  return !!membership && !membership.banned;
+}
+
+/**
  * The caller's standing in a space: 401 without a session, 404 for an unknown
  * space, 403 for non-members, banned members, or a role below `minRole`.
  */
@@ -103,15 +139,32 @@ export async function requireSpaceRole(ctx: ApiContext, req: Request, slug: stri
 }
 
 /**
- * Issues a fresh session cookie naming every space the member may enter now
+ * Sets a session cookie naming every space the member may enter now
  * (non-banned memberships); a room join checks the token names its space.
+ * The request's own session carries on when it is this member's; a sign-in
+ * (`fresh`) ends it and starts a new one, so an old cookie cannot outlive it.
  */
-export async function issueSession(ctx: ApiContext, res: Response, member: MemberDoc, current?: string): Promise<string> {
+export async function issueSession(
+  ctx: ApiContext,
+  req: Request,
+  res: Response,
+  member: MemberDoc,
+  options: { current?: string; fresh?: boolean } = {},
+): Promise<string> {
   const ids: Types.ObjectId[] = member.memberships.filter((m) => !m.banned).map((m) => m.space);
   const slugs = await ctx.repos.spaces.slugsOf(ids);
   // A token names a bounded number of spaces; the one being entered must be among them.
+  const { current } = options;
   if (current && slugs.includes(current)) slugs.sort((a, b) => Number(b === current) - Number(a === current));
-  const token = signSession({ sub: member._id.toHexString(), spaces: slugs, ttlSeconds: ctx.sessionTtlSeconds }, ctx.sessionSecret);
-  setSessionCookie(res, token, ctx.sessionTtlSeconds, ctx.cookieSecure);
+  const existing = currentSession(req);
+  let sid: string;
+  if (existing && !options.fresh && existing.member._id.equals(member._id)) {
+    sid = existing.payload.sid;
+  } else {
+    if (existing) await ctx.sessions.end(existing.payload.sid);
+    sid = await ctx.sessions.start(member._id);
+  }
+  const token = ctx.sessions.token(member._id, sid, slugs);
+  setSessionCookie(res, token, ctx.sessions.times.idleSeconds, ctx.cookieSecure);
   return token;
 }

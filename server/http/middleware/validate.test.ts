@@ -1,7 +1,8 @@
 import express from "express";
 import request from "supertest";
 import { z } from "zod";
-import { jsonErrorHandler } from "./errorHandler";
+import { jsonErrorHandler, notFound } from "./errorHandler";
+import { HttpError } from "./HttpError";
 import { validated } from "./validate";
 
 function app() {
@@ -16,9 +17,14 @@ function app() {
       },
     ),
   );
+  a.get("/busy", () => {
+    throw HttpError.tooMany("too many tries", 42.2);
+  });
+  a.get("/static-miss", (_req, _res, next) => next(Object.assign(new Error("Not Found"), { status: 404 })));
   a.get("/boom", () => {
     throw new Error("secret internals");
   });
+  a.use(notFound);
   const logged: unknown[] = [];
   a.use(jsonErrorHandler((_m, err) => logged.push(err)));
   return { a, logged };
@@ -46,6 +52,15 @@ describe("validated + jsonErrorHandler", () => {
     const { a } = app();
     await request(a).post("/items/1").set("Content-Type", "application/json").send("{nope").expect(400, { error: "malformed JSON body" });
     await request(a).post("/items/1").send({ name: "x".repeat(2000) }).expect(413, { error: "request body is too large" });
+  });
+
+  it("answers HttpError with its headers, and other middleware's 4xx statuses as JSON", async () => {
+    const { a } = app();
+    const busy = await request(a).get("/busy").expect(429);
+    expect(busy.body).toEqual({ error: "too many tries; try again in 43 s" });
+    expect(busy.headers["retry-after"]).toBe("43");
+    await request(a).get("/static-miss").expect(404, { error: "Not Found" });
+    await request(a).get("/nowhere").expect(404, { error: "no API route for GET /nowhere" });
   });
 
   it("hides unexpected errors behind a logged 500", async () => {

@@ -2,6 +2,9 @@ import path from "node:path";
 import express, { Router } from "express";
 
 /** esbuild names bundles `main-ABCDEFGH.js`: such files never change, so caches may keep them. */
+/** /admin and /admin/:slug. */
+const ADMIN_PAGE = /^\/admin(?:\/[^/]+)?\/?$/;
+
 const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+(\.map)?$/i;
 
 /**
@@ -19,9 +22,11 @@ export function staticRoutes(clientDir: string, assetsDir: string): Router {
       },
     }),
   );
-  router.get(/^[^.]*$/, (_req, res, next) => {
+  // The admin page is its own HTML and bundle (client/admin); everything else is the office.
+  router.get(/^[^.]*$/, (req, res, next) => {
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(path.join(clientDir, "index.html"), (err) => {
+    const page = ADMIN_PAGE.test(req.path) ? "admin.html" : "index.html";
+    res.sendFile(path.join(clientDir, page), (err) => {
       if (!err) return;
       if ((err as NodeJS.ErrnoException).code === "ENOENT") {
         res.status(503).type("text/plain").send("The browser client is not built yet: run npm run build");

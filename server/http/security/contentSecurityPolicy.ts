@@ -12,14 +12,15 @@ export function contentSecurityPolicy(extraConnectOrigins: readonly string[] = [
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "script-src-attr": ["'none'"],
-    // Inline style attributes are set by the UI and Phaser (canvas sizing); no inline <style> is served.
-    "style-src": ["'self'", "'unsafe-inline'"],
+    // Only the stylesheet file. The UI and Phaser size things through element.style (CSSOM),
+    // which CSP does not govern; no <style> element or style="" attribute is ever parsed.
+    "style-src": ["'self'"],
     // Phaser turns generated textures into data:/blob: images.
     "img-src": ["'self'", "data:", "blob:"],
     "media-src": ["'self'", "blob:", "mediastream:"],
     "font-src": ["'self'", "data:"],
-    // 'self' covers same-origin ws:/wss: in current browsers; data:/blob: for Phaser's loaders.
-    "connect-src": ["'self'", "data:", "blob:", ...extraConnectOrigins],
+    // 'self' covers same-origin ws:/wss: in current browsers: the API and the room's socket.
+    "connect-src": ["'self'", ...extraConnectOrigins],
     "worker-src": ["'self'", "blob:"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],

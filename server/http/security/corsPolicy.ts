@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import type { OriginPolicy } from "./originPolicy";
 
 /** Methods and headers another origin on the allowlist may use against the API. */
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
@@ -9,12 +10,11 @@ const ALLOWED_HEADERS = "content-type, x-deskmap-csrf, authorization";
  * from reading the API. Origins in CORS_ORIGINS (exact, e.g.
  * https://intranet.example.com) may call it with credentials.
  */
-export function corsPolicy(allowedOrigins: readonly string[]): RequestHandler {
-  const allowed = new Set(allowedOrigins);
+export function corsPolicy(origins: OriginPolicy): RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
     res.vary("Origin");
-    if (origin && allowed.has(origin)) {
+    if (origins.corsAllowed(origin)) {
       res.set("Access-Control-Allow-Origin", origin);
       res.set("Access-Control-Allow-Credentials", "true");
       if (req.method === "OPTIONS") {

@@ -27,6 +27,10 @@ describe("HTTP security", () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+    // No inline style, and connections only to this origin (the API and the room's WebSocket).
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(csp).not.toContain("unsafe-inline");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["x-powered-by"]).toBeUndefined();
   });

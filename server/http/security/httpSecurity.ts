@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import { corsPolicy } from "./corsPolicy";
 import { csrfGuard } from "./csrfGuard";
+import { OriginPolicy } from "./originPolicy";
 import { securityHeaders } from "./securityHeaders";
 
 export interface HttpSecurityOptions {
@@ -11,9 +12,11 @@ export interface HttpSecurityOptions {
 }
 
 /** The middleware createApp installs: headers for everything, CORS and CSRF in front of /api. */
-export function httpSecurity(options: HttpSecurityOptions): { headers: RequestHandler; api: RequestHandler[] } {
+export function httpSecurity(options: HttpSecurityOptions): { headers: RequestHandler; api: RequestHandler[]; origins: OriginPolicy } {
+  const origins = new OriginPolicy(options.corsOrigins, options.publicUrl);
   return {
     headers: securityHeaders(),
-    api: [corsPolicy(options.corsOrigins), csrfGuard(options.corsOrigins, options.publicUrl)],
+    api: [corsPolicy(origins), csrfGuard(origins)],
+    origins,
   };
 }

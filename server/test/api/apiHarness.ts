@@ -2,7 +2,9 @@ import express, { type Express } from "express";
 import request from "supertest";
 import { parseMap } from "../../../shared/map/parseMap";
 import { buildTestMap } from "../../../shared/map/testMap";
+import { defaultApiLimits } from "../../auth/apiLimits";
 import { AttemptLimiter } from "../../auth/AttemptLimiter";
+import { Sessions } from "../../auth/Sessions";
 import { SESSION_COOKIE } from "../../auth/sessionCookie";
 import { openTestDatabase, type TestDatabase } from "../../db/repositories/testDatabase";
 import { seedDatabase, type TiledWithModel } from "../../db/seed";
@@ -27,20 +29,27 @@ export function fixtureMap(width = 10, height = 8): TiledWithModel {
   return { tiled, map: parseMap(tiled) };
 }
 
-export async function startApi(label: string, overrides: Partial<ApiContext> = {}): Promise<ApiHarness> {
+/**
+ * `firstOwner`: seed the default space waiting for its first owner, as a fresh
+ * install does. Off by default, so a suite's first sign-up is an ordinary account.
+ */
+export async function startApi(label: string, overrides: Partial<ApiContext> = {}, options: { firstOwner?: boolean } = {}): Promise<ApiHarness> {
   const t = await openTestDatabase(label);
-  await seedDatabase(t.repos, async () => fixtureMap());
+  await seedDatabase(t.repos, async () => fixtureMap(), { needsOwner: options.firstOwner ?? false });
   const errors: unknown[] = [];
   const ctx: ApiContext = {
     repos: t.repos,
-    sessionSecret: TEST_SECRET,
-    sessionTtlSeconds: 3600,
+    sessions: new Sessions(t.repos, TEST_SECRET, { idleSeconds: 3600, maxSeconds: 24 * 3600 }),
+    deviceSecret: TEST_SECRET,
     cookieSecure: false,
     allowSignup: true,
     maxMapBytes: 256 * 1024,
     defaultMap: async () => fixtureMap(),
     log: (_message, err) => errors.push(err),
-    signinLimiter: new AttemptLimiter(5, 60_000),
+    // Every request of a test file comes from one address: sign-ups are not what these tests limit.
+    limits: { ...defaultApiLimits(), signupByAddress: new AttemptLimiter(100_000, 60_000) },
+    // The default (OWASP) cost takes about a second per hash on a shared 2-core machine; auth.test.ts checks it.
+    passwordParams: { N: 2 ** 12, r: 8, p: 1 },
     ...overrides,
   };
   const app = express();
@@ -71,10 +80,8 @@ let counter = 0;
 /** Signs up a fresh account; returns its session token and id. */
 export async function signUp(app: Express, name = "Ada"): Promise<{ token: string; id: string; email: string }> {
   const email = `user${++counter}-${Date.now()}@example.com`;
-  const res = await request(app)
-    .post("/api/auth/signup")
-    .send({ email, password: "long enough password", displayName: name, avatar: "ada" })
-    .expect(201);
+  await request(app).post("/api/auth/signup").send({ email, password: "long enough password", displayName: name, avatar: "ada" }).expect(202);
+  const res = await request(app).post("/api/auth/signin").send({ email, password: "long enough password" }).expect(200);
   return { token: sessionFrom(res)!, id: res.body.member.id, email };
 }
 

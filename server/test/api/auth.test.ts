@@ -1,4 +1,8 @@
+import { Types } from "mongoose";
+import express from "express";
 import request from "supertest";
+import { hashPassword } from "../../auth/password";
+import { createApiRouter } from "../../http/api/createApiRouter";
 import { signSession } from "../../auth/sessionToken";
 import { cookie, sessionFrom, signUp, startApi, TEST_SECRET, type ApiHarness } from "./apiHarness";
 
@@ -9,11 +13,13 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe("POST /api/auth/signup", () => {
-  it("creates an account and sets an httpOnly SameSite=Lax session cookie", async () => {
-    const res = await request(h.app)
+  it("creates an account; signing in with it sets an httpOnly SameSite=Lax session cookie", async () => {
+    const created = await request(h.app)
       .post("/api/auth/signup")
       .send({ email: "Grace@Example.com", password: "correct horse battery", displayName: "Grace", avatar: "fay" })
-      .expect(201);
+      .expect(202);
+    expect(sessionFrom(created)).toBeUndefined();
+    const res = await request(h.app).post("/api/auth/signin").send({ email: "grace@example.com", password: "correct horse battery" }).expect(200);
     expect(res.body.member).toMatchObject({ email: "grace@example.com", displayName: "Grace", avatar: "fay", guest: false });
     expect(res.body.member).not.toHaveProperty("passwordHash");
     const set = String(res.headers["set-cookie"]);
@@ -24,11 +30,21 @@ describe("POST /api/auth/signup", () => {
     expect(me.body.member.email).toBe("grace@example.com");
   });
 
-  it("refuses a second account with the same email (409)", async () => {
+  it("answers a taken email exactly as a free one, and leaves the existing account untouched", async () => {
     const body = { email: "twice@example.com", password: "correct horse battery", displayName: "A", avatar: "bo" };
-    await request(h.app).post("/api/auth/signup").send(body).expect(201);
-    const res = await request(h.app).post("/api/auth/signup").send({ ...body, email: "TWICE@example.com" }).expect(409);
-    expect(res.body.error).toMatch(/already exists/);
+    const first = await request(h.app).post("/api/auth/signup").send(body).expect(202);
+    const again = await request(h.app)
+      .post("/api/auth/signup")
+      .send({ ...body, email: "TWICE@example.com", password: "someone else's password", displayName: "B" })
+      .expect(202);
+    const fresh = await request(h.app).post("/api/auth/signup").send({ ...body, email: "fresh@example.com" }).expect(202);
+    expect(again.body).toEqual(first.body);
+    expect(again.body).toEqual(fresh.body);
+    expect(Object.keys(again.headers).sort()).toEqual(Object.keys(fresh.headers).sort());
+    // The outcome shows at sign-in: the first owner's password still works, the second one's does not.
+    await request(h.app).post("/api/auth/signin").send({ email: body.email, password: "someone else's password" }).expect(401);
+    const owner = await request(h.app).post("/api/auth/signin").send({ email: body.email, password: body.password }).expect(200);
+    expect(owner.body.member.displayName).toBe("A");
   });
 
   it("validates every field and rejects unknown ones", async () => {
@@ -39,6 +55,14 @@ describe("POST /api/auth/signup", () => {
     const paths = res.body.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(["email", "password", "displayName", "avatar"]));
     expect(JSON.stringify(res.body.details)).toMatch(/admin/);
+  });
+
+  it("answers a body nested past 16 levels with 400 before parsing it, and one over 32 KiB with 413", async () => {
+    const deep = `{"email":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const res = await request(h.app).post("/api/auth/signup").set("Content-Type", "application/json").send(deep).expect(400);
+    expect(res.body).toEqual({ error: "JSON body nests deeper than 16 levels" });
+    const big = await request(h.app).post("/api/auth/signup").send({ email: "x".repeat(40_000) }).expect(413);
+    expect(big.body.error).toMatch(/too large/);
   });
 
   it("answers malformed JSON with 400", async () => {
@@ -70,11 +94,12 @@ describe("POST /api/auth/signin and signout", () => {
     expect(sessionFrom(wrong)).toBeUndefined();
   });
 
-  it("slows guessing: after 5 failures for one email, even the right password gets 429", async () => {
+  it("slows guessing: after 10 attempts for one email, even the right password gets 429", async () => {
     const { email } = await signUp(h.app);
-    for (let i = 0; i < 5; i++) await request(h.app).post("/api/auth/signin").send({ email, password: `guess number ${i}` }).expect(401);
+    for (let i = 0; i < 10; i++) await request(h.app).post("/api/auth/signin").send({ email, password: `guess number ${i}` }).expect(401);
     const locked = await request(h.app).post("/api/auth/signin").send({ email, password: "long enough password" }).expect(429);
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
+    expect(locked.body.error).toMatch(/^too many sign-in attempts for this email; try again in \d+ s$/);
     const other = await signUp(h.app);
     await request(h.app).post("/api/auth/signin").send({ email: other.email, password: "long enough password" }).expect(200);
   });
@@ -85,6 +110,23 @@ describe("POST /api/auth/signin and signout", () => {
   });
 });
 
+describe("password hashes made with older parameters", () => {
+  it("are replaced by an N=2^17 hash on the next successful sign-in, which keeps working", async () => {
+    // This router hashes with the real (OWASP) parameters, not the harness's cheap ones.
+    const app = express();
+    app.use("/api", createApiRouter({ ...h.ctx, passwordParams: undefined }));
+    const old = await hashPassword("an old password here", { N: 2 ** 14, r: 8, p: 1 });
+    const member = await h.t.repos.members.createAccount({ email: "old@example.com", passwordHash: old, displayName: "Old", avatar: "bo" });
+    await request(app).post("/api/auth/signin").send({ email: "old@example.com", password: "wrong password!!" }).expect(401);
+    expect((await h.t.repos.members.findById(member._id))!.passwordHash).toBe(old);
+    await request(app).post("/api/auth/signin").send({ email: "old@example.com", password: "an old password here" }).expect(200);
+    const rehashed = (await h.t.repos.members.findById(member._id))!.passwordHash!;
+    expect(rehashed.startsWith("scrypt$131072$8$1$")).toBe(true);
+    await request(app).post("/api/auth/signin").send({ email: "old@example.com", password: "an old password here" }).expect(200);
+    expect((await h.t.repos.members.findById(member._id))!.passwordHash).toBe(rehashed);
+  });
+});
+
 describe("session checks on /api/me", () => {
   it("401 without a session", async () => {
     expect((await request(h.app).get("/api/me").expect(401)).body.error).toMatch(/sign in/);
@@ -92,12 +134,13 @@ describe("session checks on /api/me", () => {
 
   it("401 for an expired, a tampered or a foreign-secret token", async () => {
     const { id, token } = await signUp(h.app);
-    const expired = signSession({ sub: id, spaces: [], ttlSeconds: 60 }, TEST_SECRET, Date.now() - 120_000);
+    const sid = await h.t.repos.sessions.create(new Types.ObjectId(id), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    const expired = signSession({ sub: id, sid, spaces: [], ttlSeconds: 60 }, TEST_SECRET, Date.now() - 120_000);
     expect((await request(h.app).get("/api/me").set("Cookie", cookie(expired)).expect(401)).body.error).toMatch(/expired/);
     const [payload, sig] = token.split(".");
     const tampered = `${payload.slice(0, -2)}AA.${sig}`;
     await request(h.app).get("/api/me").set("Cookie", cookie(tampered)).expect(401);
-    const foreign = signSession({ sub: id, spaces: [], ttlSeconds: 60 }, "another-secret".padEnd(40, "y"));
+    const foreign = signSession({ sub: id, sid, spaces: [], ttlSeconds: 60 }, "another-secret".padEnd(40, "y"));
     await request(h.app).get("/api/me").set("Cookie", cookie(foreign)).expect(401);
   });
 

@@ -61,7 +61,8 @@ describe("persistence wired into the server", () => {
   });
 
   it("refuses the guest's session for another space (403)", async () => {
-    const owner = await office.post("/api/auth/signup", { email: "own@example.com", password: "long enough password", displayName: "Own", avatar: "bo" });
+    await office.post("/api/auth/signup", { email: "own@example.com", password: "long enough password", displayName: "Own", avatar: "bo" });
+    const owner = await office.post("/api/auth/signin", { email: "own@example.com", password: "long enough password" });
     const created = await office.post("/api/spaces", { slug: "annex", name: "Annex" }, owner.token);
     expect(created.status).toBe(201);
     const err = await joinError(office.url, { space: "annex", name: "x", avatar: "ada", token: guestToken });
@@ -69,7 +70,8 @@ describe("persistence wired into the server", () => {
   });
 
   it("admits an account by its session cookie alone (the browser's path), and refuses it once banned (403)", async () => {
-    const account = await office.post("/api/auth/signup", { email: "cookie@example.com", password: "long enough password", displayName: "Cookie", avatar: "hana" });
+    await office.post("/api/auth/signup", { email: "cookie@example.com", password: "long enough password", displayName: "Cookie", avatar: "hana" });
+    const account = await office.post("/api/auth/signin", { email: "cookie@example.com", password: "long enough password" });
     const joined = await office.post("/api/spaces/default/join", {}, account.token);
     expect(joined.json.space.role).toBe("member");
     const client = new Client(office.url, { headers: { cookie: `deskmap_session=${joined.token}` } });

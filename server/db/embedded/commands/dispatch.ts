@@ -1,5 +1,5 @@
 import type { Document } from "bson";
-import { ErrorCodes, MongoCommandError, toErrorReply } from "../errors";
+import { ErrorCodes, MongoCommandError, refused, toErrorReply } from "../errors";
 import { assertDbName } from "../engine/Store";
 import { aggregateCommands } from "./aggregate";
 import { collectionCommands } from "./collections";
@@ -20,6 +20,23 @@ const COMMANDS: Record<string, CommandHandler> = {
   ...collectionCommands,
 };
 
+/** mongod commands this store does not implement: refused by name (code 115), not "no such command". */
+const REFUSED_COMMANDS: Record<string, string> = {
+  explain: "explain",
+  collMod: "collMod (changing collection or index options)",
+  setParameter: "setParameter (server parameters such as ttlMonitorSleepSecs)",
+  renameCollection: "renameCollection",
+  dbStats: "dbStats",
+  collStats: "collStats",
+  validate: "validate",
+  compact: "compact",
+  convertToCapped: "convertToCapped",
+  mapReduce: "mapReduce",
+  createUser: "createUser (authentication)",
+  shardCollection: "sharding",
+  replSetGetStatus: "replica sets",
+};
+
 export function isKnownCommand(name: string): boolean {
   return Object.hasOwn(COMMANDS, name);
 }
@@ -27,6 +44,7 @@ export function isKnownCommand(name: string): boolean {
 /** Runs one command document; every failure becomes a MongoDB-style `{ ok: 0 }` reply. */
 export async function runCommand(cmd: Document, ctx: CommandContext): Promise<Document> {
   const name = Object.keys(cmd)[0] ?? "";
+  if (Object.hasOwn(REFUSED_COMMANDS, name)) return refused(REFUSED_COMMANDS[name]).toReply();
   if (!isKnownCommand(name)) {
     return { ok: 0, errmsg: `no such command: '${name}'`, code: ErrorCodes.CommandNotFound, codeName: "CommandNotFound" };
   }

@@ -1,12 +1,23 @@
-import { MongoCommandError } from "../errors";
+import { MongoCommandError, refused } from "../errors";
 import { runFind } from "../engine/query";
 import { collectionArg, optionalDoc, optionalNumber, truthy } from "./args";
 import type { CommandHandler } from "./context";
+
+/** find options that would change the answer and that the store does not implement. */
+const UNSUPPORTED_FIND_OPTIONS: [string, string][] = [
+  ["min", "find's 'min' index bound"],
+  ["max", "find's 'max' index bound"],
+  ["returnKey", "find's 'returnKey'"],
+  ["showRecordId", "find's 'showRecordId'"],
+];
 
 const find: CommandHandler = (cmd, ctx) => {
   const name = collectionArg(cmd, "find");
   if (truthy(cmd.tailable) || truthy(cmd.awaitData)) {
     throw new MongoCommandError("CommandNotSupported", "tailable cursors are not supported by the embedded store");
+  }
+  for (const [opt, feature] of UNSUPPORTED_FIND_OPTIONS) {
+    if (cmd[opt] !== undefined && cmd[opt] !== false) throw refused(feature);
   }
   const limit = optionalNumber(cmd, "limit");
   const skip = optionalNumber(cmd, "skip");
@@ -19,6 +30,7 @@ const find: CommandHandler = (cmd, ctx) => {
     projection: optionalDoc(cmd, "projection"),
     skip,
     limit,
+    hint: cmd.hint,
   });
   // A negative limit is the legacy spelling of "one batch, then close".
   const singleBatch = truthy(cmd.singleBatch) || (limit !== undefined && limit < 0);

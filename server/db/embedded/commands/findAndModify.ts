@@ -1,16 +1,12 @@
 import type { Document } from "bson";
 import { MongoCommandError } from "../errors";
 import type { StoreOp } from "../engine/ops";
-import { compileFilter, matching } from "../engine/query";
+import { matching, projectOne } from "../engine/query";
 import { applyUpdate, checkUpdateSpec, upsertDocument } from "../engine/update";
 import { collectionArg, optionalDoc, truthy } from "./args";
 import type { CommandHandler } from "./context";
 import { sameDocument } from "./writeHelpers";
 
-function project(doc: Document | null, fields: Document | undefined): Document | null {
-  if (!doc || !fields || Object.keys(fields).length === 0) return doc;
-  return (compileFilter({}).find([doc], fields).all()[0] as Document | undefined) ?? null;
-}
 
 /** One document, atomically: errors (E11000 included) are command errors, not writeErrors. */
 const findAndModify: CommandHandler = async (cmd, ctx) => {
@@ -29,7 +25,7 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
   if (!remove) checkUpdateSpec(u);
 
   const coll = ctx.store.collection(ctx.db, c);
-  const target = coll ? matching(coll, query, sort, 1)[0] : undefined;
+  const target = coll ? matching(coll, query, sort, 1, cmd.hint)[0] : undefined;
   const ops: StoreOp[] = [];
   const apply = (op: StoreOp): void => {
     ctx.store.apply(op);
@@ -57,7 +53,7 @@ const findAndModify: CommandHandler = async (cmd, ctx) => {
     lastErrorObject = { n: 0, updatedExisting: false };
   }
   await ctx.persist(ops);
-  return { lastErrorObject, value: project(value, fields), ok: 1 };
+  return { lastErrorObject, value: value ? projectOne(value, fields, query) : null, ok: 1 };
 };
 
 export const findAndModifyCommands: Record<string, CommandHandler> = { findAndModify, findandmodify: findAndModify };

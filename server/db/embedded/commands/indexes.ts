@@ -1,5 +1,5 @@
 import type { Document } from "bson";
-import { MongoCommandError } from "../errors";
+import { MongoCommandError, refused } from "../errors";
 import type { IndexSpec } from "../engine/Index";
 import type { Collection } from "../engine/Collection";
 import type { StoreOp } from "../engine/ops";
@@ -20,7 +20,7 @@ function parseSpec(raw: Document): IndexSpec {
   }
   if (typeof raw.name !== "string" || raw.name === "") throw new MongoCommandError("BadValue", "index 'name' must be a non-empty string");
   for (const opt of Object.keys(raw)) {
-    if (!ALLOWED_OPTIONS.has(opt)) throw new MongoCommandError("InvalidOptions", `index option '${opt}' is not supported by the embedded store`);
+    if (!ALLOWED_OPTIONS.has(opt)) throw refused(`index option '${opt}'`);
   }
   const spec: IndexSpec = { v: 2, key: { ...key } as Record<string, number>, name: raw.name };
   if (truthy(raw.unique)) spec.unique = true;

@@ -77,7 +77,7 @@ const update: CommandHandler = async (cmd, ctx) => {
     }
     const arrayFilters = spec.arrayFilters as Document[] | undefined;
     const coll = ctx.store.collection(ctx.db, c);
-    const targets = coll ? matching(coll, q, spec.sort as Document | undefined, multi ? undefined : 1) : [];
+    const targets = coll ? matching(coll, q, spec.sort as Document | undefined, multi ? undefined : 1, spec.hint) : [];
     for (const doc of targets) {
       const next = applyUpdate(doc, u, { filter: q, arrayFilters });
       n++;
@@ -104,11 +104,11 @@ const del: CommandHandler = async (cmd, ctx) => {
   checkBatch(deletes, "deletes");
   const ops: StoreOp[] = [];
   let n = 0;
-  const writeErrors = forEachWrite(cmd, deletes, ({ q, limit }) => {
+  const writeErrors = forEachWrite(cmd, deletes, ({ q, limit, hint }) => {
     if (limit !== 0 && limit !== 1) throw new MongoCommandError("BadValue", "The limit field in delete objects must be 0 or 1");
     const coll = ctx.store.collection(ctx.db, c);
     if (!coll) return;
-    for (const doc of matching(coll, (q ?? {}) as Document, undefined, limit === 1 ? 1 : undefined)) {
+    for (const doc of matching(coll, (q ?? {}) as Document, undefined, limit === 1 ? 1 : undefined, hint)) {
       applyOp(ctx, ops, { op: "d", db: ctx.db, c, id: doc._id });
       n++;
     }

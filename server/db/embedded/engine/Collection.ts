@@ -1,9 +1,19 @@
+import { serialize } from "bson";
 import type { Document } from "bson";
 import { MongoCommandError } from "../errors";
+import { addPurge, writeCollectionRecord, writeCount } from "./catalog";
+import type { CollectionRecord } from "./catalog";
+import { decodeExact } from "./bsonTypes";
+import { seal, unseal } from "./checksum";
 import { duplicateKeyError } from "./duplicateKey";
 import { Index } from "./Index";
 import type { IndexSpec } from "./Index";
 import { isIndexableScalar, valueKey } from "./keys";
+import { docKey, docRange, recIdOf } from "./storageKeys";
+import type { Tables } from "./Tables";
+
+/** Fills a new index in the background; absent, indexes are built inside the creating write. */
+export type IndexBuilder = (coll: Collection, ix: Index) => Promise<void>;
 
 export interface ScanStats {
   docsExamined: number;
@@ -12,22 +22,53 @@ export interface ScanStats {
 }
 
 /**
- * Documents of one collection in insertion order, keyed by the canonical key of `_id`,
- * plus the indexes over them. Stored documents are never mutated: updates replace them,
- * so a cursor holding references keeps a stable view.
- * Methods throw before changing anything, so a failed write leaves no trace.
+ * One collection, stored in lmdb: documents by record id (insertion order, like mongod's
+ * natural order; an update keeps the record id) and the index entries over them.
+ * Every read deserialises a fresh document, so callers may hold or change what they get.
+ * Mutations run inside a write transaction (`Tables.inWrite`) and check everything that
+ * can fail before writing, so a failed write leaves no trace.
  */
 export class Collection {
-  private readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, Index>();
+  /** Set when the collection is dropped (its records are purged in the background). */
+  dropped = false;
+  private nextRecId: number;
 
   constructor(
-    readonly db: string,
-    readonly name: string,
-    readonly options: Document,
+    private readonly record: CollectionRecord,
+    private count: number,
+    private readonly tables: Tables,
     private readonly stats: ScanStats,
+    private readonly allocateId: () => number,
+    private readonly builder: () => IndexBuilder | null,
+    private readonly onPurge: () => void = () => undefined,
   ) {
-    this.indexes.set("_id_", new Index({ v: 2, key: { _id: 1 }, name: "_id_" }));
+    for (const { ixId, spec, building } of record.indexes) {
+      const ix = new Index(spec, ixId, tables);
+      ix.building = building === true;
+      this.indexes.set(spec.name, ix);
+    }
+    let last = 0;
+    const { start, end } = docRange(record.collId);
+    // Reverse ranges run from `start` down to `end`.
+    for (const key of tables.docs.getKeys({ start: end, end: start, reverse: true, limit: 1 })) last = recIdOf(key as Buffer);
+    this.nextRecId = last + 1;
+  }
+
+  get db(): string {
+    return this.record.db;
+  }
+
+  get name(): string {
+    return this.record.name;
+  }
+
+  get options(): Document {
+    return this.record.options;
+  }
+
+  get collId(): number {
+    return this.record.collId;
   }
 
   get ns(): string {
@@ -35,63 +76,138 @@ export class Collection {
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.count;
   }
 
-  all(): IterableIterator<Document> {
-    return this.docs.values();
+  /** Every document in natural (insertion) order, read lazily. */
+  *all(): IterableIterator<Document> {
+    for (const { key, value } of this.tables.docs.getRange(docRange(this.record.collId))) yield this.decode(key, value);
+  }
+
+  /** Up to `limit` documents after record id `after`, for work that yields between slices. */
+  slice(after: number, limit: number): Array<{ recId: number; doc: Document }> {
+    const out: Array<{ recId: number; doc: Document }> = [];
+    for (const { key, value } of this.tables.docs.getRange({ ...docRange(this.record.collId, after), limit })) {
+      out.push({ recId: recIdOf(key), doc: this.decode(key, value) });
+    }
+    return out;
   }
 
   getById(id: unknown): Document | undefined {
-    return this.docs.get(valueKey(id));
+    const rec = this.recIdOf(id);
+    return rec === undefined ? undefined : this.load(rec);
   }
 
   insert(doc: Document): void {
     if (doc._id === undefined) throw new MongoCommandError("BadValue", "document has no _id");
     if (Array.isArray(doc._id)) throw new MongoCommandError("BadValue", "can't use an array for _id");
-    const id = valueKey(doc._id);
-    if (this.docs.has(id)) throw duplicateKeyError(this.ns, this.indexes.get("_id_")!, doc);
-    this.assertUnique(doc, id);
-    this.docs.set(id, doc);
-    for (const ix of this.indexes.values()) ix.add(doc, id);
+    if (this.recIdOf(doc._id) !== undefined) throw duplicateKeyError(this.ns, this.indexes.get("_id_")!, doc);
+    const recId = this.nextRecId;
+    this.assertUnique(doc, recId);
+    this.tables.inWrite(() => {
+      this.put(recId, doc);
+      for (const ix of this.indexes.values()) ix.add(doc, recId);
+      this.nextRecId++;
+      this.count++;
+      this.tables.deferToEnd(this.saveCount);
+    });
   }
 
   replace(doc: Document): void {
-    const id = valueKey(doc._id);
-    const old = this.docs.get(id);
-    if (!old) throw new MongoCommandError("InternalError", `no document with _id key ${id} in ${this.ns}`);
-    this.assertUnique(doc, id);
-    for (const ix of this.indexes.values()) ix.remove(old, id);
-    this.docs.set(id, doc);
-    for (const ix of this.indexes.values()) ix.add(doc, id);
+    const recId = this.recIdOf(doc._id);
+    const old = recId === undefined ? undefined : this.load(recId);
+    if (recId === undefined || !old) throw new MongoCommandError("InternalError", `no document with _id key ${valueKey(doc._id)} in ${this.ns}`);
+    this.assertUnique(doc, recId);
+    this.tables.inWrite(() => {
+      for (const ix of this.indexes.values()) ix.remove(old, recId);
+      this.put(recId, doc);
+      for (const ix of this.indexes.values()) ix.add(doc, recId);
+    });
   }
 
   remove(idValue: unknown): boolean {
-    const id = valueKey(idValue);
-    const old = this.docs.get(id);
-    if (!old) return false;
-    for (const ix of this.indexes.values()) ix.remove(old, id);
-    this.docs.delete(id);
+    const recId = this.recIdOf(idValue);
+    const old = recId === undefined ? undefined : this.load(recId);
+    if (recId === undefined || !old) return false;
+    this.tables.inWrite(() => {
+      for (const ix of this.indexes.values()) ix.remove(old, recId);
+      this.tables.docs.remove(docKey(this.collId, recId));
+      this.count--;
+      this.tables.deferToEnd(this.saveCount);
+    });
     return true;
   }
 
+  /**
+   * Registers a new index. With a builder (the server), it is filled in the background in
+   * slices (see persist/indexBuild.ts); without one, right here.
+   */
   createIndex(spec: IndexSpec): void {
-    const ix = new Index(spec);
-    for (const [id, doc] of this.docs) {
-      if (ix.conflicts(doc, id)) throw duplicateKeyError(this.ns, ix, doc);
-      ix.add(doc, id);
+    this.tables.inWrite(() => {
+      const ix = new Index(spec, this.allocateId(), this.tables);
+      const builder = this.builder();
+      if (builder) {
+        ix.building = true;
+        this.indexes.set(spec.name, ix);
+        this.saveRecord();
+        ix.built = builder(this, ix);
+        return;
+      }
+      for (let after = 0, batch; (batch = this.slice(after, 1000)).length > 0; after = batch[batch.length - 1].recId) {
+        for (const { recId, doc } of batch) {
+          if (ix.conflicts(doc, recId, (r) => this.load(r))) {
+            addPurge(this.tables.catalog, { table: "entries", id: ix.ixId }); // entries written so far
+            throw duplicateKeyError(this.ns, ix, doc);
+          }
+          ix.add(doc, recId);
+        }
+      }
+      this.indexes.set(spec.name, ix);
+      this.saveRecord();
+    });
+  }
+
+  /** One slice of a background build (inside a write transaction); false when done or failed. */
+  buildSlice(ix: Index, after: number, limit: number): { more: boolean; last: number } {
+    const batch = this.dropped ? [] : this.slice(after, limit);
+    for (const { recId, doc } of batch) {
+      if (ix.conflicts(doc, recId, (r) => this.load(r))) {
+        ix.buildFailed ??= duplicateKeyError(this.ns, ix, doc);
+        return { more: false, last: recId };
+      }
+      ix.add(doc, recId);
     }
-    this.indexes.set(spec.name, ix);
+    return { more: batch.length === limit, last: batch.length ? batch[batch.length - 1].recId : after };
+  }
+
+  /** Ends a background build: the index serves queries, or (failed) is dropped. */
+  finishBuild(ix: Index): void {
+    if (this.dropped || this.indexes.get(ix.spec.name) !== ix) return;
+    this.tables.inWrite(() => {
+      if (ix.buildFailed) this.dropIndex(ix.spec.name);
+      else {
+        ix.building = false;
+        this.saveRecord();
+      }
+    });
   }
 
   dropIndex(name: string): void {
-    this.indexes.delete(name);
+    const ix = this.indexes.get(name);
+    if (!ix) return;
+    this.tables.inWrite(() => {
+      addPurge(this.tables.catalog, { table: "entries", id: ix.ixId });
+      this.onPurge();
+      this.indexes.delete(name);
+      this.saveRecord();
+    });
   }
 
-  private assertUnique(doc: Document, id: string): void {
-    for (const ix of this.indexes.values()) {
-      if (ix.spec.name !== "_id_" && ix.conflicts(doc, id)) throw duplicateKeyError(this.ns, ix, doc);
-    }
+  /** Queues every document and index entry for purging (inside a write transaction). */
+  purgeAll(): void {
+    addPurge(this.tables.catalog, { table: "docs", id: this.collId });
+    for (const ix of this.indexes.values()) addPurge(this.tables.catalog, { table: "entries", id: ix.ixId });
+    this.dropped = true;
   }
 
   /**
@@ -102,7 +218,7 @@ export class Collection {
     const eq = equalityConditions(filter ?? {});
     let best: { index: Index; keys: string[] } | null = null;
     for (const ix of this.indexes.values()) {
-      if (ix.spec.partialFilterExpression || ix.spec.sparse) continue; // they omit documents
+      if (ix.spec.partialFilterExpression || ix.spec.sparse || ix.building) continue; // they omit documents
       if (!ix.fields.every((f) => eq.has(f))) continue;
       const keys = combineKeys(ix.fields.map((f) => eq.get(f)!));
       if (keys.length > 1000) continue;
@@ -110,19 +226,69 @@ export class Collection {
     }
     if (!best) {
       this.stats.collectionScans++;
-      this.stats.docsExamined += this.docs.size;
-      return [...this.docs.values()];
+      this.stats.docsExamined += this.count;
+      return this.tables.checked(() => [...this.all()]);
     }
     this.stats.indexLookups++;
-    const ids = new Set<string>();
-    for (const k of best.keys) for (const id of best.index.lookup(k)) ids.add(id);
+    const found = best;
+    const ids = new Set<number>();
+    this.tables.checked(() => {
+      for (const k of found.keys) for (const id of found.index.lookup(k)) ids.add(id);
+    });
     const out: Document[] = [];
-    for (const id of ids) {
-      const d = this.docs.get(id);
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      const d = this.load(id);
       if (d) out.push(d);
     }
     this.stats.docsExamined += out.length;
     return out;
+  }
+
+  private recIdOf(id: unknown): number | undefined {
+    const key = valueKey(id);
+    const ix = this.indexes.get("_id_")!;
+    return this.tables.checked(() => {
+      for (const rec of ix.lookup(key)) {
+        const d = this.load(rec);
+        if (d && valueKey(d._id) === key) return rec;
+      }
+      return undefined;
+    });
+  }
+
+  private load(recId: number): Document | undefined {
+    const key = docKey(this.collId, recId);
+    const v = this.tables.docs.get(key);
+    return v === undefined ? undefined : this.tables.checked(() => this.decode(key, v));
+  }
+
+  private decode(key: Buffer, value: Buffer): Document {
+    // Exact decoding: an int64 stays an int64 and 42.0 a double across reads and restarts.
+    return this.tables.checked(() => decodeExact(unseal("document", key, value)));
+  }
+
+  private put(recId: number, doc: Document): void {
+    const key = docKey(this.collId, recId);
+    this.tables.docs.put(key, seal(key, serialize(doc)));
+  }
+
+  /** The stored count, written once per write callback however many documents it changed. */
+  private readonly saveCount = (): void => {
+    if (!this.dropped) writeCount(this.tables.catalog, this.collId, this.count);
+  };
+
+  private saveRecord(): void {
+    this.record.indexes = [...this.indexes.values()].map((ix) => (ix.building ? { ixId: ix.ixId, spec: ix.spec, building: true } : { ixId: ix.ixId, spec: ix.spec }));
+    writeCollectionRecord(this.tables.catalog, this.record);
+  }
+
+  private assertUnique(doc: Document, recId: number): void {
+    for (const ix of this.indexes.values()) {
+      if (ix.spec.name === "_id_" || !ix.conflicts(doc, recId, (r) => this.load(r))) continue;
+      // A duplicate under an index still being built fails the build, not this write (as in mongod).
+      if (ix.building) ix.buildFailed ??= duplicateKeyError(this.ns, ix, doc);
+      else throw duplicateKeyError(this.ns, ix, doc);
+    }
   }
 }
 

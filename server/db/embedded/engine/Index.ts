@@ -1,6 +1,10 @@
 import type { Document } from "bson";
-import { Query } from "mingo";
+import { compileMatcher } from "./match";
+import type { Matcher } from "./match";
+import { seal, unseal } from "./checksum";
 import { valueKey, pathValues } from "./keys";
+import { entryKey, entryKeyRange, recIdOf, storedKey, uniqueKey } from "./storageKeys";
+import type { Tables } from "./Tables";
 
 export interface IndexSpec {
   v: number;
@@ -14,19 +18,32 @@ export interface IndexSpec {
 }
 
 const COMPOUND_SEPARATOR = "\u0000";
+const EMPTY = new Uint8Array(0);
 
 /**
- * One secondary (or _id) index: a map from key string to the ids of documents holding it.
- * Unique indexes keep the same map; a second id under one key is a duplicate.
+ * One secondary (or _id) index, stored in lmdb's `entries` table: one entry per
+ * (key, record id). Keys are the canonical equality strings of `valueKey`, so lookups are
+ * by equality only. Unique indexes are the same table; a second record under one key is
+ * a duplicate.
  */
 export class Index {
   readonly fields: string[];
-  private readonly map = new Map<string, Set<string>>();
-  private readonly partial: Query | null;
+  private readonly partial: Matcher | null;
+  /** Being filled in the background: kept up to date by writes, not used by queries yet. */
+  building = false;
+  /** A duplicate met while building a unique index: the build fails with it. */
+  buildFailed: Error | null = null;
+  /** Settles when a background build ends (rejects with the reason it failed). */
+  built: Promise<void> | null = null;
 
-  constructor(readonly spec: IndexSpec) {
+  constructor(
+    readonly spec: IndexSpec,
+    readonly ixId: number,
+    private readonly tables: Tables,
+  ) {
     this.fields = Object.keys(spec.key);
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, { scriptEnabled: false }) : null;
+    // The same matcher as queries, so a partial index holds exactly the documents a query on its filter finds.
+    this.partial = spec.partialFilterExpression ? compileMatcher(spec.partialFilterExpression) : null;
   }
 
   get unique(): boolean {
@@ -55,36 +72,59 @@ export class Index {
     return values.map(valueKey).join(COMPOUND_SEPARATOR);
   }
 
-  add(doc: Document, id: string): void {
+  /** Inside a write transaction. */
+  add(doc: Document, recId: number): void {
     for (const k of this.keysFor(doc)) {
-      let set = this.map.get(k);
-      if (!set) this.map.set(k, (set = new Set()));
-      set.add(id);
+      if (this.unique) {
+        const key = uniqueKey(this.ixId, k);
+        const rec = Buffer.allocUnsafe(8);
+        rec.writeBigUInt64BE(BigInt(recId), 0);
+        this.tables.entries.put(key, seal(key, rec));
+      } else {
+        const key = entryKey(this.ixId, k, recId);
+        this.tables.entries.put(key, seal(key, EMPTY));
+      }
     }
   }
 
-  remove(doc: Document, id: string): void {
+  /** Inside a write transaction. */
+  remove(doc: Document, recId: number): void {
     for (const k of this.keysFor(doc)) {
-      const set = this.map.get(k);
-      if (!set) continue;
-      set.delete(id);
-      if (set.size === 0) this.map.delete(k);
+      if (!this.unique) this.tables.entries.remove(entryKey(this.ixId, k, recId));
+      else if (this.lookup(k)[0] === recId) this.tables.entries.remove(uniqueKey(this.ixId, k));
     }
   }
 
-  lookup(key: string): ReadonlySet<string> {
-    return this.map.get(key) ?? EMPTY;
+  /** Record ids holding `key`, checksums verified. For a hashed (long) key, callers re-check. */
+  lookup(key: string): number[] {
+    if (this.unique) {
+      const k = uniqueKey(this.ixId, key);
+      const v = this.tables.entries.get(k);
+      return v === undefined ? [] : [Number(unseal("index entry", k, v).readBigUInt64BE(0))];
+    }
+    const out: number[] = [];
+    for (const { key: k, value } of this.tables.entries.getRange(entryKeyRange(this.ixId, key))) {
+      unseal("index entry", k, value);
+      out.push(recIdOf(k));
+    }
+    return out;
   }
 
-  /** For a unique index: does `doc` collide with a document other than `selfId`? */
-  conflicts(doc: Document, selfId: string): boolean {
+  /**
+   * For a unique index: does `doc` collide with a record other than `selfRecId`?
+   * A long key is stored by hash, so a hash match is confirmed on the other document.
+   */
+  conflicts(doc: Document, selfRecId: number, load: (recId: number) => Document | undefined): boolean {
     if (!this.unique) return false;
     for (const k of this.keysFor(doc)) {
-      const set = this.map.get(k);
-      if (set) for (const other of set) if (other !== selfId) return true;
+      const hashed = storedKey(k).hashed;
+      for (const other of this.lookup(k)) {
+        if (other === selfRecId) continue;
+        if (!hashed) return true;
+        const otherDoc = load(other);
+        if (otherDoc && this.keysFor(otherDoc).includes(k)) return true;
+      }
     }
     return false;
   }
 }
-
-const EMPTY: ReadonlySet<string> = new Set();

@@ -1,18 +1,20 @@
-import { calculateObjectSize, deserialize, ObjectId, serialize } from "bson";
+import { calculateObjectSize, ObjectId } from "bson";
+import { cloneExact } from "./bsonTypes";
 import type { Document } from "bson";
 import { Aggregator } from "mingo";
-import { update as mingoUpdate } from "mingo/updater";
-import type { Modifier } from "mingo/updater";
 import { MongoCommandError } from "../errors";
 import { MAX_BSON_OBJECT_SIZE } from "../wire/constants";
 import { valueKey } from "./keys";
-import { MINGO_OPTIONS } from "./query";
+import { MINGO_OPTIONS } from "./match";
+import { isDocument } from "./paths";
+import { checkOperand, UPDATE_OPS } from "./updateOps";
+import { checkConflicts, compileArrayFilters, expandPath, slotFor, writeSlot } from "./updatePaths";
 
 export type UpdateSpec = Document | Document[];
 
 /** Deep copy through BSON: keeps ObjectId/Date/Binary types and never shares structure. */
 export function cloneDoc(doc: Document): Document {
-  return deserialize(serialize(doc), { promoteBuffers: false });
+  return cloneExact(doc);
 }
 
 export function isOperatorUpdate(u: UpdateSpec): boolean {
@@ -73,42 +75,92 @@ export function applyUpdate(
     const { _id: _ignored, ...rest } = cloneDoc(u);
     return checkResult(id, id === undefined ? { ...rest } : { _id: id, ...rest });
   }
-  const { $setOnInsert, ...mods } = u;
-  if (opts.inserting && $setOnInsert) mods.$set = { ...(mods.$set as Document | undefined), ...($setOnInsert as Document) };
   const next = cloneDoc(doc);
-  if (Object.keys(mods).length > 0) {
-    mingoUpdate(next, mods as Modifier<Document>, opts.arrayFilters, opts.filter, { cloneMode: "deep", queryOptions: MINGO_OPTIONS });
-  }
+  applyOperators(next, doc, u, opts);
   return checkResult(id, withIdFirst(next));
 }
 
-/** The document an upsert inserts: equality fields of the filter, then the update. */
+/** Parses every operator and operand, then applies them in order to `doc` (a private copy). */
+function applyOperators(doc: Document, original: Document, u: Document, opts: { filter?: Document; arrayFilters?: Document[]; inserting?: boolean }): void {
+  const planned: { op: string; path: string; operand: unknown }[] = [];
+  for (const [op, fields] of Object.entries(u)) {
+    if (!Object.hasOwn(UPDATE_OPS, op)) {
+      throw new MongoCommandError("FailedToParse", `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    }
+    if (!fields || typeof fields !== "object" || Array.isArray(fields)) {
+      throw new MongoCommandError("FailedToParse", `Modifiers operate on fields but we found type ${Array.isArray(fields) ? "array" : typeof fields} instead. For example: {$mod: {<field>: ...}} not {$set: ...}`);
+    }
+    for (const [path, operand] of Object.entries(fields as Document)) {
+      if (path === "" || path.split(".").some((p) => p === "")) {
+        throw new MongoCommandError("BadValue", `The update path '${path}' contains an empty field name, which is not allowed.`);
+      }
+      checkOperand(op, path, operand);
+      planned.push({ op, path, operand });
+    }
+  }
+  checkConflicts(planned.flatMap((p) => (p.op === "$rename" ? [p.path, p.operand as string] : [p.path])));
+  const ctx = { filter: opts.filter, original, arrayFilters: compileArrayFilters(opts.arrayFilters) };
+  const env = { doc, idText: `{_id: ${describeId(doc._id)}}`, now: new Date() };
+  for (const { op, path, operand } of planned) {
+    if (op === "$setOnInsert" && !opts.inserting) continue;
+    for (const concrete of expandPath(doc, path.split("."), ctx)) UPDATE_OPS[op](env, concrete, operand);
+  }
+}
+
+function describeId(id: unknown): string {
+  if (id instanceof ObjectId) return `ObjectId('${id.toHexString()}')`;
+  return typeof id === "string" ? JSON.stringify(id) : String(id);
+}
+
+/**
+ * The document an upsert inserts: the filter's equality conditions (top level and inside
+ * $and; never regexes or other operators), then the update applied as an insert.
+ */
 export function upsertDocument(filter: Document, u: UpdateSpec, arrayFilters?: Document[]): Document {
   let base: Document = {};
   if (!Array.isArray(u) && !isOperatorUpdate(u)) {
     base = cloneDoc(u);
-    if (base._id === undefined && filter._id !== undefined && !isOperatorObject(filter._id)) base._id = filter._id;
+    if (base._id === undefined && filter._id !== undefined && isEquality(filter._id)) base._id = equalityValue(filter._id);
   } else {
-    const seed: Document = {};
+    const seed: [string, unknown][] = [];
     collectEqualities(filter, seed);
-    const dotted = Object.keys(seed).length ? { $set: seed } : null;
-    if (dotted) mingoUpdate(base, dotted as Modifier<Document>, undefined, undefined, { cloneMode: "deep" });
-    base = applyUpdate(base, u, { arrayFilters, inserting: true });
+    for (const [path, v] of seed) {
+      const slot = slotFor(base, path.split("."), true);
+      if (slot) writeSlot(slot, cloneValue(v));
+    }
+    base = applyUpdate(base, u, { filter, arrayFilters, inserting: true });
   }
   if (base._id === undefined) base._id = new ObjectId();
   return withIdFirst(base);
 }
 
-function isOperatorObject(v: unknown): boolean {
-  return !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).some((k) => k.startsWith("$"));
+function cloneValue(v: unknown): unknown {
+  return cloneDoc({ v }).v;
 }
 
-function collectEqualities(filter: Document, out: Document): void {
+function isRegex(v: unknown): boolean {
+  return v instanceof RegExp || (!!v && typeof v === "object" && (v as { _bsontype?: string })._bsontype === "BSONRegExp");
+}
+
+/** `field: value` or `field: { $eq: value }`, where value is not a regex. */
+function isEquality(v: unknown): boolean {
+  if (isRegex(v)) return false;
+  if (!isDocument(v)) return true;
+  const keys = Object.keys(v);
+  if (!keys.some((k) => k.startsWith("$"))) return true;
+  return keys.length === 1 && keys[0] === "$eq" && !isRegex(v.$eq);
+}
+
+function equalityValue(v: unknown): unknown {
+  return isDocument(v) && Object.keys(v)[0] === "$eq" ? v.$eq : v;
+}
+
+function collectEqualities(filter: Document, out: [string, unknown][]): void {
   for (const [k, v] of Object.entries(filter)) {
-    if (k === "$and" && Array.isArray(v)) for (const sub of v) collectEqualities(sub as Document, out);
-    else if (!k.startsWith("$")) {
-      if (!isOperatorObject(v)) out[k] = v;
-      else if (v && typeof v === "object" && "$eq" in v) out[k] = (v as Document).$eq;
-    }
+    if (k === "$and" && Array.isArray(v)) {
+      for (const sub of v) if (isDocument(sub)) collectEqualities(sub, out);
+    } else if (k === "$or" && Array.isArray(v) && v.length === 1 && isDocument(v[0])) {
+      collectEqualities(v[0], out);
+    } else if (!k.startsWith("$") && isEquality(v)) out.push([k, equalityValue(v)]);
   }
 }

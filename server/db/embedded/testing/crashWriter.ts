@@ -19,8 +19,7 @@ async function main(): Promise<void> {
       },
     );
   }
-  // A small threshold so snapshots and journal rotation happen while we get killed.
-  const store = await startEmbeddedMongo({ dataDir, compactAfterBytes: 32 * 1024 });
+  const store = await startEmbeddedMongo({ dataDir });
   const client = new mongoose.mongo.MongoClient(store.uri, { maxPoolSize: 4 });
   await client.connect();
   const coll = client.db("crash").collection("acks");

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mongoose from "mongoose";
 import type { Connection } from "mongoose";
+import { Store } from "../engine/Store";
+import { Tables } from "../engine/Tables";
 import { startEmbeddedMongo } from "../index";
 import type { EmbeddedMongo } from "../index";
 
@@ -41,4 +43,18 @@ export async function openFixture(label: string, dbName = "test"): Promise<Store
     },
   };
   return fx;
+}
+
+/** An engine Store over a fresh lmdb environment (no wire server); test-only. */
+export async function openTestStore(label: string): Promise<{ store: Store; tables: Tables; dispose(): Promise<void> }> {
+  const dir = await tempDir(label);
+  const tables = Tables.open(dir);
+  return {
+    store: new Store(tables),
+    tables,
+    async dispose() {
+      await tables.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

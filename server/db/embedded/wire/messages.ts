@@ -1,5 +1,6 @@
-import { deserialize, serialize } from "bson";
+import { serialize } from "bson";
 import type { Document } from "bson";
+import { decodeExact } from "../engine/bsonTypes";
 import { scanBson } from "./bsonScan";
 import { crc32c } from "./crc32c";
 import { HEADER_SIZE, MsgFlags, OpCode } from "./constants";
@@ -33,14 +34,15 @@ export function readHeader(buf: Buffer): MessageHeader {
   };
 }
 
-const DESERIALIZE_OPTS = { promoteBuffers: false, validation: { utf8: true } } as const;
+// Numbers keep their BSON type (an int64 stays an int64, 42.0 a double), as in mongod.
+const DESERIALIZE_OPTS = { validation: { utf8: true } } as const;
 
 function readDoc(buf: Buffer, pos: number, end: number): { doc: Document; next: number } {
   const problem = scanBson(buf, pos, end);
   if (problem) throw new WireParseError(problem);
   const len = buf.readInt32LE(pos);
   try {
-    const doc = deserialize(buf.subarray(pos, pos + len), DESERIALIZE_OPTS);
+    const doc = decodeExact(buf.subarray(pos, pos + len), DESERIALIZE_OPTS);
     return { doc, next: pos + len };
   } catch (err) {
     throw new WireParseError(`invalid BSON: ${(err as Error).message}`);

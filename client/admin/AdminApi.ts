@@ -1,0 +1,148 @@
+import { AccountApiError, errorText } from "../net/AccountApi";
+import type { SpaceSettings } from "../../shared/spaceSettings";
+
+/**
+ * The admin page's only way to the server: the REST routes under /api that
+ * run a space (see the README's "Admin routes"). Refusals arrive as
+ * AccountApiError with the API's own words, field problems included.
+ */
+
+export type Role = "owner" | "admin" | "member" | "guest";
+
+export interface MySpace {
+  slug: string;
+  name: string;
+  role: Role;
+  banned: boolean;
+}
+export interface SpaceDetails {
+  slug: string;
+  name: string;
+  role: Role | null;
+  activeMapVersion: number;
+  settings: SpaceSettings;
+  awaitingOwner?: boolean;
+}
+export interface Invite {
+  id: string;
+  role: Role;
+  maxUses: number;
+  uses: number;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+  state: "ok" | "revoked" | "expired" | "used-up";
+}
+export interface SpaceMember {
+  id: string;
+  displayName: string;
+  role: Role;
+  banned: boolean;
+  guest: boolean;
+  lastSeenAt: string | null;
+  deskId: string | null;
+}
+export interface MapVersion {
+  version: number;
+  name: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  createdAt: string;
+  active: boolean;
+}
+export interface AuditEntry {
+  id: string;
+  actorName: string;
+  action: string;
+  target: string;
+  detail: string;
+  at: string;
+}
+export interface Me {
+  member: { id: string; displayName: string; email: string | null; guest: boolean };
+  spaces: MySpace[];
+}
+
+/** A refusal that names fields: { path → message }, for showing each beside its field. */
+export class FieldErrors extends AccountApiError {
+  constructor(
+    status: number,
+    message: string,
+    readonly fields: Record<string, string>,
+  ) {
+    super(status, message);
+  }
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export class AdminApi {
+  constructor(private readonly base = "/api") {}
+
+  me = () => this.call<Me>("GET", "/me");
+  space = (slug: string) => this.call<{ space: SpaceDetails }>("GET", `/spaces/${enc(slug)}`).then((r) => r.space);
+  createSpace = (slug: string, name: string) => this.call<{ space: SpaceDetails }>("POST", "/spaces", { slug, name });
+  deletion = (slug: string) => this.call<{ name: string; members: number; mapVersions: number; invites: number }>("GET", `/spaces/${enc(slug)}/deletion`);
+  deleteSpace = (slug: string, confirm: string) => this.call<void>("DELETE", `/spaces/${enc(slug)}`, { confirm });
+
+  invites = (slug: string) => this.call<{ invites: Invite[] }>("GET", `/spaces/${enc(slug)}/invites`).then((r) => r.invites);
+  createInvite = (slug: string, body: { role: Role; expiresInHours?: number; maxUses?: number }) =>
+    this.call<{ url: string; invite: Invite }>("POST", `/spaces/${enc(slug)}/invites`, body);
+  revokeInvite = (slug: string, id: string) => this.call<{ invite: Invite }>("DELETE", `/spaces/${enc(slug)}/invites/${enc(id)}`);
+
+  members = (slug: string) => this.call<{ members: SpaceMember[] }>("GET", `/spaces/${enc(slug)}/members`).then((r) => r.members);
+  setRole = (slug: string, id: string, role: Role) => this.call<void>("PUT", `/spaces/${enc(slug)}/members/${enc(id)}/role`, { role });
+  handover = (slug: string, memberId: string) => this.call<void>("POST", `/spaces/${enc(slug)}/handover`, { memberId });
+  remove = (slug: string, id: string) => this.call<void>("DELETE", `/spaces/${enc(slug)}/members/${enc(id)}`);
+  ban = (slug: string, id: string) => this.call<void>("POST", `/spaces/${enc(slug)}/members/${enc(id)}/ban`, {});
+  unban = (slug: string, id: string) => this.call<void>("POST", `/spaces/${enc(slug)}/members/${enc(id)}/unban`, {});
+
+  updateSettings = (slug: string, patch: Partial<SpaceSettings>) =>
+    this.call<{ space: SpaceDetails }>("PATCH", `/spaces/${enc(slug)}/settings`, patch).then((r) => r.space);
+
+  maps = (slug: string) => this.call<{ maps: MapVersion[] }>("GET", `/spaces/${enc(slug)}/maps`).then((r) => r.maps);
+  uploadMap = (slug: string, json: string, name: string, activate: boolean) =>
+    this.call<{ map: MapVersion }>("POST", `/spaces/${enc(slug)}/maps?${new URLSearchParams({ ...(name ? { name } : {}), activate: String(activate) })}`, json, true);
+  activateMap = (slug: string, version: number) => this.call<void>("PUT", `/spaces/${enc(slug)}/active-map`, { version });
+
+  audit = (slug: string, before?: string) =>
+    this.call<{ entries: AuditEntry[]; more: boolean }>("GET", `/spaces/${enc(slug)}/audit${before ? `?before=${enc(before)}` : ""}`);
+
+  private async call<T>(method: Method, path: string, body?: unknown, raw = false): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        credentials: "same-origin",
+        headers: {
+          accept: "application/json",
+          // Marks the request as this page's own script (the server's CSRF guard).
+          ...(method === "GET" ? {} : { "x-deskmap-csrf": "1" }),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
+      });
+    } catch {
+      throw new AccountApiError(0, "the server could not be reached; check your connection");
+    }
+    if (response.status === 204) return undefined as T;
+    const payload: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw refusal(payload, response.status);
+    return payload as T;
+  }
+}
+
+function refusal(payload: unknown, status: number): AccountApiError {
+  const p = payload as { error?: string; details?: unknown } | null;
+  const details = Array.isArray(p?.details) ? (p!.details as Array<{ path?: unknown; message?: unknown }>) : [];
+  const fields: Record<string, string> = {};
+  for (const d of details) if (typeof d?.path === "string" && d.path) fields[d.path] ??= String(d.message);
+  if (Object.keys(fields).length > 0) return new FieldErrors(status, errorText(payload, status), fields);
+  // Map uploads list their problems as plain sentences.
+  const problems = (p?.details as { problems?: unknown } | undefined)?.problems;
+  if (Array.isArray(problems)) return new AccountApiError(status, `${p?.error ?? "refused"}: ${problems.slice(0, 5).join("; ")}`);
+  return new AccountApiError(status, errorText(payload, status));
+}
+
+const enc = encodeURIComponent;
