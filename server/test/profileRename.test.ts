@@ -19,8 +19,10 @@ beforeAll(async () => {
 afterAll(() => office?.close());
 
 async function account(name: string): Promise<string> {
-  const signup = await office.post("/api/auth/signup", { email: `${name.toLowerCase()}@example.com`, password: "long enough password", displayName: name, avatar: "ada" });
-  expect(signup.status).toBe(201);
+  const email = `${name.toLowerCase()}@example.com`;
+  expect((await office.post("/api/auth/signup", { email, password: "long enough password", displayName: name, avatar: "ada" })).status).toBe(202);
+  const signup = await office.post("/api/auth/signin", { email, password: "long enough password" });
+  expect(signup.status).toBe(200);
   const joined = await office.post("/api/spaces/default/join", {}, signup.token);
   return decodeURIComponent(joined.token ?? signup.token!);
 }
