@@ -99,6 +99,12 @@ export interface MemberStateStore {
   setDesk(memberId: string, space: string, deskId: string | null): Promise<boolean>;
 }
 
+/** People's stored names and looks: the room shows these, never a name a client sends. */
+export interface ProfileSource {
+  /** The member record's name and avatar, or null when there is no such member. */
+  profile(memberId: string): Promise<{ name: string; avatar: AvatarId } | null>;
+}
+
 export interface ServerDeps {
   maps: MapSource;
   identity: IdentityProvider;
@@ -114,6 +120,8 @@ export interface ServerDeps {
   chat?: ChatStore;
   /** Persists bans (membership.banned); without it a room can kick but not ban. */
   bans?: BanStore;
+  /** Stored profiles; without it names and looks cannot change while someone is in the room. */
+  profiles?: ProfileSource;
   /** Meetups and their attendance (issue 6); kept in memory for the room's life when absent. */
   meetups?: MeetupStore;
 }

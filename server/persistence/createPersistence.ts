@@ -16,6 +16,7 @@ import { SessionIdentity } from "../identity/SessionIdentity";
 import type { Logger } from "../log";
 import { tellOffice } from "../rooms/tellOffice";
 import { DbMapSource } from "./DbMapSource";
+import { RepositoryProfileSource } from "../features/social/RepositoryProfileSource";
 import { RepositoryBanStore } from "../features/moderation/RepositoryBanStore";
 import { DbSpaceSettings } from "./DbSpaceSettings";
 import { cachedMapFile } from "./loadMapFile";
@@ -33,7 +34,7 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 };
 
 export interface Persistence {
-  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat" | "meetups" | "bans">;
+  deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat" | "meetups" | "bans" | "profiles">;
   repos: Repositories;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
@@ -97,6 +98,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         memberState,
         spaces: new DbSpaceSettings(repos),
         bans: new RepositoryBanStore(repos),
+        profiles: new RepositoryProfileSource(repos),
         chat: repos.chat,
         meetups: repos.meetups,
         apiRouter,

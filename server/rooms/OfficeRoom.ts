@@ -3,19 +3,26 @@ import type { ServerMessages } from "../../shared/protocol/messages";
 import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import { TICK_MS } from "../../shared/rules/constants";
 import { moveCommand } from "../commands/MoveCommand";
-import type { Identity } from "../deps";
+import type { Identity, SavedPosition } from "../deps";
 import type { Logger } from "../log";
+import { describeError } from "../net/describeError";
 import { MessageGuard } from "../net/MessageGuard";
 import { SocketBatch } from "../net/SocketBatch";
 import { MemberState } from "../schema/MemberState";
 import { OfficeState } from "../schema/OfficeState";
 import { MovementSystem } from "../systems/MovementSystem";
 import { roomMovementBlocks } from "../systems/movementBlocks";
+import { Placement } from "../systems/Placement";
+import { openOfficeRoom } from "./openOfficeRoom";
+import { PersonSessions } from "./PersonSessions";
 import { PresenceKeeper } from "./PresenceKeeper";
 import type { RoomContext, RoomFeature } from "./RoomFeature";
 import { ROOM_FEATURES } from "./roomFeatures";
 import { roomServices } from "./roomServices";
 import { SpawnPicker } from "./SpawnPicker";
+
+/** A kind of background failure is logged at most this often. */
+const BACKGROUND_LOG_MS = 10_000;
 
 export interface OfficeRoomOptions {
   /** Set by onAuth to the identity's space, so `filterBy(["space"])` gives one room per space. */
@@ -30,6 +37,7 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   private log!: Logger;
   private movement!: MovementSystem;
   private spawns!: SpawnPicker;
+  private placement!: Placement;
   private guard!: MessageGuard;
   private positions!: PresenceKeeper;
   private reconnectSeconds = 0;
@@ -37,6 +45,8 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
   /** Connected clients by session id: features look them up every tick (Colyseus's own lookup walks a list). */
   private readonly connected = new Map<string, Client>();
   private readonly batch = new SocketBatch();
+  private readonly failureLoggedAt = new Map<string, number>();
+  private readonly sessions = new PersonSessions((sessionId) => this.connected.get(sessionId));
   /** Ticks between state patches (PATCH_RATE_HZ; 20 Hz = every tick), and ticks since the last. */
   private patchEvery = 1;
   private ticksSincePatch = 0;
@@ -52,6 +62,8 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     });
     // Matchmaking filters rooms on options.space: it must see the validated slug, default included.
     (options as OfficeRoomOptions).space = identity.space;
+    // Opened here, one opener per space at a time, before the match-maker looks for it (openOfficeRoom.ts).
+    await openOfficeRoom(identity.space);
     return identity;
   }
 
@@ -72,8 +84,13 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.state = new OfficeState();
     this.movement = new MovementSystem(active.map, {}, roomMovementBlocks(this));
     this.spawns = new SpawnPicker(active.map);
+    this.placement = new Placement(active.map, roomMovementBlocks(this));
     this.positions = new PresenceKeeper(deps.presenceStore, this.space, this.log);
-    this.guard = new MessageGuard(this, { maxBytes: config.maxMessageBytes, log: this.log });
+    this.guard = new MessageGuard({
+      maxBytes: config.maxMessageBytes,
+      log: this.log,
+      personOf: (client) => (client.auth as Identity | undefined)?.memberId ?? client.sessionId,
+    });
     this.guard.on(ClientMessage.Move, (client, input, reject) => moveCommand(this.movement, client, input, reject));
     const context: RoomContext = {
       room: this,
@@ -83,6 +100,10 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
       guard: this.guard,
       deps,
       log: this.log,
+      placement: this.placement,
+      background: (what, task) => {
+        task.catch((err: unknown) => this.logFailure(what, err));
+      },
       client: (sessionId) => this.connected.get(sessionId),
     };
     for (const create of ROOM_FEATURES) this.features.push(await create(context));
@@ -103,8 +124,12 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     if (identity.space !== this.space) {
       throw new ServerError(ErrorCode.AUTH_FAILED, `This room belongs to another office than "${identity.space}"`);
     }
+    // One connection per person: an earlier one (another tab, a held drop) makes way first.
+    this.guard.admit(client);
+    const earlier = [...this.state.members.values()].filter((m) => m.memberId === identity.memberId);
+    await Promise.all(earlier.map((m) => this.sessions.replace(m.id)));
     const saved = await this.positions.load(identity.memberId);
-    const place = this.spawns.place(saved, this.state.members.values());
+    const place = this.arrival(client.sessionId, this.spawns.place(saved, this.state.members.values()));
     const member = new MemberState();
     member.id = client.sessionId;
     member.memberId = identity.memberId;
@@ -123,27 +148,62 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     this.connected.delete(client.sessionId);
-    if (!consented && this.reconnectSeconds > 0 && this.state.members.has(client.sessionId)) {
+    const mayResume = !consented && this.reconnectSeconds > 0 && !this.guard.wasExpelled(client);
+    if (mayResume && this.state.members.has(client.sessionId)) {
       // A dropped connection (not a goodbye): hold the avatar where it stands for a while.
       this.movement.resetInput(client.sessionId);
       try {
-        const back = await this.allowReconnection(client, this.reconnectSeconds);
+        const back = await this.sessions.hold(client.sessionId, this.allowReconnection(client, this.reconnectSeconds));
+        this.sessions.unhold(client.sessionId);
         this.connected.set(back.sessionId, back);
         this.sendWelcome(back, (back.auth as Identity | undefined)?.role);
         const member = this.state.members.get(back.sessionId);
+        // A zone locked while they were away is not theirs to be in: back outside its door.
+        if (member && !this.placement.allowed(member.id, member.x, member.y)) {
+          const outside = this.arrival(member.id, member);
+          member.x = outside.x;
+          member.y = outside.y;
+          member.moving = false;
+        }
         if (member) for (const feature of this.features) feature.onReconnect?.(back, member);
         return;
       } catch {
         // Not back in time, or the room is closing: they leave for good.
       }
     }
-    this.guard.forget(client);
-    this.movement.remove(client.sessionId);
-    const member = this.state.members.get(client.sessionId);
-    if (!member) return;
-    for (const feature of this.features) await feature.onLeave?.(client.sessionId, member);
-    this.state.members.delete(client.sessionId);
-    await this.positions.save(member);
+    try {
+      this.guard.forget(client);
+      this.movement.remove(client.sessionId);
+      const member = this.state.members.get(client.sessionId);
+      if (!member) return;
+      for (const feature of this.features) await feature.onLeave?.(client.sessionId, member);
+      this.state.members.delete(client.sessionId);
+      await this.positions.save(member);
+    } finally {
+      this.sessions.left(client.sessionId);
+    }
+  }
+
+  /**
+   * Where someone put at `wanted` really arrives: there when they may stand
+   * there, else the nearest allowed free spot (outside a locked zone, never
+   * among the people it keeps private), else a spawn.
+   */
+  private arrival<P extends { x: number; y: number }>(sessionId: string, wanted: P): P | SavedPosition {
+    if (this.placement.allowed(sessionId, wanted.x, wanted.y)) return wanted;
+    const others = [...this.state.members.values()].filter((m) => m.id !== sessionId);
+    const near = this.placement.nearestAllowed(sessionId, wanted, others);
+    if (near) return { ...near, facing: "down" };
+    return this.spawns.place(null, others);
+  }
+
+  /** Background failures, logged at most once per kind per BACKGROUND_LOG_MS (an outage fails them all). */
+  private logFailure(what: string, err: unknown): void {
+    const now = Date.now();
+    const last = this.failureLoggedAt.get(what) ?? Number.NEGATIVE_INFINITY;
+    if (now - last < BACKGROUND_LOG_MS) return;
+    this.failureLoggedAt.set(what, now);
+    this.log.error(`${what} failed: ${describeError(err)}`);
   }
 
   private sendWelcome(client: Client, role?: Identity["role"]): void {
@@ -230,8 +290,19 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     void this.disconnect(Protocol.WS_SERVER_DISCONNECT);
   }
 
+  /**
+   * Every room message reaches the guard straight from its frame (Colyseus's own
+   * decoder logs per bad byte and hands "*" frames to a catch-all); join and
+   * leave frames go on to Colyseus.
+   */
+  protected override _onMessage(client: Parameters<Room["_onMessage"]>[0], buffer: Buffer): void {
+    if (this.guard?.receive(client, buffer)) return;
+    super._onMessage(client, buffer);
+  }
+
   override onUncaughtException(error: Error, method: string): void {
-    this.log.error(`uncaught error in ${method}`, error);
+    // The error's stack only: Colyseus's exception objects hold the client and its reconnection token.
+    this.log.error(`uncaught error in ${method}: ${describeError(error)}`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from "../log";
 import type { MessageGuard } from "../net/MessageGuard";
 import type { MemberState } from "../schema/MemberState";
 import type { OfficeState } from "../schema/OfficeState";
+import type { Placement } from "../systems/Placement";
 
 /**
  * What a room feature (proximity, desks, meetups…) may use. Features register
@@ -19,6 +20,13 @@ export interface RoomContext {
   readonly guard: MessageGuard;
   readonly deps: ServerDeps;
   readonly log: Logger;
+  /** Whether (and where nearby) someone may be put without walking: every teleport and seat asks it. */
+  readonly placement: Placement;
+  /**
+   * Work a hook starts and does not wait for (history after a join, a periodic
+   * check): a failure is logged here, with `what`, never left unhandled.
+   */
+  background(what: string, task: Promise<unknown>): void;
   /** The connected client of a session, if any (a dropped one awaiting reconnection is absent). */
   client(sessionId: string): Client | undefined;
 }

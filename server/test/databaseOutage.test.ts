@@ -79,8 +79,9 @@ embeddedOnly("the office keeps running while the database is away, and nothing w
   const bob = await join(await account("Bob"));
   const carol = await join(await account("Carol"));
   const [aliceId, bobId] = [alice.me().memberId, bob.me().memberId];
-  alice.room.send(ClientMessage.ClaimDesk, { desk: "desk-1" });
-  await waitFor(() => deskOwners(bob)["desk-1"] === "Alice", "Alice's claim, saved while the database is up");
+  // Desks are claimed from beside them: Alice stands by desk-0, Bob by desk-1.
+  alice.room.send(ClientMessage.ClaimDesk, { desk: "desk-0" });
+  await waitFor(() => deskOwners(bob)["desk-0"] === "Alice", "Alice's claim, saved while the database is up");
 
   // The database goes away for real: its listening socket and every connection close.
   const embedded = office.persistence.embedded!;
@@ -89,8 +90,8 @@ embeddedOnly("the office keeps running while the database is away, and nothing w
   // People keep walking, choosing statuses and releasing desks; the room answers at once.
   await walk(alice, 1, 0, 10);
   alice.room.send(ClientMessage.SetStatus, { kind: "busy", text: "first outage note" });
-  alice.room.send(ClientMessage.ReleaseDesk, { desk: "desk-1" });
-  await waitFor(() => statusOf(bob, alice.sessionId)?.status === "busy" && !deskOwners(bob)["desk-1"], "status and release shown");
+  alice.room.send(ClientMessage.ReleaseDesk, { desk: "desk-0" });
+  await waitFor(() => statusOf(bob, alice.sessionId)?.status === "busy" && !deskOwners(bob)["desk-0"], "status and release shown");
   await walk(bob, 0, 1, 10);
 
   // The first writes to fail tell everyone, discreetly.
@@ -98,11 +99,12 @@ embeddedOnly("the office keeps running while the database is away, and nothing w
   expect(office.persistence.deps.presenceStore).toMatchObject({ healthy: false });
 
   // A claim needs the database's answer: refused at once with a reason, not left hanging.
+  await walk(bob, 0, -1, 10);
   const refusedBefore = bob.rejected.length;
-  bob.room.send(ClientMessage.ClaimDesk, { desk: "desk-2" });
+  bob.room.send(ClientMessage.ClaimDesk, { desk: "desk-1" });
   const refusal = await waitFor(() => bob.rejected.slice(refusedBefore).find((r) => r.type === ClientMessage.ClaimDesk), "claim refused", 2000);
   expect(refusal.reason).toMatch(/could not be saved; try again/);
-  expect(deskOwners(bob)["desk-2"]).toBeUndefined();
+  expect(deskOwners(bob)["desk-1"]).toBeUndefined();
 
   // Still running: more walking and the latest statuses, which supersede what waited.
   await walk(alice, 0, 1, 10);

@@ -1,8 +1,6 @@
-import type { OfficeMap, Point } from "../../shared/map/types";
 import { ClientMessage } from "../../shared/protocol/names";
-import { withinReach } from "../../shared/status/seating";
 import { startTestServer, waitFor, type TestClient, type TestServer } from "./harness";
-import { DESK_MAP, RoleIdentity, deskOwners, statusOf } from "./desksHarness";
+import { DESK_MAP, RoleIdentity, deskBeside, deskOwners, statusOf } from "./desksHarness";
 
 /** Sitting and owning desks, against a real room (no store: claims last as long as the room). */
 
@@ -14,13 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-/** The desk of `kind` within reach of where the client stands. */
-function deskBeside(map: OfficeMap, at: Point, kind: "focus" | "assignable") {
-  const desk = map.desks.find((d) => d.kind === kind && withinReach(at, d, map.tileSize));
-  if (!desk) throw new Error(`no ${kind} desk beside ${at.x},${at.y}`);
-  return desk;
-}
 
 async function rejection(client: TestClient, type: string, count: number): Promise<string> {
   const found = await waitFor(() => client.rejected.filter((r) => r.type === type).length >= count && client.rejected.filter((r) => r.type === type), `rejection #${count} of ${type}`);
@@ -102,9 +93,14 @@ describe("desks of one's own", () => {
     expect(await rejection(max, ClientMessage.ClaimDesk, 3)).toMatch(/only owners and admins/);
     expect(deskOwners(max)).toEqual({ [desk.id]: "Member Mia" });
 
-    // Claiming another desk moves the claim: one desk per person.
+    // Desks are claimed from beside them (issue 15).
     mia.room.send(ClientMessage.ClaimDesk, { desk: "desk-3" });
-    await waitFor(() => deskOwners(max)["desk-3"] === "Member Mia" && !(desk.id in deskOwners(max)), "Mia's claim to move");
+    expect(await rejection(mia, ClientMessage.ClaimDesk, 1)).toBe("walk up to the desk first");
+
+    // Claiming another desk moves the claim: one desk per person.
+    await mia.walk(0, 1, 20);
+    mia.room.send(ClientMessage.ClaimDesk, { desk: "desk-1" });
+    await waitFor(() => deskOwners(max)["desk-1"] === "Member Mia" && !(desk.id in deskOwners(max)), "Mia's claim to move");
   });
 
   test("guests cannot claim; an admin releases anyone's desk and assigns one to a member", async () => {
@@ -129,15 +125,15 @@ describe("desks of one's own", () => {
   test("a member who rejoins arrives seated at their own desk", async () => {
     const owner = await server.join({ space: "arrive", name: "Member Rita" });
     const watcher = await server.join({ space: "arrive", name: "Member Walt" });
-    owner.room.send(ClientMessage.ClaimDesk, { desk: "desk-3" });
-    await waitFor(() => deskOwners(watcher)["desk-3"] === "Member Rita", "Rita's desk");
+    owner.room.send(ClientMessage.ClaimDesk, { desk: "desk-0" });
+    await waitFor(() => deskOwners(watcher)["desk-0"] === "Member Rita", "Rita's desk");
     await owner.leave();
 
     const back = await server.join({ space: "arrive", name: "Member Rita" });
-    const desk = server.map.desks.find((d) => d.id === "desk-3")!;
+    const desk = server.map.desks.find((d) => d.id === "desk-0")!;
     const seen = await waitFor(() => {
       const s = statusOf(watcher, back.sessionId);
-      return s?.seat === "desk-3" && s;
+      return s?.seat === "desk-0" && s;
     }, "Rita back at her desk");
     expect([seen.x, seen.y, seen.status]).toEqual([desk.x, desk.y, "available"]);
   });

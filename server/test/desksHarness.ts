@@ -1,4 +1,6 @@
 import { feetAt, type TestMapOptions } from "../../shared/map/testMap";
+import type { OfficeMap, Point } from "../../shared/map/types";
+import { withinReach } from "../../shared/status/seating";
 import type { ServerMessages } from "../../shared/protocol/messages";
 import { ServerMessage, type ServerMessageName } from "../../shared/protocol/names";
 import type { Identity, IdentityProvider, Role } from "../deps";
@@ -85,3 +87,10 @@ export const STATUS_MESSAGES = [
   ServerMessage.FocusTimerEnded,
   ServerMessage.Conversation,
 ] as const;
+
+/** The desk of `kind` within reach of where someone stands (desks are sat at and claimed from there). */
+export function deskBeside(map: OfficeMap, at: Point, kind: "focus" | "assignable") {
+  const desk = map.desks.find((d) => d.kind === kind && withinReach(at, d, map.tileSize));
+  if (!desk) throw new Error(`no ${kind} desk beside ${at.x},${at.y}`);
+  return desk;
+}

@@ -1,6 +1,6 @@
 import type { JoinOptions } from "../../shared/protocol/messages";
 import { ClientMessage } from "../../shared/protocol/names";
-import { DESK_MAP, deskOwners, statusOf } from "./desksHarness";
+import { DESK_MAP, deskBeside, deskOwners, statusOf } from "./desksHarness";
 import { TestClient, waitFor } from "./harness";
 import { restartableServer, type RestartableServer } from "./restartableServer";
 
@@ -51,14 +51,17 @@ async function rejection(client: TestClient, type: string): Promise<string> {
 describe("desks and statuses in the database", () => {
   let alice: { token: string; id: string };
   let bob: { token: string; id: string };
+  let mine = "";
 
   it("a claimed desk and a chosen status survive a full restart; the owner arrives at their desk", async () => {
     alice = await account("Alice");
     bob = await account("Bob");
     const a = await join(alice.token);
-    a.room.send(ClientMessage.ClaimDesk, { desk: "desk-1" });
+    // Desks are claimed from beside them.
+    mine = deskBeside(office.server.map, a.me(), "assignable").id;
+    a.room.send(ClientMessage.ClaimDesk, { desk: mine });
     a.room.send(ClientMessage.SetStatus, { kind: "busy", text: "quarterly numbers" });
-    await waitFor(() => deskOwners(a)["desk-1"] === "Alice" && statusOf(a)?.status === "busy", "claim and status applied");
+    await waitFor(() => deskOwners(a)[mine] === "Alice" && statusOf(a)?.status === "busy", "claim and status applied");
     // An automatic away is not saved: only the chosen status comes back.
     a.room.send(ClientMessage.SetIdle, { idle: true });
     await waitFor(() => statusOf(a)?.status === "away", "auto-away");
@@ -67,15 +70,15 @@ describe("desks and statuses in the database", () => {
 
     await office.restart();
     const stored = await office.persistence.deps.memberState!.loadDesks("default");
-    expect(stored.claims).toEqual([{ deskId: "desk-1", memberId: expect.any(String), name: "Alice" }]);
+    expect(stored.claims).toEqual([{ deskId: mine, memberId: expect.any(String), name: "Alice" }]);
 
     const b = await join(bob.token);
-    expect(deskOwners(b)).toEqual({ "desk-1": "Alice" });
+    expect(deskOwners(b)).toEqual({ [mine]: "Alice" });
     const back = await join(alice.token);
-    const desk = office.server.map.desks.find((d) => d.id === "desk-1")!;
+    const desk = office.server.map.desks.find((d) => d.id === mine)!;
     const seen = await waitFor(() => {
       const s = statusOf(b, back.sessionId);
-      return s?.seat === "desk-1" && s;
+      return s?.seat === mine && s;
     }, "Alice back at her desk");
     expect(seen).toMatchObject({ x: desk.x, y: desk.y, status: "busy", statusText: "quarterly numbers" });
     await Promise.all([b.leave(), back.leave()]);
@@ -89,21 +92,22 @@ describe("desks and statuses in the database", () => {
     const b = await join(bob.token);
     b.room.send(ClientMessage.ClaimDesk, { desk: "desk-2" });
     expect(await rejection(b, ClientMessage.ClaimDesk)).toBe("in this space only owners and admins assign desks");
-    b.room.send(ClientMessage.ReleaseDesk, { desk: "desk-1" });
+    b.room.send(ClientMessage.ReleaseDesk, { desk: mine });
     expect(await rejection(b, ClientMessage.ReleaseDesk)).toMatch(/only its owner/);
     await b.leave();
 
     await office.persistence.repos.members.setRole(bobDoc._id, space._id, "admin");
     const admin = await join(bob.token);
-    expect(deskOwners(admin)).toEqual({ "desk-1": "Alice" });
-    admin.room.send(ClientMessage.ReleaseDesk, { desk: "desk-1" });
-    await waitFor(() => !("desk-1" in deskOwners(admin)), "desk released");
-    admin.room.send(ClientMessage.ClaimDesk, { desk: "desk-2" });
-    await waitFor(() => deskOwners(admin)["desk-2"] === "Bob", "the admin's own claim");
+    expect(deskOwners(admin)).toEqual({ [mine]: "Alice" });
+    admin.room.send(ClientMessage.ReleaseDesk, { desk: mine });
+    await waitFor(() => !(mine in deskOwners(admin)), "desk released");
+    const his = deskBeside(office.server.map, admin.me(), "assignable").id;
+    admin.room.send(ClientMessage.ClaimDesk, { desk: his });
+    await waitFor(() => deskOwners(admin)[his] === "Bob", "the admin's own claim");
     await admin.leave();
     const stored = await poll(async () => {
       const { claims } = await office.persistence.deps.memberState!.loadDesks("default");
-      return claims.length === 1 && claims[0].deskId === "desk-2" ? claims : null;
+      return claims.length === 1 && claims[0].deskId === his ? claims : null;
     }, "the release and claim saved");
     expect(stored[0].name).toBe("Bob");
   });

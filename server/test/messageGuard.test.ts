@@ -67,7 +67,7 @@ describe("message guard", () => {
   });
 
   test("drops are logged at most once per client per 10 s", () => {
-    const dropLines = logLines.filter((l) => l.includes(`client ${rogue.sessionId}: dropped`));
+    const dropLines = logLines.filter((l) => l.includes(`client ${rogue.sessionId} `) && l.includes(": dropped"));
     expect(dropLines).toHaveLength(1);
     expect(logLines.some((l) => l.includes(honest.sessionId))).toBe(false);
   });
@@ -76,7 +76,7 @@ describe("message guard", () => {
     const before = logLines.length;
     await rogue.leave();
     await waitFor(() => !honest.member(rogue.sessionId), "the rogue to be gone");
-    const summary = logLines.slice(before).filter((l) => l.includes(`client ${rogue.sessionId}: dropped`));
+    const summary = logLines.slice(before).filter((l) => l.includes(`client ${rogue.sessionId} `) && l.includes(": dropped"));
     expect(summary).toHaveLength(1);
     expect(summary[0]).toMatch(/dropped \d{2,} messages/);
   });

@@ -58,7 +58,7 @@ function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, rea
   });
 }
 
-async function startServerProcess(redisUrl: string): Promise<string> {
+async function startServerProcess(redisUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
   const port = await freePort();
   await startChild(
     process.execPath,
@@ -72,6 +72,7 @@ async function startServerProcess(redisUrl: string): Promise<string> {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
       MONGODB_URI: "",
       PUBLIC_URL: "",
+      ...extraEnv,
     },
     /ready \d+/,
     `server process on port ${port}`,
@@ -145,5 +146,24 @@ describe("several server processes through Redis", () => {
     };
     await waitFor(() => positionOf(ada, bo.sessionId), "Ada to see Bo's position");
     await waitFor(() => positionOf(bo, ada.sessionId), "Bo to see Ada's position");
+  }, 120_000);
+
+  test("20 people joining one space through both processes at once, while its map loads slowly, land in one room", async () => {
+    // Issue 14. A cold database after a restart: the first map read of the space takes 1.3 s on either process.
+    const cold = { TEST_COLD_MAP_MS: "1300" };
+    const urls = await Promise.all([startServerProcess(redisUrl, cold), startServerProcess(redisUrl, cold)]);
+    // The room a join goes to is chosen by its seat reservation (what colyseus.js asks for first).
+    const reserve = async (url: string, name: string) => {
+      const res = await fetch(`${url}/matchmake/joinOrCreate/${OFFICE_ROOM}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ space: "team", name, avatar: "ada", protocol: PROTOCOL_VERSION }),
+      });
+      const reservation = (await res.json()) as { room?: { roomId: string } };
+      if (!reservation.room) throw new Error(`join refused: ${JSON.stringify(reservation)}`);
+      return reservation.room.roomId;
+    };
+    const roomIds = await Promise.all(Array.from({ length: 20 }, (_, i) => reserve(urls[i % 2], `P${i}`)));
+    expect(new Set(roomIds).size).toBe(1);
   }, 120_000);
 });

@@ -112,11 +112,12 @@ test("locate answers where someone is, even far away; follow streams their moves
   await waitFor(() => rejections(ann, ClientMessage.Follow).includes("that person is not here"), "follow refused");
 });
 
-test("a profile change renames the name tag for everyone", async () => {
+test("set-profile renames nobody to what it carries: without stored profiles, names stay (issue 15)", async () => {
   const { ann, ben } = await trio("profile");
-  ann.room.send(ClientMessage.SetProfile, { name: " Annie ", avatar: "bo" });
-  await waitFor(() => ben.member(ann.sessionId)?.name === "Annie" && ben.member(ann.sessionId)?.avatar === "bo", "Ben sees Annie");
+  ann.room.send(ClientMessage.SetProfile, { name: "Owner Olga", avatar: "bo" });
+  await waitFor(() => rejections(ann, ClientMessage.SetProfile).length > 0, "the refusal");
+  expect(rejections(ann, ClientMessage.SetProfile)).toEqual(["this office keeps no profiles: names cannot change here"]);
   ann.room.send(ClientMessage.SetProfile, { name: "x".repeat(33) });
   await waitFor(() => rejections(ann, ClientMessage.SetProfile).includes("malformed payload"), "too long refused");
-  expect(ben.member(ann.sessionId)?.name).toBe("Annie");
+  expect(ben.member(ann.sessionId)?.name).toBe("Ann");
 });

@@ -25,7 +25,10 @@ export const socialMessages = {
   [ClientMessage.Follow]: z.object({ to: sessionId.nullable() }).strict(),
   /** Where someone is now (they may be too far away for their position to be streamed). */
   [ClientMessage.Locate]: z.object({ to: sessionId, purpose: z.enum(LOCATE_PURPOSES) }).strict(),
-  /** Your name and look changed (already saved through PATCH /api/me for accounts): update the name tag. */
+  /**
+   * Your profile changed (saved through PATCH /api/me): the room shows the stored name and look.
+   * The fields are what the page saved; the room reads the member record and never uses them.
+   */
   [ClientMessage.SetProfile]: z
     .object({ name: plainText(DISPLAY_NAME_MAX).optional(), avatar: z.enum(AVATAR_IDS).optional() })
     .strict(),

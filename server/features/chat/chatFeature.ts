@@ -12,6 +12,7 @@ import type { ServerMessages } from "../../../shared/protocol/messages";
 import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
 import { TokenBucket } from "../../net/TokenBucket";
 import type { RoomContext, RoomFeature } from "../../rooms/RoomFeature";
+import type { MemberState } from "../../schema/MemberState";
 import { roomConversations } from "../conversations/conversationFeature";
 import type { ChatStore, StoredChatLine } from "./ChatStore";
 import { MemoryChatStore } from "./MemoryChatStore";
@@ -46,12 +47,7 @@ export function createChatFeature(context: RoomContext, now: () => number = Date
       client.send(ServerMessage.ChatHistory, withPeer(empty, address));
       return;
     }
-    let lines: StoredChatLine[] = [];
-    try {
-      lines = await store.recent(context.space, key, CHAT_HISTORY_SEND);
-    } catch (err) {
-      context.log.error(`could not read chat history ${key}`, err);
-    }
+    const lines = await store.recent(context.space, key, CHAT_HISTORY_SEND);
     const history: ServerMessages[typeof ServerMessage.ChatHistory] = {
       channel: address.channel,
       key,
@@ -60,7 +56,7 @@ export function createChatFeature(context: RoomContext, now: () => number = Date
     client.send(ServerMessage.ChatHistory, withPeer(history, address));
   };
 
-  context.guard.on(ClientMessage.ChatSend, (client, payload, reject) => {
+  context.guard.on(ClientMessage.ChatSend, async (client, payload, reject) => {
     const sender = personOf(client.sessionId);
     const member = context.state.members.get(client.sessionId);
     if (!sender || !member) return reject("you are not in the room");
@@ -91,26 +87,30 @@ export function createChatFeature(context: RoomContext, now: () => number = Date
       deliver({ ...base, id: `t${now().toString(36)}-${++lineCounter}` });
       return;
     }
-    store.append(context.space, base).then(deliver, (err: unknown) => {
-      context.log.error("could not store a chat line", err);
-      reject("the message could not be saved; try again");
-    });
-  });
+    deliver(await store.append(context.space, base));
+  }, { failure: "the message could not be saved; try again" });
 
-  context.guard.on(ClientMessage.ChatHistory, (client, address, reject) => {
-    const reader = personOf(client.sessionId);
-    if (!reader) return reject("you are not in the room");
-    void sendHistory(client, address, reader);
-  });
+  context.guard.on(
+    ClientMessage.ChatHistory,
+    (client, address, reject) => {
+      const reader = personOf(client.sessionId);
+      if (!reader) return reject("you are not in the room");
+      return sendHistory(client, address, reader);
+    },
+    { failure: "the chat history could not be read; try again" },
+  );
+
+  // On arrival the history follows the join instead of holding it up (the store may be slow or down).
+  const everyoneHistory = (client: Client, member: MemberState) =>
+    context.background(
+      "sending the chat history",
+      sendHistory(client, { channel: "everyone" }, { sessionId: client.sessionId, memberId: member.memberId, zone: member.zone, group: undefined }),
+    );
 
   return {
-    onJoin(client, member) {
-      void sendHistory(client, { channel: "everyone" }, { sessionId: client.sessionId, memberId: member.memberId, zone: member.zone, group: undefined });
-    },
-    onReconnect(client, member) {
-      // Lines sent while the socket was down were missed; the page replaces its copy of the history.
-      void sendHistory(client, { channel: "everyone" }, { sessionId: client.sessionId, memberId: member.memberId, zone: member.zone, group: undefined });
-    },
+    onJoin: everyoneHistory,
+    // Lines sent while the socket was down were missed; the page replaces its copy of the history.
+    onReconnect: everyoneHistory,
     onLeave(_sessionId, member) {
       const stillHere = [...context.state.members.values()].some((m) => m !== member && m.memberId === member.memberId);
       if (!stillHere) buckets.delete(member.memberId);

@@ -8,7 +8,7 @@ import {
   type DeskPolicy,
   type SpaceRole,
 } from "../../../shared/status/deskClaims";
-import { SIT_REFUSAL_TEXT, sitRefusal } from "../../../shared/status/seating";
+import { SIT_REFUSAL_TEXT, sitRefusal, withinReach } from "../../../shared/status/seating";
 import type { Identity } from "../../deps";
 import type { Reject } from "../../net/MessageGuard";
 import type { RoomContext } from "../../rooms/RoomFeature";
@@ -58,14 +58,10 @@ export class DeskService {
     const { guard } = this.context;
     guard.on(ClientMessage.Sit, (client, { desk }, reject) => this.sit(client.sessionId, desk, reject));
     guard.on(ClientMessage.Stand, (client) => this.stand(client.sessionId));
-    // Claims are saved before they show; a failed save is told to the sender, never thrown into the room.
-    const failed = (reject: Reject) => (err: unknown) => reject(err instanceof Error ? err.message : "the desk could not be saved");
-    guard.on(ClientMessage.ClaimDesk, (client, request, reject) => {
-      this.claim(client, request.desk, request.for ?? client.sessionId, reject).catch(failed(reject));
-    });
-    guard.on(ClientMessage.ReleaseDesk, (client, { desk }, reject) => {
-      this.release(client, desk, reject).catch(failed(reject));
-    });
+    // Claims are saved before they show; the guard tells the sender when the save fails.
+    const failure = "the desk could not be saved; try again";
+    guard.on(ClientMessage.ClaimDesk, (client, request, reject) => this.claim(client, request.desk, request.for ?? client.sessionId, reject), { failure });
+    guard.on(ClientMessage.ReleaseDesk, (client, { desk }, reject) => this.release(client, desk, reject), { failure });
   }
 
   /** Newcomers arrive at their own desk when it is free. */
@@ -73,6 +69,8 @@ export class DeskService {
     this.people.set(member.id, { memberId: identity.memberId, role: identity.role });
     const own = this.ownDeskOf(identity.memberId);
     if (!own || this.occupants.has(own.id)) return;
+    // One's own desk inside a zone locked right now is not a way in.
+    if (!this.context.placement.allowed(member.id, own.x, own.y)) return;
     member.x = own.x;
     member.y = own.y;
     this.seat(member, own);
@@ -124,11 +122,15 @@ export class DeskService {
     const actor = this.people.get(client.sessionId);
     const assignee = this.people.get(forSession);
     const assigneeState = this.context.state.members.get(forSession);
-    if (!actor) return;
+    const actorState = this.context.state.members.get(client.sessionId);
+    if (!actor || !actorState) return;
     if (!assignee || !assigneeState) return reject("that person is not here");
     if (this.saving.has(deskId)) return reject("this desk is being changed; try again");
-    const refusal = claimRefusal(actor, assignee, this.desks.get(deskId), this.context.state.desks.get(deskId)?.owner ?? null, this.policy);
+    const desk = this.desks.get(deskId);
+    const refusal = claimRefusal(actor, assignee, desk, this.context.state.desks.get(deskId)?.owner ?? null, this.policy);
     if (refusal) return reject(CLAIM_REFUSAL_TEXT[refusal]);
+    // Claimed from beside it, as sitting is: a claim from afar would seat its owner behind a locked door on their next visit.
+    if (!withinReach(actorState, desk!, this.context.map.tileSize)) return reject(SIT_REFUSAL_TEXT["too-far"]);
     const previous = this.ownDeskOf(assignee.memberId);
     if (previous?.id === deskId) return;
     this.saving.add(deskId);
@@ -163,12 +165,7 @@ export class DeskService {
   private async persist(memberId: string, deskId: string | null): Promise<boolean> {
     const store = this.context.deps.memberState;
     if (!store) return true;
-    try {
-      return await store.setDesk(memberId, this.context.space, deskId);
-    } catch (err) {
-      this.context.log.warn(`could not save the desk of ${memberId}`, err);
-      throw new Error("the desk could not be saved; try again");
-    }
+    return store.setDesk(memberId, this.context.space, deskId);
   }
 
   private ownDeskOf(memberId: string): Desk | undefined {

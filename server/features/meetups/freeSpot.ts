@@ -5,9 +5,16 @@ import type { OfficeMap, Point, Zone } from "../../../shared/map/types";
 /**
  * A standing place inside a zone for "take me there": the free tile centre
  * nearest the zone's middle that is walkable, inside the zone (and not in
- * `avoid`, e.g. a stage's platform) and at least a tile from everyone else.
+ * `avoid`, e.g. a stage's platform, or not `allowed`, e.g. a locked office
+ * inside it) and at least a tile from everyone else.
  */
-export function freeSpot(map: OfficeMap, zone: Zone, others: readonly Point[], avoid: readonly Zone[] = []): Point | null {
+export function freeSpot(
+  map: OfficeMap,
+  zone: Zone,
+  others: readonly Point[],
+  avoid: readonly Zone[] = [],
+  allowed: (x: number, y: number) => boolean = () => true,
+): Point | null {
   const size = map.tileSize;
   const cx = zone.bounds.x + zone.bounds.width / 2;
   const cy = zone.bounds.y + zone.bounds.height / 2;
@@ -21,7 +28,7 @@ export function freeSpot(map: OfficeMap, zone: Zone, others: readonly Point[], a
       // Feet stand three quarters down a tile, as spawns do.
       const x = tx * size + size / 2;
       const y = ty * size + (size * 3) / 4;
-      if (!pointInZone(zone, x, y) || avoid.some((z) => pointInZone(z, x, y)) || footBlocked(map, x, y)) continue;
+      if (!pointInZone(zone, x, y) || avoid.some((z) => pointInZone(z, x, y)) || footBlocked(map, x, y) || !allowed(x, y)) continue;
       candidates.push({ x, y, d: (x - cx) ** 2 + (y - cy) ** 2 });
     }
   }

@@ -48,29 +48,20 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
     return null;
   });
 
-  // Handlers run async work; a failure is logged and the sender told, never thrown into the room.
-  const safely =
-    <A extends unknown[]>(fn: (client: Client, ...args: A) => Promise<void> | void) =>
-    async (client: Client, ...args: A) => {
-      try {
-        await fn(client, ...args);
-      } catch (err) {
-        context.log.error("meetup request failed", err);
-        (args[args.length - 1] as Reject)("the meetup could not be saved; try again");
-      }
-    };
-
+  // Saving can fail (the store is down): the guard logs it and tells the sender.
+  const saving = { failure: "the meetup could not be saved; try again" };
   context.guard.on(ClientMessage.MeetupList, (client) => service.sendList(client));
-  context.guard.on(ClientMessage.MeetupSchedule, safely((client, input, reject: Reject) => service.schedule(client, input, reject)));
-  context.guard.on(ClientMessage.MeetupEdit, safely((client, input, reject: Reject) => service.edit(client, input, reject)));
+  context.guard.on(ClientMessage.MeetupSchedule, (client, input, reject) => service.schedule(client, input, reject), saving);
+  context.guard.on(ClientMessage.MeetupEdit, (client, input, reject) => service.edit(client, input, reject), saving);
   context.guard.on(
     ClientMessage.MeetupAction,
-    safely(async (client, { id, action }, reject: Reject) => {
+    (client, { id, action }, reject) => {
       if (action === "cancel") return service.cancel(client, id, reject);
       if (action === "start") return service.startByHost(client, id, reject);
       if (action === "end") return service.endByHost(client, id, reject);
       teleport(client, id, reject);
-    }),
+    },
+    saving,
   );
   context.guard.on(ClientMessage.MeetupHost, (client, input, reject) => controls.handle(client, input, reject));
   context.guard.on(ClientMessage.RaiseHand, (client, { raised }, reject) => controls.raiseHand(client, raised, reject));
@@ -86,10 +77,12 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
     const stage = stages.get(zone.id);
     const target = stage ? stage.hall : zone;
     const others = [...context.state.members.values()].filter((m) => m.id !== member.id);
-    const spot = freeSpot(context.map, target, others, stage ? stage.platforms.filter((p) => p.id !== target.id) : []);
-    if (!spot) return reject("there is no free place in that zone");
-    if (roomZoneLocks(context.room)?.mayEnter(client.sessionId, spot.x, spot.y) === false) {
-      return reject("the zone is locked: knock to be let in");
+    const platforms = stage ? stage.platforms.filter((p) => p.id !== target.id) : [];
+    const allowed = (x: number, y: number) => context.placement.allowed(client.sessionId, x, y);
+    const spot = freeSpot(context.map, target, others, platforms, allowed);
+    if (!spot) {
+      const locked = roomZoneLocks(context.room)?.isLocked(zone.id);
+      return reject(locked ? "the zone is locked: knock to be let in" : "there is no free place in that zone");
     }
     if (member.seat) member.seat = "";
     member.x = spot.x;
@@ -121,10 +114,7 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
       if (running || now - last < CHECK_EVERY_MS) return;
       last = now;
       running = true;
-      service
-        .tick()
-        .catch((err) => context.log.error("meetup check failed", err))
-        .finally(() => (running = false));
+      context.background("the meetup check", service.tick().finally(() => (running = false)));
     },
     async dispose() {
       // Save what was counted so far; the meetup stays live for the next room to continue.

@@ -27,7 +27,7 @@ export async function createModerationFeature(ctx: RoomContext): Promise<RoomFea
     }
   };
 
-  ctx.guard.on(ClientMessage.Moderate, (client, msg, reject) => {
+  ctx.guard.on(ClientMessage.Moderate, async (client, msg, reject) => {
     const actor = roles.get(client.sessionId);
     const target = roles.get(msg.target);
     if (!actor || !target) return reject("no such person here");
@@ -35,17 +35,16 @@ export async function createModerationFeature(ctx: RoomContext): Promise<RoomFea
     const refusal = moderationRefusal(actor.role, target.role, actor.memberId === target.memberId);
     if (refusal) return reject(refusal);
     const reason = msg.reason ?? (msg.action === "ban" ? "You have been banned from this office" : "You have been removed from this office");
+    if (msg.action === "ban" && !ctx.deps.bans) return reject("bans need a database");
+    // Out at once; the ban is saved after (a failure is logged and told by the guard).
+    remove(msg.target, msg.action === "ban", reason);
     if (msg.action === "ban") {
-      if (!ctx.deps.bans) return reject("bans need a database");
-      void ctx.deps.bans.setBanned(target.memberId, ctx.space, true, actor.memberId).then(
-        () => ctx.log.info(`${actor.memberId} banned ${target.memberId}`),
-        (err: unknown) => ctx.log.error(`could not save the ban of ${target.memberId}`, err),
-      );
+      await ctx.deps.bans!.setBanned(target.memberId, ctx.space, true, actor.memberId);
+      ctx.log.info(`${actor.memberId} banned ${target.memberId}`);
     } else {
       ctx.log.info(`${actor.memberId} kicked ${target.memberId}`);
     }
-    remove(msg.target, msg.action === "ban", reason);
-  });
+  }, { failure: "they were removed, but the ban could not be saved; try again" });
 
   const unsubscribe = await subscribeRemovals(ctx.space, (notice) => {
     for (const [sessionId, who] of roles) if (who.memberId === notice.memberId) remove(sessionId, notice.banned, notice.reason);

@@ -16,8 +16,6 @@ export interface RoomZoneLocks {
   lock(zone: Zone, by: string): void;
   unlock(zoneId: number): void;
   isLocked(zoneId: number): boolean;
-  /** Whether this member may be at (x, y) (not inside a zone locked against them). */
-  mayEnter(sessionId: string, x: number, y: number): boolean;
 }
 
 const perRoom = new WeakMap<Room, RoomZoneLocks>();
@@ -42,8 +40,10 @@ export function createPrivateZonesFeature(context: RoomContext): RoomFeature {
     const message: ServerMessages[typeof ServerMessage.ZoneLocks] = { locked: locks.list() };
     context.room.broadcast(ServerMessage.ZoneLocks, message);
   };
-  // Everyone within the outline, also those standing in a smaller zone drawn inside it.
-  const insidersOf = (zone: Zone) => [...members()].filter((m) => pointInZone(zone, m.x, m.y)).map((m) => m.id);
+  // Everyone within the outline, also those standing in a smaller zone drawn inside it. A dropped
+  // connection's avatar is not let in: whoever comes back to it is put outside the door.
+  const insidersOf = (zone: Zone) =>
+    [...members()].filter((m) => pointInZone(zone, m.x, m.y) && context.client(m.id) !== undefined).map((m) => m.id);
   const tellKnocker = (from: string, zoneId: number, outcome: "accepted" | "declined" | "gone") => {
     const result: ServerMessages[typeof ServerMessage.ZoneKnockResult] = { zoneId, outcome };
     context.client(from)?.send(ServerMessage.ZoneKnockResult, result);
@@ -52,13 +52,23 @@ export function createPrivateZonesFeature(context: RoomContext): RoomFeature {
   const api: RoomZoneLocks = {
     lock(zone, by) {
       locks.lock(zone, by, insidersOf(zone));
+      // A dropped connection's avatar left inside goes out of the door now, so the people
+      // inside are not kept in a call with whoever reconnects to it.
+      for (const m of members()) {
+        if (!pointInZone(zone, m.x, m.y) || !locks.blocked(m.id, m.x, m.y)) continue;
+        const others = [...members()].filter((o) => o.id !== m.id);
+        const outside = context.placement.nearestAllowed(m.id, m, others);
+        if (outside) {
+          m.x = outside.x;
+          m.y = outside.y;
+        }
+      }
       broadcast();
     },
     unlock(zoneId) {
       if (locks.unlock(zoneId)) broadcast();
     },
     isLocked: (zoneId) => locks.isLocked(zoneId),
-    mayEnter: (id, x, y) => !locks.blocked(id, x, y),
   };
   perRoom.set(context.room, api);
 

@@ -92,13 +92,21 @@ export function createSocialFeature(context: RoomContext, now: () => number = Da
     client.send(ServerMessage.Located, there);
   });
 
-  guard.on(ClientMessage.SetProfile, (client, { name, avatar }, reject) => {
-    const member = state.members.get(client.sessionId);
-    if (!member) return reject("you are not in the room");
-    if (name === undefined && avatar === undefined) return reject("nothing to change");
-    if (name !== undefined) member.name = name;
-    if (avatar !== undefined) member.avatar = avatar;
-  });
+  // "My profile changed": the room shows what the member record now holds, validated when it was
+  // saved (PATCH /api/me). Whatever name the message carries is not used: anyone could send any.
+  guard.on(
+    ClientMessage.SetProfile,
+    async (client, _claimed, reject) => {
+      const member = state.members.get(client.sessionId);
+      if (!member) return reject("you are not in the room");
+      if (!context.deps.profiles) return reject("this office keeps no profiles: names cannot change here");
+      const stored = await context.deps.profiles.profile(member.memberId);
+      if (!stored) return reject("names change through your profile, and this visit has none");
+      if (member.name !== stored.name) member.name = stored.name;
+      if (member.avatar !== stored.avatar) member.avatar = stored.avatar;
+    },
+    { failure: "your profile could not be read; try again" },
+  );
 
   return {
     onLeave(sessionId) {
