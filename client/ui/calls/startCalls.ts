@@ -1,9 +1,6 @@
 import type { Point } from "../../../shared/map/types";
 import { AudioMixer, type AudioTap } from "../../media/AudioMixer";
 import { CallManager } from "../../media/CallManager";
-import { JanusPath } from "../../media/JanusPath";
-import { RoutedMediaPath } from "../../media/RoutedMediaPath";
-import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
 import { distanceGain } from "../../media/distanceGain";
 import { hearingFalloff } from "../settings/hearingFalloff";
 import { currentPreferences } from "../settings/preferences";
@@ -57,29 +54,8 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
   const settings = new CallSettings(options.controls, media, iceServers);
   disposables.add(() => settings.dispose());
 
-  const mesh = new CallManager({ selfId: () => connection.selfId, sendSignal: (to, data) => connection.sendSignal(to, data) }, media, mixer);
-  // Through the media server when the room routes our conversation there (meeting rooms, stages).
-  const janus = new JanusPath(
-    {
-      publish: (sdp) => connection.send(ClientMessage.MediaPublish, { sdp }),
-      subscribe: (feed) => connection.send(ClientMessage.MediaSubscribe, { feed }),
-      answer: (feed, sdp) => connection.send(ClientMessage.MediaAnswer, { feed, sdp }),
-    },
-    media,
-    mixer,
-  );
-  const calls = new RoutedMediaPath(mesh, janus);
+  const calls = new CallManager({ selfId: () => connection.selfId, sendSignal: (to, data) => connection.sendSignal(to, data) }, media, mixer);
   disposables.add(() => calls.dispose());
-  disposables.add(connection.messages.on(ServerMessage.MediaRoute, (route) => {
-    calls.setRoute(route);
-    if (route.notice) {
-      options.notice.textContent = route.notice;
-      options.notice.hidden = false;
-    }
-  }));
-  disposables.add(connection.messages.on(ServerMessage.MediaPublished, (m) => janus.published(m.sdp)));
-  disposables.add(connection.messages.on(ServerMessage.MediaOffer, (m) => void janus.offered(m.feed, m.sdp)));
-  disposables.add(connection.messages.on(ServerMessage.MediaEnded, (m) => janus.ended(m.feed)));
   calls.setIceServers(iceServers());
   calls.events.on("peerJoined", (id, name) => {
     firstFrames.delete(id);
@@ -130,9 +106,8 @@ export async function startCalls(options: CallsOptions): Promise<() => void> {
         calls.peerIds().map((id) => ({
           id,
           connected: calls.isConnected(id),
-          initiator: mesh.isInitiator(id),
-          enteredAt: mesh.enteredAt(id),
-          via: calls.viaJanus ? "janus" : "mesh",
+          initiator: calls.isInitiator(id),
+          enteredAt: calls.enteredAt(id),
           firstFrameAt: firstFrames.get(id) ?? null,
         })),
       level: (id: string) => calls.level(id),
