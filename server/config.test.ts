@@ -84,3 +84,31 @@ describe("loadConfig: ICE servers", () => {
     expect(problemsOf({ TURN_TTL_SECONDS: "5" })).toMatch(/TURN_TTL_SECONDS/);
   });
 });
+
+describe("loadConfig: the Janus media server", () => {
+  const problemsOf = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      return (err as ConfigError).problems.join("\n");
+    }
+    throw new Error("accepted");
+  };
+
+  test("unset by default: calls stay peer to peer", () => {
+    expect(loadConfig({}).media).toEqual({ janusUrl: undefined, janusApiSecret: undefined, janusAdminKey: undefined });
+  });
+
+  test("reads the WebSocket URL and the secrets", () => {
+    expect(
+      loadConfig({ JANUS_URL: "ws://127.0.0.1:8188", JANUS_API_SECRET: "0123456789abcdef", JANUS_ADMIN_KEY: "fedcba9876543210" }).media,
+    ).toEqual({ janusUrl: "ws://127.0.0.1:8188", janusApiSecret: "0123456789abcdef", janusAdminKey: "fedcba9876543210" });
+  });
+
+  test("refuses a non-WebSocket URL, short secrets, and Janus without an API secret", () => {
+    expect(problemsOf({ JANUS_URL: "http://127.0.0.1:8088/janus", JANUS_API_SECRET: "0123456789abcdef" })).toMatch(/JANUS_URL="http:.*ws:\/\/ or wss:\/\//);
+    expect(problemsOf({ JANUS_URL: "ws://127.0.0.1:8188", JANUS_API_SECRET: "short" })).toMatch(/JANUS_API_SECRET="short": must be at least 16/);
+    expect(problemsOf({ JANUS_URL: "ws://127.0.0.1:8188" })).toMatch(/JANUS_URL is set but JANUS_API_SECRET is not/);
+    expect(problemsOf({ JANUS_ADMIN_KEY: "x" })).toMatch(/JANUS_ADMIN_KEY/);
+  });
+});

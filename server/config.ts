@@ -56,6 +56,14 @@ const envSchema = z.object({
     unset,
     z.coerce.number().int("must be a whole number").min(60).max(7 * 24 * 3600).default(3600),
   ),
+  JANUS_URL: z.preprocess(
+    unset,
+    z
+      .url({ protocol: /^wss?$/, error: "must be the ws:// or wss:// URL of Janus's WebSocket API, e.g. ws://127.0.0.1:8188" })
+      .optional(),
+  ),
+  JANUS_API_SECRET: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").max(256).optional()),
+  JANUS_ADMIN_KEY: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").max(256).optional()),
   INTEREST_MANAGEMENT: z.preprocess(unset, z.stringbool({ error: "must be true or false" }).default(true)),
   INTEREST_RADIUS: z.preprocess(unset, z.coerce.number().int("must be a whole number").min(64).max(10_000).default(480)),
   REDIS_URL: z.preprocess(
@@ -97,6 +105,16 @@ export interface IceConfig {
   turnTtlSeconds: number;
 }
 
+/** The Janus media server the room drives (never the browser): docs/media-server.md. */
+export interface MediaServerConfig {
+  /** Janus's WebSocket API; undefined = every call stays peer to peer. */
+  janusUrl?: string;
+  /** Janus's api_secret: every API request carries it. Server-side only. */
+  janusApiSecret?: string;
+  /** The VideoRoom plugin's admin_key, needed to create rooms when Janus sets one. Server-side only. */
+  janusAdminKey?: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -136,6 +154,8 @@ export interface Config {
   assetsDir: string;
   /** STUN/TURN for WebRTC (STUN_URLS, TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS). */
   ice: IceConfig;
+  /** Meeting rooms, stages and big conversations through Janus (JANUS_URL, JANUS_API_SECRET, JANUS_ADMIN_KEY). */
+  media: MediaServerConfig;
   /** Accounts and sessions (SESSION_SECRET, SESSION_TTL_HOURS, SESSION_MAX_DAYS, ALLOW_SIGNUP, COOKIE_SECURE, MAX_MAP_BYTES, MAX_MAP_BUNDLE_BYTES). */
   auth: AuthConfig;
 }
@@ -172,6 +192,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (parsed.success && parsed.data.TURN_URLS.length > 0 && !parsed.data.TURN_SECRET) {
     problems.push("TURN_URLS is set but TURN_SECRET is not: TURN needs the shared secret of coturn's static-auth-secret");
   }
+  if (parsed.success && parsed.data.JANUS_URL && !parsed.data.JANUS_API_SECRET) {
+    problems.push("JANUS_URL is set but JANUS_API_SECRET is not: run Janus with an api_secret so only this server can use its API");
+  }
   if (!parsed.success || !auth || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -194,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     trustProxy: e.TRUST_PROXY,
     clientDir: path.resolve(cwd, "dist/client"),
     assetsDir: path.resolve(cwd, "assets"),
+    media: { janusUrl: e.JANUS_URL, janusApiSecret: e.JANUS_API_SECRET, janusAdminKey: e.JANUS_ADMIN_KEY },
     ice: { stunUrls: e.STUN_URLS, turnUrls: e.TURN_URLS, turnSecret: e.TURN_SECRET, turnTtlSeconds: e.TURN_TTL_SECONDS },
     auth,
   };
@@ -245,6 +269,9 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: "TURN_URLS", default: "(none)", description: "Comma-separated turn:/turns: URLs of a coturn relay (see docs/turn.md); needs TURN_SECRET." },
   { name: "TURN_SECRET", default: "(unset)", description: "coturn's static-auth-secret (≥ 16 chars); per-session TURN credentials are minted from it." },
   { name: "TURN_TTL_SECONDS", default: "3600", description: "How long a minted TURN credential is valid (60–604800)." },
+  { name: "JANUS_URL", default: "(unset)", description: "ws:// URL of a Janus WebSocket API the server drives for meeting rooms, stages and big conversations (docs/media-server.md); unset = peer to peer only." },
+  { name: "JANUS_API_SECRET", default: "(unset)", description: "Janus's api_secret (≥ 16 chars), needed with JANUS_URL; it never reaches a browser." },
+  { name: "JANUS_ADMIN_KEY", default: "(unset)", description: "The VideoRoom plugin's admin_key (≥ 16 chars), when Janus requires one to create rooms." },
   { name: "SESSION_SECRET", default: "(generated)", description: "Key that signs session cookies (≥ 32 chars); generated into DATA_DIR/session-secret when unset." },
   { name: "SESSION_TTL_HOURS", default: "168", description: "A session unused this long ends; each use renews it (sliding)." },
   { name: "SESSION_MAX_DAYS", default: "30", description: "A session ends this long after sign-in, however active." },

@@ -12,6 +12,11 @@ export interface ConnectionCheckResult {
   /** How long connecting took, or the time waited when it did not. */
   elapsedMs: number;
   error?: string;
+  /**
+   * STUN/TURN servers that answered with an error (icecandidateerror), e.g. a
+   * TURN relay refusing the credentials with 401: the reason the check names.
+   */
+  serverErrors?: Array<{ url: string; code: number; text: string }>;
 }
 
 export const CHECK_TIMEOUT_MS = 10_000;
@@ -21,6 +26,17 @@ export async function runConnectionCheck(iceServers: RTCIceServer[], timeoutMs =
   const candidates = { host: 0, srflx: 0, relay: 0, prflx: 0 };
   const a = new RTCPeerConnection({ iceServers });
   const b = new RTCPeerConnection({ iceServers });
+  const serverErrors = new Map<string, { url: string; code: number; text: string }>();
+  const noteError = (event: Event) => {
+    const e = event as RTCPeerConnectionIceErrorEvent;
+    // 701 = a server could not be reached at all; anything else is its own answer (401 Unauthorized…).
+    const key = `${e.url} ${e.errorCode}`;
+    if (e.url && !serverErrors.has(key)) serverErrors.set(key, { url: e.url, code: e.errorCode, text: e.errorText });
+  };
+  a.addEventListener("icecandidateerror", noteError);
+  b.addEventListener("icecandidateerror", noteError);
+  const withErrors = (result: ConnectionCheckResult): ConnectionCheckResult =>
+    serverErrors.size > 0 ? { ...result, serverErrors: [...serverErrors.values()] } : result;
   const count = (event: RTCPeerConnectionIceEvent) => {
     const type = event.candidate?.type;
     if (type && type in candidates) candidates[type as keyof typeof candidates] += 1;
@@ -51,14 +67,14 @@ export async function runConnectionCheck(iceServers: RTCIceServer[], timeoutMs =
     const connected = await opened;
     // Let gathering finish (STUN/TURN answers come later than host candidates) unless that takes long.
     await waitForGathering(a, Math.max(0, timeoutMs - (performance.now() - started)));
-    return { candidates, connected, elapsedMs: Math.round(performance.now() - started) };
+    return withErrors({ candidates, connected, elapsedMs: Math.round(performance.now() - started) });
   } catch (error) {
-    return {
+    return withErrors({
       candidates,
       connected: false,
       elapsedMs: Math.round(performance.now() - started),
       error: error instanceof Error ? error.message : String(error),
-    };
+    });
   } finally {
     clearTimeout(timer);
     a.close();
@@ -82,10 +98,24 @@ function waitForGathering(pc: RTCPeerConnection, timeoutMs: number): Promise<voi
   });
 }
 
+/** Why the STUN/TURN servers gave no addresses, in words, or "" when none answered with an error. */
+export function describeServerErrors(errors: ConnectionCheckResult["serverErrors"]): string {
+  if (!errors || errors.length === 0) return "";
+  const why = errors.map((e) => {
+    const url = e.url.split("?")[0];
+    if (e.code === 401 || e.code === 403 || e.code === 441) {
+      return `the TURN relay ${url} refused this server's credentials (${e.code} ${e.text.replace(/[.\s]+$/, "") || "Unauthorized"}): TURN_SECRET does not match coturn's static-auth-secret, or the credential expired`;
+    }
+    if (e.code === 701) return `${url} could not be reached`;
+    return `${url} answered ${e.code} ${e.text.replace(/[.\s]+$/, "")}`.trim();
+  });
+  return ` Why: ${[...new Set(why)].join("; ")}.`;
+}
+
 /** The verdict in words for people. */
 export function describeCheck(result: ConnectionCheckResult, hasIceServers: boolean): string {
   const { host, srflx, relay } = result.candidates;
-  const found = `Found ${host} local, ${srflx} public (STUN) and ${relay} relay (TURN) addresses.`;
+  const found = `Found ${host} local, ${srflx} public (STUN) and ${relay} relay (TURN) addresses.${describeServerErrors(result.serverErrors)}`;
   if (!result.connected) {
     return `Calls may not work on this network: a test connection failed${result.error ? ` (${result.error})` : ""}. ${found}`;
   }

@@ -52,6 +52,11 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   // A knock on a locked zone notifies everyone inside: as slow as knocking on a person's door.
   [ClientMessage.ZoneKnock]: { burst: 3, perSecond: 0.2 },
   [ClientMessage.ZoneKnockAnswer]: { burst: 10, perSecond: 2 },
+  // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
+  [ClientMessage.MediaPublish]: { burst: 4, perSecond: 1 },
+  [ClientMessage.MediaSubscribe]: { burst: 40, perSecond: 20 },
+  [ClientMessage.MediaAnswer]: { burst: 40, perSecond: 20 },
+  [ClientMessage.MediaCandidate]: { burst: 200, perSecond: 60 },
 };
 
 /**
@@ -61,4 +66,6 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
  */
 export const MESSAGE_SIZE_OVERRIDES: Partial<Record<ClientMessageName, number>> = {
   [ClientMessage.Signal]: 20 * 1024,
+  [ClientMessage.MediaPublish]: 20 * 1024,
+  [ClientMessage.MediaAnswer]: 20 * 1024,
 };

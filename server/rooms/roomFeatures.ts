@@ -3,6 +3,7 @@ import { createSocialFeature } from "../features/social/socialFeature";
 import { createConversationFeature } from "../features/conversations/conversationFeature";
 import { createInterestFeature } from "../features/interest/interestFeature";
 import { createDatabaseHealthFeature } from "../features/databaseHealth/databaseHealthFeature";
+import { createMediaFeature } from "../features/media/mediaFeature";
 import { createMetricsFeature } from "../features/metrics/metricsFeature";
 import { meetupFeatures } from "../features/meetups/meetupFeatures";
 import { createModerationFeature } from "../features/moderation/moderationFeature";
@@ -22,6 +23,8 @@ export const ROOM_FEATURES: RoomFeatureFactory[] = [
   createConversationFeature,
   // Stages, zone locks and meetups (issue 6); the stage takes over stage halls' conversations.
   meetupFeatures,
+  // Meeting rooms and stages through Janus when JANUS_URL is set (issue 19); reads the conversations above, stages included.
+  createMediaFeature,
   // Statuses, desks and knocks (issue 5); knocks pin conversations through the feature above.
   statusFeatures,
   // Chat, waves, rings, emotes, locate and follow (issue 9); chat reads conversations and zones.

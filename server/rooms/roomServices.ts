@@ -9,7 +9,7 @@ import type { Logger } from "../log";
  */
 export interface RoomServices {
   deps: ServerDeps;
-  config: Pick<Config, "patchRateHz" | "maxMessageBytes" | "reconnectSeconds" | "ice" | "interestManagement" | "interestRadius">;
+  config: Pick<Config, "patchRateHz" | "maxMessageBytes" | "reconnectSeconds" | "ice" | "media" | "interestManagement" | "interestRadius">;
   log: Logger;
   /** How often a room saves everyone's position when a PresenceStore is given (they are also saved on leave). */
   presenceSaveMs: number;

@@ -3,6 +3,7 @@ import { AVATAR_IDS } from "../avatars";
 import { chatMessages, type ServerChatMessages } from "./chatMessages";
 import { conversationMessages, type ServerConversationMessages } from "./conversationMessages";
 import { deskMessages } from "./deskMessages";
+import { mediaMessages, type ServerMediaMessages } from "./mediaMessages";
 import { meetupMessages, type ServerMeetupMessages } from "./meetupMessages";
 import { DISPLAY_NAME_MAX } from "./limits";
 import { moderationMessages, type ServerModerationMessages } from "./moderationMessages";
@@ -41,6 +42,7 @@ export const clientMessageSchemas = {
   ...chatMessages,
   ...socialMessages,
   ...meetupMessages,
+  ...mediaMessages,
 } as const;
 
 export type ClientMessages = {
@@ -53,7 +55,8 @@ export interface ServerMessages
     ServerChatMessages,
     ServerSocialMessages,
     ServerMeetupMessages,
-    ServerModerationMessages {
+    ServerModerationMessages,
+    ServerMediaMessages {
   [ServerMessage.Welcome]: {
     protocol: number;
     space: string;

@@ -41,6 +41,11 @@ export const ClientMessage = {
   ZoneLock: "zone-lock",
   ZoneKnock: "zone-knock",
   ZoneKnockAnswer: "zone-knock-answer",
+  // The media server path (issue 19): signalling with Janus, through the room.
+  MediaPublish: "media-publish",
+  MediaSubscribe: "media-subscribe",
+  MediaAnswer: "media-answer",
+  MediaCandidate: "media-candidate",
 } as const;
 export type ClientMessageName = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -78,6 +83,11 @@ export const ServerMessage = {
   ZoneLocks: "zone-locks",
   ZoneKnock: "zone-knock",
   ZoneKnockResult: "zone-knock-result",
+  // The media server path (issue 19).
+  MediaRoute: "media-route",
+  MediaPublished: "media-published",
+  MediaOffer: "media-offer",
+  MediaEnded: "media-ended",
 } as const;
 export type ServerMessageName = (typeof ServerMessage)[keyof typeof ServerMessage];
 

@@ -6,7 +6,7 @@ import type { Logger } from "../../log";
 import type { RoomContext, RoomFeature, RoomFeatureFactory } from "../../rooms/RoomFeature";
 import { roomServices } from "../../rooms/roomServices";
 import { roomZones } from "../zones/zoneTrackerFeature";
-import { ConversationSystem, type ConversationOverlay } from "./ConversationSystem";
+import { ConversationSystem, type ConversationMessage, type ConversationOverlay } from "./ConversationSystem";
 import { iceServersFor } from "./iceServers";
 import { relaySignal } from "./signalRelay";
 
@@ -27,6 +27,8 @@ export interface RoomConversations {
   /** The conversation a session is in right now (as the signal relay sees it). */
   groupOf(sessionId: string): string | undefined;
   membersOf(groupId: string): readonly string[];
+  /** What a session is told about its conversation right now (whom it may hear, and its stage role). */
+  messageFor(sessionId: string): ConversationMessage;
   /** Hands some people's conversations to another feature (the stage); see ConversationOverlay. */
   setOverlay(overlay: ConversationOverlay | null): void;
 }

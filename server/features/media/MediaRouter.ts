@@ -1,0 +1,221 @@
+import type { OfficeMap } from "../../../shared/map/types";
+import type { ServerMediaMessages } from "../../../shared/protocol/mediaMessages";
+import { ServerMessage } from "../../../shared/protocol/names";
+import type { Logger } from "../../log";
+import { JanusParticipant } from "../../media/JanusParticipant";
+import type { JanusMedia } from "../../media/JanusMedia";
+import type { ConversationMessage } from "../conversations/ConversationSystem";
+import { decideRoute, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
+
+/**
+ * The room's side of the media server path: decides each person's route from
+ * their conversation, holds their Janus handles (a JanusParticipant), and
+ * withdraws access the moment the conversation no longer grants it (they
+ * walked out of the meeting room, were kicked, stepped down from the stage):
+ * handles are detached, so Janus itself closes those PeerConnections. Every
+ * publish and subscribe is checked against the person's conversation as it is
+ * at that moment, not as the browser says it is.
+ */
+
+/** A request the room refuses; the message is shown to the person. */
+export class MediaRefusal extends Error {}
+
+type RouteMessage = ServerMediaMessages[typeof ServerMessage.MediaRoute];
+type MediaSend = <K extends keyof ServerMediaMessages>(sessionId: string, type: K, message: ServerMediaMessages[K]) => boolean;
+
+export interface MediaRouterDeps {
+  map: OfficeMap;
+  janus: JanusMedia;
+  messageFor(sessionId: string): ConversationMessage;
+  nameOf(sessionId: string): string;
+  send: MediaSend;
+  log: Logger;
+  /** Peer-to-peer cap, for the "unreachable" notice. */
+  meshCap(): number;
+}
+
+export class MediaRouter {
+  private readonly routes = new Map<string, MediaRouteDecision>();
+  private readonly told = new Map<string, string>();
+  private readonly participants = new Map<string, JanusParticipant>();
+  /** Session id → Janus feed id, for everyone whose media reached Janus (webrtcup) and may still publish. */
+  private readonly feeds = new Map<string, number>();
+
+  constructor(private readonly deps: MediaRouterDeps) {}
+
+  /** Tells a newcomer that this server has a media server, so their page waits for routes. */
+  greet(sessionId: string): void {
+    this.tell(sessionId, true);
+  }
+
+  /** Re-decides routes for these sessions, withdraws what they may no longer have, and tells whoever's route changed. */
+  update(sessionIds: Iterable<string>): void {
+    const ids = [...sessionIds];
+    for (const id of ids) this.withdraw(id, this.decide(id));
+    for (const id of ids) this.tell(id, false);
+    void this.destroyEmptyRooms();
+  }
+
+  async publish(sessionId: string, sdp: string): Promise<string> {
+    const route = this.decide(sessionId);
+    this.refuseUnlessJanus(route);
+    if (!route.publish) throw new MediaRefusal("Only speakers may publish on the stage: you are listening.");
+    const participant = await this.participantFor(sessionId, route);
+    const answer = await participant.publish(sdp);
+    const feedId = await participant.feedId();
+    // The conversation may have changed while Janus answered.
+    const now = this.decide(sessionId);
+    if (feedId === undefined || now.via !== "janus" || now.roomKey !== route.roomKey || !now.publish || this.participants.get(sessionId) !== participant) {
+      await participant.unpublish();
+      throw new MediaRefusal("Your conversation changed: publishing ended.");
+    }
+    return answer;
+  }
+
+  async subscribe(sessionId: string, feed: string): Promise<string> {
+    const route = this.decide(sessionId);
+    this.refuseUnlessJanus(route);
+    if (!route.maySee.includes(feed)) throw new MediaRefusal("You may not see that feed: they are not in your conversation.");
+    const feedId = this.feeds.get(feed);
+    if (feedId === undefined || this.participants.get(feed)?.roomKey !== route.roomKey) throw new MediaRefusal("That person is not publishing.");
+    const participant = await this.participantFor(sessionId, route);
+    return participant.subscribe(feed, feedId);
+  }
+
+  async answer(sessionId: string, feed: string, sdp: string): Promise<void> {
+    const participant = this.participants.get(sessionId);
+    if (!participant?.subscribedFeeds().includes(feed)) throw new MediaRefusal("No such feed to answer.");
+    await participant.answer(feed, sdp);
+  }
+
+  async candidate(sessionId: string, feed: string | null, candidate: Parameters<JanusParticipant["trickle"]>[1]): Promise<void> {
+    const participant = this.participants.get(sessionId);
+    if (!participant) throw new MediaRefusal("Not connected to the media server.");
+    await participant.trickle(feed, candidate);
+  }
+
+  /** A person left the room for good. */
+  forget(sessionId: string): void {
+    this.drop(sessionId);
+    this.routes.delete(sessionId);
+    this.told.delete(sessionId);
+  }
+
+  /** Janus went away: nothing of it is held any more; routes fall back at the next update. */
+  lostJanus(): void {
+    for (const id of [...this.participants.keys()]) this.drop(id);
+  }
+
+  /** Who is in a conversation's VideoRoom as Janus reports it (checks and tests). */
+  async janusParticipants(roomKey: string) {
+    return (await this.deps.janus.current?.rooms.participants(roomKey)) ?? [];
+  }
+
+  /** Publishing feeds the router holds, by session id (tests). */
+  publishing(): string[] {
+    return [...this.feeds.keys()];
+  }
+
+  subscriptionsOf(sessionId: string): string[] {
+    return this.participants.get(sessionId)?.subscribedFeeds() ?? [];
+  }
+
+  async dispose(): Promise<void> {
+    const all = [...this.participants.values()];
+    this.participants.clear();
+    this.feeds.clear();
+    await Promise.all(all.map((p) => p.dispose().catch(() => undefined)));
+  }
+
+  private decide(sessionId: string): MediaRouteDecision {
+    const route = decideRoute(this.deps.messageFor(sessionId), this.deps.map, this.deps.janus.current !== null);
+    this.routes.set(sessionId, route);
+    return route;
+  }
+
+  private refuseUnlessJanus(route: MediaRouteDecision): void {
+    if (route.via !== "janus") throw new MediaRefusal("Your conversation does not go through the media server.");
+  }
+
+  private async participantFor(sessionId: string, route: MediaRouteDecision): Promise<JanusParticipant> {
+    const existing = this.participants.get(sessionId);
+    if (existing && existing.roomKey === route.roomKey) return existing;
+    const link = this.deps.janus.current;
+    if (!link) throw new MediaRefusal("The media server is unreachable.");
+    const access = await link.rooms.ensure(route.roomKey!, { description: route.roomKey!, publishers: route.publishers });
+    const raced = this.participants.get(sessionId);
+    if (raced && raced.roomKey === route.roomKey) return raced;
+    if (raced) this.drop(sessionId);
+    const participant = new JanusParticipant(link.session, route.roomKey!, access, this.deps.nameOf(sessionId), {
+      ended: (feed, reason) => {
+        if (this.participants.get(sessionId) !== participant) return;
+        if (feed === null) this.feeds.delete(sessionId);
+        this.deps.send(sessionId, ServerMessage.MediaEnded, { feed, reason: `The media server ended it (${reason}).` });
+      },
+      live: (feedId) => {
+        if (this.participants.get(sessionId) !== participant) return;
+        const route = this.decide(sessionId);
+        // Others see the feed in their routes at the next update.
+        if (route.via === "janus" && route.roomKey === participant.roomKey && route.publish) this.feeds.set(sessionId, feedId);
+      },
+    });
+    this.participants.set(sessionId, participant);
+    return participant;
+  }
+
+  /** Takes back whatever the new route no longer grants. */
+  private withdraw(sessionId: string, route: MediaRouteDecision): void {
+    const participant = this.participants.get(sessionId);
+    if (!participant) return;
+    if (route.via !== "janus" || participant.roomKey !== route.roomKey) {
+      this.drop(sessionId);
+      return;
+    }
+    if (!route.publish && participant.publishing) {
+      this.feeds.delete(sessionId);
+      void participant.unpublish();
+      this.deps.send(sessionId, ServerMessage.MediaEnded, { feed: null, reason: "You are no longer a speaker." });
+    }
+    for (const feed of participant.subscribedFeeds()) {
+      const stillPublishing = this.feeds.has(feed) && this.participants.get(feed)?.roomKey === route.roomKey;
+      if (route.maySee.includes(feed) && stillPublishing) continue;
+      void participant.unsubscribe(feed);
+      this.deps.send(sessionId, ServerMessage.MediaEnded, { feed, reason: stillPublishing ? "They are no longer in your conversation." : "They stopped publishing." });
+    }
+  }
+
+  private drop(sessionId: string): void {
+    const participant = this.participants.get(sessionId);
+    if (!participant) return;
+    this.participants.delete(sessionId);
+    this.feeds.delete(sessionId);
+    void participant.dispose().catch((err) => this.deps.log.warn(`media: could not end ${sessionId}'s Janus handles`, err));
+  }
+
+  private tell(sessionId: string, always: boolean): void {
+    const route = this.routes.get(sessionId) ?? this.decide(sessionId);
+    const message: RouteMessage = {
+      groupId: route.roomKey,
+      via: route.via,
+      publish: route.via === "janus" && route.publish,
+      feeds: route.maySee
+        .filter((id) => this.feeds.has(id) && this.participants.get(id)?.roomKey === route.roomKey)
+        .map((id) => ({ id, name: this.deps.nameOf(id) })),
+    };
+    const problem = this.deps.janus.problem;
+    if (route.via === "mesh" && problem && route.roomKey && wantsJanus(this.deps.messageFor(sessionId), this.deps.map)) {
+      message.notice = `${problem} This call is peer to peer, for at most ${this.deps.meshCap()} people.`;
+    }
+    const json = JSON.stringify(message);
+    if (!always && this.told.get(sessionId) === json) return;
+    if (this.deps.send(sessionId, ServerMessage.MediaRoute, message)) this.told.set(sessionId, json);
+  }
+
+  private async destroyEmptyRooms(): Promise<void> {
+    const link = this.deps.janus.current;
+    if (!link) return;
+    const used = new Set([...this.participants.values()].map((p) => p.roomKey));
+    for (const route of this.routes.values()) if (route.via === "janus" && route.roomKey) used.add(route.roomKey);
+    for (const key of link.rooms.keys()) if (!used.has(key)) await link.rooms.destroy(key);
+  }
+}

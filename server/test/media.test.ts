@@ -1,0 +1,176 @@
+import { networkInterfaces } from "node:os";
+import { JanusError, JanusSession } from "../media/JanusSession";
+import { VIDEOROOM } from "../media/JanusParticipant";
+import { startJanus, type JanusServer } from "../../e2e/services/janus";
+import { ClientMessage, ServerMessage } from "../../shared/protocol/names";
+import { startTestServer, waitFor, type TestClient, type TestServer } from "./harness";
+import { lastConversation, waitForConversation, waitForRejection } from "./meetupsHarness";
+import { MEDIA_MAP, type RTCPeerConnection, peerConnection, publisherOffer, routerOf, subscriberAnswer, waitForRoute } from "./mediaHarness";
+
+/**
+ * The media server path against a real Janus (Debian's janus 1.1.2, started
+ * here from a generated config on free 127.0.0.1 ports): the room decides who
+ * may publish and who may subscribe, relays real WebRTC offers and answers
+ * (werift) to handles only it holds, and takes access back when the
+ * conversation no longer grants it. No browser-side secret exists to misuse.
+ */
+
+jest.setTimeout(60_000);
+
+let janus: JanusServer;
+let server: TestServer;
+const pcs: RTCPeerConnection[] = [];
+
+beforeAll(async () => {
+  janus = await startJanus();
+  server = await startTestServer({
+    map: MEDIA_MAP,
+    config: { media: { janusUrl: janus.url, janusApiSecret: janus.apiSecret, janusAdminKey: janus.adminKey } },
+  });
+}, 60_000);
+afterEach(async () => {
+  await Promise.all(pcs.splice(0).map((pc) => pc.close()));
+});
+afterAll(async () => {
+  await server?.close();
+  await janus?.stop();
+});
+
+async function pollJanus<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function pc(): RTCPeerConnection {
+  const made = peerConnection();
+  pcs.push(made);
+  return made;
+}
+
+async function publish(client: TestClient): Promise<string> {
+  const conn = pc();
+  client.room.send(ClientMessage.MediaPublish, { sdp: await publisherOffer(conn) });
+  const answer = await waitFor(() => client.messages<{ sdp: string }>(ServerMessage.MediaPublished).at(-1), "Janus's answer", 15_000);
+  await conn.setRemoteDescription({ type: "answer", sdp: answer.sdp });
+  return answer.sdp;
+}
+
+async function subscribe(client: TestClient, feed: string): Promise<RTCPeerConnection> {
+  client.room.send(ClientMessage.MediaSubscribe, { feed });
+  const offer = await waitFor(() => client.messages<{ feed: string; sdp: string }>(ServerMessage.MediaOffer).find((o) => o.feed === feed), `the offer for ${feed}`, 15_000).catch((e: Error) => {
+    throw new Error(`${e.message}; rejected: ${JSON.stringify(client.rejected)}`);
+  });
+  const conn = pc();
+  client.room.send(ClientMessage.MediaAnswer, { feed, sdp: await subscriberAnswer(conn, offer.sdp) });
+  return conn;
+}
+
+test("a meeting room goes through Janus: one publishes, the other subscribes and connects to Janus; no secret reaches a client", async () => {
+  const ada = await server.join({ space: "meet", name: "Ada Room" });
+  const bo = await server.join({ space: "meet", name: "Bo Room" });
+  const groupId = (await waitForConversation(ada, (c) => c.peers.length === 1, "the meeting room conversation")).groupId!;
+  expect(groupId).toMatch(/^zone-/);
+  await waitForRoute(ada, (r) => r.via === "janus" && r.publish && r.groupId === groupId, "Ada's route through Janus");
+
+  const answer = await publish(ada);
+  // Janus's media candidates are this machine's own addresses (its API listens on 127.0.0.1 only).
+  const own = new Set(Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address)));
+  const candidateIps = [...answer.matchAll(/a=candidate:\S+ \d \w+ \d+ (\S+) \d+ typ host/g)].map((m) => m[1]);
+  expect(candidateIps.length).toBeGreaterThan(0);
+  for (const ip of candidateIps) expect(own.has(ip)).toBe(true);
+  const router = await routerOf("meet");
+  // Janus counts her as a publisher once her media arrives (ICE and DTLS up).
+  await waitFor(() => router.publishing().includes(ada.sessionId), "Ada's media to reach Janus", 20_000);
+  expect(await router.janusParticipants(groupId)).toEqual([expect.objectContaining({ display: "Ada Room", publisher: true })]);
+
+  await waitForRoute(bo, (r) => r.feeds.some((f) => f.id === ada.sessionId && f.name === "Ada Room"), "Ada's feed in Bo's route");
+  const link = await subscribe(bo, ada.sessionId);
+  await waitFor(() => link.connectionState === "connected", "Bo's subscriber connection to Janus", 20_000);
+  expect(router.subscriptionsOf(bo.sessionId)).toEqual([ada.sessionId]);
+
+  // Nothing a client received names Janus's secrets, room numbers or pins.
+  const everything = JSON.stringify([...ada.received, ...bo.received]);
+  for (const secret of [janus.apiSecret, janus.adminKey, janus.url]) expect(everything).not.toContain(secret);
+  const access = await (await routerOf("meet")).janusParticipants(groupId);
+  for (const p of access) expect(everything).not.toContain(String(p.id));
+
+  // Bo walks out of the meeting room: the room takes his Janus access back, and Janus closes his connection.
+  await bo.walk(1, 0, 60);
+  await waitForConversation(bo, (c) => c.groupId === null, "Bo out of the conversation");
+  await waitForRoute(bo, (r) => r.via === "mesh" && r.feeds.length === 0, "Bo's route back to mesh");
+  // His subscriber handle is detached in Janus (Janus itself ends that PeerConnection).
+  await waitFor(() => router.subscriptionsOf(bo.sessionId).length === 0, "Bo's subscription withdrawn");
+  // He cannot get it back by asking.
+  bo.room.send(ClientMessage.MediaSubscribe, { feed: ada.sessionId });
+  await waitForRejection(bo, ClientMessage.MediaSubscribe, /does not go through the media server/);
+
+  // Ada leaves the office: her publisher goes from Janus too, and the empty VideoRoom is destroyed.
+  await ada.leave();
+  await waitFor(() => !router.publishing().includes(ada.sessionId), "Ada's feed withdrawn");
+  // The VideoRoom is destroyed once nobody is routed to it: Janus no longer knows the room.
+  await expect(pollJanus(() => router.janusParticipants(groupId), (list) => list.length === 0)).resolves.toEqual([]);
+  await bo.leave();
+});
+
+test("on a stage through Janus a listener cannot publish, and may see only the speakers", async () => {
+  const outsider1 = await server.join({ space: "stage", name: "Placeholder One" });
+  const outsider2 = await server.join({ space: "stage", name: "Placeholder Two" });
+  // Join order puts the third person on the platform and the fourth and fifth in the hall.
+  const speaker = await server.join({ space: "stage", name: "Sam Speaker" });
+  const listener = await server.join({ space: "stage", name: "Lee Listener" });
+  const other = await server.join({ space: "stage", name: "Lou Listener" });
+  await waitForConversation(listener, (c) => c.stage?.role === "listener" && c.peers.some((p) => p.id === speaker.sessionId), "Lee listening to Sam");
+  const groupId = lastConversation(speaker)!.groupId!;
+  await waitForRoute(speaker, (r) => r.via === "janus" && r.publish, "the speaker's route");
+  await waitForRoute(listener, (r) => r.via === "janus" && !r.publish, "the listener's route, without publishing");
+
+  listener.room.send(ClientMessage.MediaPublish, { sdp: await publisherOffer(pc()) });
+  await waitForRejection(listener, ClientMessage.MediaPublish, /^Only speakers may publish on the stage/);
+
+  await publish(speaker);
+  await waitForRoute(listener, (r) => r.feeds.map((f) => f.id).join() === speaker.sessionId, "Sam's feed for Lee");
+  const link = await subscribe(listener, speaker.sessionId);
+  await waitFor(() => link.connectionState === "connected", "Lee's subscriber connection", 20_000);
+
+  // Janus holds exactly one publisher: the speaker.
+  const router = await routerOf("stage");
+  const inJanus = await router.janusParticipants(groupId);
+  expect(inJanus.filter((p) => p.publisher).map((p) => p.display)).toEqual(["Sam Speaker"]);
+
+  // A listener may not subscribe to another listener, and someone in another conversation (the meeting room) to nobody here.
+  listener.room.send(ClientMessage.MediaSubscribe, { feed: other.sessionId });
+  await waitForRejection(listener, ClientMessage.MediaSubscribe, /not in your conversation/);
+  outsider1.room.send(ClientMessage.MediaSubscribe, { feed: speaker.sessionId });
+  await waitForRejection(outsider1, ClientMessage.MediaSubscribe, /not in your conversation/);
+  expect(router.subscriptionsOf(outsider1.sessionId)).toEqual([]);
+  for (const c of [outsider1, outsider2, speaker, listener, other]) await c.leave();
+});
+
+test("Janus itself refuses anyone without this server's API secret, and a VideoRoom join without its pin", async () => {
+  await expect(JanusSession.connect(janus.url, "not-the-api-secret-at-all")).rejects.toThrow(/Unauthorized request.*\(403\)/);
+  const session = await JanusSession.connect(janus.url, janus.apiSecret);
+  try {
+    const handle = await session.attach(VIDEOROOM);
+    // Creating rooms needs the VideoRoom admin key.
+    await expect(handle.request({ request: "create", room: 4242, publishers: 4 })).rejects.toThrow(JanusError);
+    // A room the office created: its number is known here (the test asks the router), its pin is not.
+    const a = await server.join({ space: "pin", name: "Pia Room" });
+    await server.join({ space: "pin", name: "Pat Room" });
+    const groupId = (await waitForConversation(a, (c) => c.peers.length === 1, "a meeting")).groupId!;
+    await waitForRoute(a, (r) => r.via === "janus", "the route");
+    await publish(a);
+    const router = await routerOf("pin");
+    const feed = (await router.janusParticipants(groupId))[0].id;
+    const rooms = await handle.request({ request: "list", admin_key: janus.adminKey });
+    const room = (rooms.data.list as Array<{ room: number; pin_required: boolean }>).find((r) => r.pin_required)?.room;
+    expect(room).toBeDefined();
+    await expect(handle.request({ request: "join", ptype: "subscriber", room, streams: [{ feed }] })).rejects.toThrow(/pin/i);
+    await expect(handle.request({ request: "join", ptype: "subscriber", room, pin: "guessed", streams: [{ feed }] })).rejects.toThrow(/pin/i);
+  } finally {
+    session.close();
+  }
+});
