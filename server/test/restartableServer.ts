@@ -80,6 +80,8 @@ export async function restartableServer(options: RestartableServerOptions): Prom
         dbName: mongodbUri ? path.basename(dataDir).replace(/\W/g, "_") : undefined,
         auth: readAuthConfig({}),
       });
+      // The default space is claimed already (as e2e/testServer does): the suites' first sign-up is an ordinary member.
+      await persistence.repos.spaces.claimOwnership();
       server = await startTestServer({ deps: pickDeps(persistence), map }).catch(async (err: unknown) => {
         await persistence?.close();
         persistence = undefined;

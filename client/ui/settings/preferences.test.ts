@@ -12,12 +12,12 @@ class MemoryStorage {
 
 test("preferences round-trip; bad stored values fall back to the defaults", () => {
   const storage = new MemoryStorage() as unknown as Storage;
-  expect(loadPreferences(storage)).toEqual({ theme: "dark", hearingTiles: null });
-  savePreferences(storage, { theme: "light", hearingTiles: 4 });
-  expect(loadPreferences(storage)).toEqual({ theme: "light", hearingTiles: 4 });
+  expect(loadPreferences(storage)).toEqual({ theme: "dark", hearingTiles: null, notify: false });
+  savePreferences(storage, { theme: "light", hearingTiles: 4, notify: true });
+  expect(loadPreferences(storage)).toEqual({ theme: "light", hearingTiles: 4, notify: true });
   storage.setItem("deskmap.preferences", "{not json");
-  expect(loadPreferences(storage)).toEqual({ theme: "dark", hearingTiles: null });
-  expect(loadPreferences(null)).toEqual({ theme: "dark", hearingTiles: null });
+  expect(loadPreferences(storage)).toEqual({ theme: "dark", hearingTiles: null, notify: false });
+  expect(loadPreferences(null)).toEqual({ theme: "dark", hearingTiles: null, notify: false });
 });
 
 test("hearing distance stays within the space's bounds", () => {

@@ -13,12 +13,13 @@ export interface Preferences {
 }
 
 const KEY = "deskmap.preferences";
+const DEFAULTS: Preferences = { theme: "dark", hearingTiles: null, notify: false };
 
 /** The preferences last loaded or saved in this page (the call loop reads them often). */
 let current: Preferences | null = null;
 
 export function currentPreferences(): Preferences {
-  return current ?? { theme: "dark", hearingTiles: null };
+  return current ?? { ...DEFAULTS };
 }
 
 export function loadPreferences(storage: Storage | null): Preferences {
@@ -35,7 +36,7 @@ function readPreferences(storage: Storage | null): Preferences {
       notify: raw.notify === true,
     };
   } catch {
-    return { theme: "dark", hearingTiles: null };
+    return { ...DEFAULTS };
   }
 }
 
