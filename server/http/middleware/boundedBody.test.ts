@@ -1,6 +1,7 @@
 import express from "express";
 import request from "supertest";
-import { boundedJson, jsonDepthExceeds } from "./boundedBody";
+import { jsonDepthExceeds } from "../jsonDepth";
+import { boundedJson } from "./boundedBody";
 import { jsonErrorHandler } from "./errorHandler";
 
 function app() {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import { HttpError } from "./HttpError";
+import { jsonDepthExceeds } from "../jsonDepth";
 
 /**
  * Request bodies read with a hard byte limit and, for JSON, a nesting-depth
@@ -54,23 +55,6 @@ export function readBoundedBody(req: IncomingMessage, maxBytes: number): Promise
 
 function tooLarge(maxBytes: number): HttpError {
   return new HttpError(413, `request body is too large (at most ${maxBytes} bytes)`);
-}
-
-/** How deeply arrays and objects nest in a JSON text, counted without parsing it; stops counting past `limit`. */
-export function jsonDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
 }
 
 /** Parses a bounded JSON body: 413 past the byte limit, 400 for too deep nesting or malformed JSON. */

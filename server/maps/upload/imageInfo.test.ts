@@ -1,6 +1,6 @@
 import { PNG } from "pngjs";
 import { imageInfo } from "./imageInfo";
-import { jsonNestingExceeds } from "./jsonDepth";
+import { jsonDepthExceeds } from "../../http/jsonDepth";
 import { parseMultipart } from "./multipart";
 
 describe("imageInfo reads type and size from the first bytes", () => {
@@ -22,11 +22,11 @@ describe("imageInfo reads type and size from the first bytes", () => {
   });
 });
 
-describe("jsonNestingExceeds", () => {
+describe("jsonDepthExceeds", () => {
   test("counts nesting outside strings only", () => {
-    expect(jsonNestingExceeds('{"a":[[1]]}', 3)).toBe(false);
-    expect(jsonNestingExceeds('{"a":[[[1]]]}', 3)).toBe(true);
-    expect(jsonNestingExceeds('{"a":"[[[[[[\\"[[[["}', 1)).toBe(false);
+    expect(jsonDepthExceeds('{"a":[[1]]}', 3)).toBe(false);
+    expect(jsonDepthExceeds('{"a":[[[1]]]}', 3)).toBe(true);
+    expect(jsonDepthExceeds('{"a":"[[[[[[\\"[[[["}', 1)).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { resolveBundlePath } from "../../../shared/map/bundlePaths";
 import type { TiledMap } from "../../../shared/map/tiledTypes";
 import type { Bundle } from "./uploadBundle";
 import { imageInfo, type ImageInfo } from "./imageInfo";
-import { jsonNestingExceeds } from "./jsonDepth";
+import { jsonDepthExceeds } from "../../http/jsonDepth";
 import { UPLOAD_LIMITS } from "./uploadLimits";
 
 export interface PreparedImage extends ImageInfo {
@@ -36,7 +36,7 @@ export interface PrepareOptions {
 export function prepareUpload(bundle: Bundle, options: PrepareOptions): PreparedMap {
   const text = bundle.mapText;
   if (Buffer.byteLength(text) > options.maxMapBytes) throw new MapError([`the map JSON is larger than ${options.maxMapBytes} bytes`]);
-  if (jsonNestingExceeds(text, UPLOAD_LIMITS.maxJsonDepth)) {
+  if (jsonDepthExceeds(text, UPLOAD_LIMITS.maxJsonDepth)) {
     throw new MapError([`the map JSON nests arrays and objects more than ${UPLOAD_LIMITS.maxJsonDepth} levels deep`]);
   }
   const readFile = (path: string) => {

@@ -3,7 +3,7 @@
  * that skips strings, so that absurd nesting is refused before JSON.parse
  * spends time (and stack) on it. Stops counting once past `limit`.
  */
-export function jsonNestingExceeds(text: string, limit: number): boolean {
+export function jsonDepthExceeds(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
