@@ -128,8 +128,9 @@ test("first owner: create a space, invite, ban and unban a guest, change a setti
   await waitUntilJoined(guest.page);
 
   // A setting changed on the page reaches the open office: members may no longer schedule meetups.
-  const schedule = colleague.page.locator("[data-meetup-schedule]");
-  await pollUntil(() => schedule.isVisible(), (v) => v, "the colleague's Schedule button");
+  // The schedule form folds under its summary in the Meetups panel; the summary is what a member sees.
+  const schedule = colleague.page.getByText("Schedule a meetup", { exact: true });
+  await pollUntil(() => schedule.isVisible(), (v) => v, "the colleague's Schedule a meetup");
   const settings = owner.page.getByRole("form", { name: "Settings" });
   // An out-of-range value first: the API's message shows beside the field, nothing is saved.
   await settings.getByLabel(/Largest conversation/).fill("40");
@@ -139,7 +140,7 @@ test("first owner: create a space, invite, ban and unban a guest, change a setti
   await settings.getByLabel("Who may schedule meetups").selectOption("admins");
   await settings.getByRole("button", { name: "Save settings" }).click();
   await announced(owner.page, /Settings saved/);
-  await pollUntil(() => schedule.isVisible(), (v) => !v, "the Schedule button gone from the colleague's office");
+  await pollUntil(() => schedule.isVisible(), (v) => !v, "Schedule a meetup gone from the colleague's office");
   await screenshots(owner.page, "settings");
 
   // Every step is in the audit log.
