@@ -35,7 +35,10 @@ test("upload a map with its images, preview it, activate it, walk into its meeti
   const signup = await admin.request.post(`${url}/api/auth/signup`, {
     data: { email: "importer@example.com", password: "a long enough password", displayName: "Ivo Importer", avatar: "ada" },
   });
-  expect(signup.status()).toBe(201);
+  // Sign-up answers 202 without a session (it reveals no accounts); the page signs in next.
+  expect(signup.status()).toBe(202);
+  const signin = await admin.request.post(`${url}/api/auth/signin`, { data: { email: "importer@example.com", password: "a long enough password" } });
+  expect(signin.status()).toBe(200);
   expect((await admin.request.post(`${url}/api/spaces`, { data: { slug: "studio", name: "Studio" } })).status()).toBe(201);
 
   const files = studioFiles();

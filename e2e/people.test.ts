@@ -41,7 +41,16 @@ test("locate pans to someone, walk-to brings you next to them, a wave reaches th
   const start = await pollUntil(() => selfPosition(b.page), (p) => p !== null && p.y > 0, "Bo placed");
   // Walked by distance, not by time: a busy machine makes fewer steps in a second.
   await b.page.keyboard.down("ArrowUp");
-  await pollUntil(() => selfPosition(b.page), (p) => p !== null && start!.y - p.y >= 4 * 32, "Bo four tiles up", 15_000);
+  // Far enough that Ada's screen draws him well off its middle, whatever zoom her layout picked.
+  await pollUntil(
+    async () => {
+      const p = await selfPosition(b.page);
+      return p && start!.y - p.y >= 4 * 32 ? offCentre(a.page, p) : 0;
+    },
+    (d) => d > 120,
+    "Bo well off the middle of Ada's screen",
+    20_000,
+  );
   await b.page.keyboard.up("ArrowUp");
   const bo = await pollUntil(
     async () => [await selfPosition(b.page), await new Promise((r) => setTimeout(r, 300)).then(() => selfPosition(b.page))] as const,
