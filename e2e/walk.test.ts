@@ -138,10 +138,23 @@ test("clicking a spot on the map walks the avatar there", async () => {
   expect(target).not.toBeNull();
   const end = route![route!.length - 1];
 
+  // The layout settles after joining (side panel, strip): take the spot once the map's box holds still.
+  const mapBox = () => a.page.evaluate(() => JSON.stringify(document.querySelector("#game canvas")!.getBoundingClientRect()));
+  await pollUntil(
+    async () => [await mapBox(), await new Promise((r) => setTimeout(r, 400)).then(mapBox)] as const,
+    ([one, two]) => one === two,
+    "the map's box to hold still",
+  );
   const client = await a.page.evaluate(
     (p) => (window as unknown as { __deskmap: { clientPointOf(p: Point): Point | null } }).__deskmap.clientPointOf(p),
     target!,
   );
+  // Nothing but the map is drawn over the spot a person would click.
+  const hit = await a.page.evaluate((p) => {
+    const el = document.elementFromPoint(p.x, p.y);
+    return el?.tagName === "CANVAS" ? "map" : `${el?.tagName}.${el?.className}`;
+  }, client!);
+  expect(hit).toBe("map");
   await a.page.mouse.click(client!.x, client!.y);
   const arrived = await pollUntil(() => selfPosition(a.page), (p) => !!p && hasArrived(p, end), "A to arrive at the clicked spot");
   expect(Math.hypot(arrived!.x - from!.x, arrived!.y - from!.y)).toBeGreaterThan(64);
