@@ -1,4 +1,4 @@
-import { AccountApiError, errorText } from "../net/AccountApi";
+import { AccountApiError, errorText, requestJson, type HttpMethod } from "../net/AccountApi";
 import type { SpaceSettings } from "../../shared/spaceSettings";
 
 /**
@@ -75,7 +75,7 @@ export class FieldErrors extends AccountApiError {
   }
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Method = HttpMethod;
 
 export class AdminApi {
   constructor(private readonly base = "/api") {}
@@ -109,27 +109,8 @@ export class AdminApi {
   audit = (slug: string, before?: string) =>
     this.call<{ entries: AuditEntry[]; more: boolean }>("GET", `/spaces/${enc(slug)}/audit${before ? `?before=${enc(before)}` : ""}`);
 
-  private async call<T>(method: Method, path: string, body?: unknown, raw = false): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.base}${path}`, {
-        method,
-        credentials: "same-origin",
-        headers: {
-          accept: "application/json",
-          // Marks the request as this page's own script (the server's CSRF guard).
-          ...(method === "GET" ? {} : { "x-deskmap-csrf": "1" }),
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
-      });
-    } catch {
-      throw new AccountApiError(0, "the server could not be reached; check your connection");
-    }
-    if (response.status === 204) return undefined as T;
-    const payload: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw refusal(payload, response.status);
-    return payload as T;
+  private call<T>(method: Method, path: string, body?: unknown, raw = false): Promise<T> {
+    return requestJson<T>(this.base, method, path, body, { raw, refuse: refusal });
   }
 }
 

@@ -94,28 +94,44 @@ export class AccountApi {
     return (await this.call<{ member: AccountMember }>("PATCH", "/me", patch)).member;
   }
 
-  private async call<T>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.base}${path}`, {
-        method,
-        credentials: "same-origin",
-        // The CSRF header marks a request as the page's own script; the server refuses cookie requests without it.
-        headers: {
-          accept: "application/json",
-          ...(method === "GET" ? {} : { "x-deskmap-csrf": "1" }),
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new AccountApiError(0, "the server could not be reached; check your connection");
-    }
-    if (response.status === 204) return undefined as T;
-    const payload: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw new AccountApiError(response.status, errorText(payload, response.status));
-    return payload as T;
+  private call<T>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T> {
+    return requestJson<T>(this.base, method, path, body);
   }
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * One API call from a page of the office: same-origin cookies, the CSRF header on every write, JSON in and
+ * out. `raw` sends a body that already is JSON text; `refuse` turns a refusal into the caller's error.
+ */
+export async function requestJson<T>(
+  base: string,
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  options: { raw?: boolean; refuse?: (payload: unknown, status: number) => AccountApiError } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      credentials: "same-origin",
+      // The CSRF header marks a request as the page's own script; the server refuses cookie requests without it.
+      headers: {
+        accept: "application/json",
+        ...(method === "GET" ? {} : { "x-deskmap-csrf": "1" }),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : options.raw ? (body as string) : JSON.stringify(body),
+    });
+  } catch {
+    throw new AccountApiError(0, "the server could not be reached; check your connection");
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw options.refuse ? options.refuse(payload, response.status) : new AccountApiError(response.status, errorText(payload, response.status));
+  return payload as T;
 }
 
 /** "email: must be an email address" from { error, details: [{ path, message }] }; the error alone otherwise. */
