@@ -40,9 +40,10 @@ export function spaceRoutes(ctx: ApiContext): Router {
       const space = await findSpaceOr404(ctx, params.slug);
       const member = optionalMember(req);
       const membership = member && membershipIn(member, space._id);
-      // A space that admits no guests shows outsiders only its name and that fact (for the join page).
+      // A space closed to guests or invite-only shows outsiders only its name and whether
+      // guests may come (the join page needs that; an invite-only one still takes guest invites).
       if (!mayLookInto(space, member)) {
-        res.json({ space: { slug: space.slug, name: space.name, settings: { guestAccess: false }, role: null } });
+        res.json({ space: { slug: space.slug, name: space.name, settings: { guestAccess: space.settings.guestAccess }, role: null } });
         return;
       }
       res.json({ space: { ...spaceView(space, membership && !membership.banned ? membership.role : null), awaitingOwner: space.needsOwner === true } });

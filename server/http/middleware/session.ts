@@ -103,8 +103,8 @@ export async function findSpaceOr404(ctx: ApiContext, slug: string): Promise<Spa
 }
 
 /**
- * A space the caller may look into: any space that admits guests, else only
- * with a non-banned membership. Anyone else gets 401 (no session) or 403, and
+ * A space the caller may look into: any open space that admits guests, else
+ * (closed to guests, or invite-only) only with a non-banned membership. Anyone else gets 401 (no session) or 403, and
  * learns only what the join page needs (GET /api/spaces/:slug answers a
  * name and "no guests" to them).
  */
@@ -117,7 +117,8 @@ export async function requireSpaceReader(ctx: ApiContext, req: Request, slug: st
 
 /** Whether a space's settings and map are visible to this member (or to an anonymous visitor, with null). */
 export function mayLookInto(space: SpaceDoc, member: MemberDoc | null): boolean {
-  if (space.settings.guestAccess) return true;
+  // Invite-only means outsiders hold no key yet: they see no more than of a space closed to guests.
+  if (space.settings.guestAccess && space.settings.joinPolicy !== "invite") return true;
   const membership = member && membershipIn(member, space._id);
   return !!membership && !membership.banned;
 }
