@@ -16,6 +16,8 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   [ClientMessage.Move]: { burst: 40, perSecond: 30 },
   // Joining a conversation of 5 sends an offer or answer plus a dozen ICE candidates to each peer.
   [ClientMessage.Signal]: { burst: 120, perSecond: 40 },
+  // Leaving a call is a deliberate click; a few in a row (double clicks, key repeats) are harmless.
+  [ClientMessage.LeaveConversation]: { burst: 3, perSecond: 0.5 },
   // People change status by hand a few times a day; the page reports idle changes at most every few seconds.
   [ClientMessage.SetStatus]: { burst: 5, perSecond: 1 },
   [ClientMessage.SetIdle]: { burst: 5, perSecond: 1 },

@@ -41,6 +41,8 @@ export type SignalData = z.infer<typeof signalData>;
 export const conversationMessages = {
   /** Relay WebRTC signalling to one member of the sender's own conversation. */
   [ClientMessage.Signal]: z.object({ to: sessionId, data: signalData }).strict(),
+  /** Leave the current conversation (the "Leave call" button); the room keeps us out until we walk away from it. */
+  [ClientMessage.LeaveConversation]: z.object({}).strict(),
 } as const;
 
 export interface ConversationPeer {

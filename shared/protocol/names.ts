@@ -11,6 +11,8 @@ export const PROTOCOL_VERSION = 2;
 export const ClientMessage = {
   Move: "move",
   Signal: "signal",
+  /** Hang up: leave the current conversation until walking away from it (issue 16). */
+  LeaveConversation: "leave-conversation",
   SetStatus: "set-status",
   SetIdle: "set-idle",
   FocusTimer: "focus-timer",

@@ -67,6 +67,12 @@ export class ConversationSystem {
   private readonly names = new Map<string, string>();
   private overlay: ConversationOverlay | null = null;
   private overlayPlan: OverlayPlan | null = null;
+  /**
+   * People who hung up (the "Leave call" button) → the peers they left. They
+   * stay out of every conversation until none of those peers is within the
+   * leave radius or in their zone; then they take part again as anyone does.
+   */
+  private readonly left = new Map<string, Set<string>>();
 
   constructor(
     private readonly map: OfficeMap,
@@ -113,6 +119,25 @@ export class ConversationSystem {
     return true;
   }
 
+  /**
+   * The person hangs up on their conversation: they are told they are in none
+   * at the next update, the others keep talking, and they are not grouped again
+   * until they (or the others) walk apart. Returns why not, or null when done.
+   */
+  leave(sessionId: string): string | null {
+    const overlaid = this.overlayPlan?.messages.get(sessionId);
+    if (overlaid?.groupId) return "You are on a stage: walk off it to leave the talk.";
+    const plan = this.plan;
+    const groupId = overlaid ? undefined : plan?.groupOf.get(sessionId);
+    if (!plan || groupId === undefined) return "You are not in a conversation.";
+    const peers = this.left.get(sessionId) ?? new Set<string>();
+    for (const id of plan.groups.get(groupId) ?? []) if (id !== sessionId) peers.add(id);
+    this.left.set(sessionId, peers);
+    // An accepted knock is an agreement to talk; hanging up ends it too (KnockPins releases its pair later).
+    for (const [key, ids] of this.pins) if (ids.includes(sessionId)) this.pins.set(key, ids.filter((id) => id !== sessionId));
+    return null;
+  }
+
   /** Recomputes conversations from the members' current state and notifies everyone whose view changed. */
   update(members: Iterable<ConversationMember>): void {
     const people: PolicyPerson[] = [];
@@ -120,9 +145,11 @@ export class ConversationSystem {
     const previousOverlay = this.overlayPlan;
     const overlay = this.overlay?.plan(all) ?? null;
     this.overlayPlan = overlay;
+    const heldOut = this.stillLeft(all);
     for (const m of all) {
       this.names.set(m.id, m.name);
       if (overlay?.messages.has(m.id)) continue;
+      if (heldOut.has(m.id)) continue;
       const zone = this.zones.zoneOf(m.id);
       people.push({
         id: m.id,
@@ -146,7 +173,8 @@ export class ConversationSystem {
     for (const g of diff.changedGroups) for (const id of next.groups.get(g) ?? []) affected.add(id);
     for (const r of next.refused) affected.add(r.id);
     for (const r of previous?.refused ?? []) affected.add(r.id);
-    const present = new Set(people.map((p) => p.id));
+    // Those who hung up are not in the plan, but still hear that their call ended.
+    const present = new Set([...people.map((p) => p.id), ...heldOut]);
     for (const id of affected) if (present.has(id)) this.tell(id, false);
     // Overlay messages are whole: telling dedups them, and whoever left the overlay hears their new state.
     for (const id of overlay?.messages.keys() ?? []) this.tell(id, false);
@@ -162,6 +190,8 @@ export class ConversationSystem {
   forget(sessionId: string): void {
     this.told.delete(sessionId);
     this.names.delete(sessionId);
+    this.left.delete(sessionId);
+    for (const peers of this.left.values()) peers.delete(sessionId);
   }
 
   /** What a session would be told now. */
@@ -182,6 +212,31 @@ export class ConversationSystem {
       return { groupId: null, peers: [], full: { groupId: refusal.groupId, size, reason: refusalText(refusal, size) } };
     }
     return NOBODY;
+  }
+
+  /**
+   * Who is still kept out after hanging up: someone they left is within the
+   * leave radius or shares their zone. Everyone else's entry is dropped, so
+   * walking away (or being walked away from) lets them talk again.
+   */
+  private stillLeft(members: readonly ConversationMember[]): Set<string> {
+    const held = new Set<string>();
+    if (this.left.size === 0) return held;
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const reach = this.settings.leaveRadiusTiles * this.map.tileSize;
+    for (const [id, peers] of this.left) {
+      const self = byId.get(id);
+      const zone = this.zones.zoneOf(id)?.id;
+      const near = self !== undefined && [...peers].some((peerId) => {
+        const peer = byId.get(peerId);
+        if (!peer) return false;
+        if (zone !== undefined && this.zones.zoneOf(peerId)?.id === zone) return true;
+        return Math.hypot(peer.x - self.x, peer.y - self.y) <= reach;
+      });
+      if (near) held.add(id);
+      else this.left.delete(id);
+    }
+    return held;
   }
 
   private tell(sessionId: string, always: boolean): void {

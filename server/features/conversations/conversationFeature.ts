@@ -65,6 +65,11 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
         reject,
       ),
     );
+    // The "Leave call" button: refused with a reason the page can show when there is nothing to leave.
+    context.guard.on(ClientMessage.LeaveConversation, (client, _payload, reject) => {
+      const refusal = system.leave(client.sessionId);
+      if (refusal) reject(refusal);
+    });
     const ice = roomServices().config.ice;
     let ticks = 0;
 
