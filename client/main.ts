@@ -187,6 +187,7 @@ async function join(member: AccountMember): Promise<void> {
           muteMicrophone = calls.mute;
           keymap.on("mic", calls.toggleMic);
           keymap.on("camera", calls.toggleCamera);
+          keymap.on("leave", calls.leave);
           return calls;
         })
         .catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { Disposables } from "../util/Emitter";
  * from the same table, so they cannot drift from what the keys do.
  */
 
-export type ActionId = "mic" | "camera" | "people" | "map" | "chat" | "sit" | "shortcuts" | `emote:${EmoteKind}`;
+export type ActionId = "mic" | "camera" | "leave" | "people" | "map" | "chat" | "sit" | "shortcuts" | `emote:${EmoteKind}`;
 
 export interface Shortcut {
   id: ActionId | "move";
@@ -38,6 +38,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "map", keys: "Esc", does: "back to the map", touch: null, match: (e) => e.key === "Escape", inFields: false },
   { id: "mic", keys: "M", does: "microphone on/off", touch: "Microphone button", match: (e) => plain(e) && !e.repeat && e.code === "KeyM" },
   { id: "camera", keys: "V", does: "camera on/off", touch: "Camera button", match: (e) => plain(e) && !e.repeat && e.code === "KeyV" },
+  { id: "leave", keys: "L", does: "leave the call (walk away and back to talk again)", touch: "Leave call button", match: (e) => plain(e) && !e.repeat && e.code === "KeyL" },
   ...EMOTE_KINDS.map(
     (kind): Shortcut => ({
       id: `emote:${kind}`,

@@ -131,6 +131,11 @@ export class OfficeConnection {
     this.send(ClientMessage.Signal, { to, data });
   }
 
+  /** Hangs up on our conversation; the room keeps us out of it until we walk away (or are refused, if in none). */
+  sendLeaveConversation(): void {
+    this.send(ClientMessage.LeaveConversation, {});
+  }
+
   /** Resolves with the Welcome message (immediately if it already arrived). */
   waitForWelcome(timeoutMs: number): Promise<Welcome | null> {
     if (this.lastWelcome) return Promise.resolve(this.lastWelcome);

@@ -7,11 +7,12 @@ import { currentPreferences } from "../settings/preferences";
 import { LocalMedia } from "../../media/LocalMedia";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
-import { ServerMessage } from "../../../shared/protocol/names";
+import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
 import { effect, type ReadonlySignal } from "@preact/signals";
 import type { OfficeState } from "../../state/OfficeState";
 import { CallControls } from "./CallControls";
 import { CallSettings } from "./CallSettings";
+import { LeaveCallButton } from "./LeaveCallButton";
 import { VideoStrip } from "./VideoStrip";
 
 /**
@@ -45,6 +46,8 @@ export interface Calls {
   mute(): void;
   toggleMic(): void;
   toggleCamera(): void;
+  /** Hangs up on the current conversation (the L key); says so when there is none. */
+  leave(): void;
   openSettings(): void;
   stop(): void;
 }
@@ -108,6 +111,21 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
     if (inCall.delete(id) && inCall.size === 0) announce("Call ended");
   });
   const { state, spotlight } = options;
+  const leave = () => {
+    if (state && !LeaveCallButton.canLeave(state.conversation.peek())) announce("You are not in a call");
+    else connection.sendLeaveConversation();
+  };
+  if (state) {
+    const leaveButton = new LeaveCallButton(options.controls, state.conversation, leave);
+    disposables.add(() => leaveButton.dispose());
+    // The room's refusal (a stage, or the call ended just before) is read out, not only logged.
+    disposables.add(effect(() => {
+      const refusal = state.rejected.value.get(ClientMessage.LeaveConversation);
+      if (!refusal) return;
+      announce(refusal.reason);
+      state.clearRejected(ClientMessage.LeaveConversation);
+    }));
+  }
   if (state) disposables.add(effect(() => {
     for (const [id, person] of state.people.value) strip.rename(id, person.name);
   }));
@@ -164,6 +182,7 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
     mute: () => media.setMicOn(false),
     toggleMic: () => controls.toggleMic(),
     toggleCamera: () => controls.toggleCamera(),
+    leave,
     openSettings: () => settings.open(),
     stop: () => disposables.dispose(),
   };
