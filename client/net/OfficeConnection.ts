@@ -136,6 +136,11 @@ export class OfficeConnection {
     this.send(ClientMessage.LeaveConversation, {});
   }
 
+  /** Tells the room whether our microphone and camera are on (others' tiles show it). */
+  sendCallMedia(mic: boolean, camera: boolean): void {
+    this.send(ClientMessage.SetCallMedia, { mic, camera });
+  }
+
   /** Resolves with the Welcome message (immediately if it already arrived). */
   waitForWelcome(timeoutMs: number): Promise<Welcome | null> {
     if (this.lastWelcome) return Promise.resolve(this.lastWelcome);

@@ -21,6 +21,9 @@ export interface RemoteMember {
   focusStart: number;
   focusEnd: number;
   role: string;
+  /** Absent from servers older than issue 16's call media state. */
+  micOn?: boolean;
+  cameraOn?: boolean;
 }
 
 export function toSnapshot(member: RemoteMember, key: string, pose: Pose | undefined, ack: number): MemberSnapshot {
@@ -42,6 +45,9 @@ export function toSnapshot(member: RemoteMember, key: string, pose: Pose | undef
       focusStart: member.focusStart,
       focusEnd: member.focusEnd,
       role: member.role,
+      // An older server says nothing: shown as on, as before.
+      micOn: member.micOn ?? true,
+      cameraOn: member.cameraOn ?? true,
     },
     pose,
     ack,

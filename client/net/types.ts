@@ -32,6 +32,9 @@ export interface MemberSnapshot {
   focusEnd?: number;
   /** owner | admin | member | guest in this space, as the server admitted them (shared/moderation). */
   role?: string;
+  /** Whether their microphone and camera are on, as their page reports (absent = on). */
+  micOn?: boolean;
+  cameraOn?: boolean;
 }
 
 /** An assignable desk that belongs to someone. */

@@ -18,6 +18,8 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   [ClientMessage.Signal]: { burst: 120, perSecond: 40 },
   // Leaving a call is a deliberate click; a few in a row (double clicks, key repeats) are harmless.
   [ClientMessage.LeaveConversation]: { burst: 3, perSecond: 0.5 },
+  // Pressing M or V by hand; the page sends at most one report per 250 ms, the last state always.
+  [ClientMessage.SetCallMedia]: { burst: 10, perSecond: 4 },
   // People change status by hand a few times a day; the page reports idle changes at most every few seconds.
   [ClientMessage.SetStatus]: { burst: 5, perSecond: 1 },
   [ClientMessage.SetIdle]: { burst: 5, perSecond: 1 },

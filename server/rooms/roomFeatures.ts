@@ -1,6 +1,7 @@
 import { createChatFeature } from "../features/chat/chatFeature";
 import { createSocialFeature } from "../features/social/socialFeature";
 import { createConversationFeature } from "../features/conversations/conversationFeature";
+import { createCallMediaFeature } from "../features/conversations/callMediaFeature";
 import { createInterestFeature } from "../features/interest/interestFeature";
 import { createDatabaseHealthFeature } from "../features/databaseHealth/databaseHealthFeature";
 import { createMediaFeature } from "../features/media/mediaFeature";
@@ -21,6 +22,8 @@ export const ROOM_FEATURES: RoomFeatureFactory[] = [
   // Zones before conversations: conversations read the zones updated in the same tick.
   createZoneFeature,
   createConversationFeature,
+  // Each person's microphone and camera on/off, for others' video tiles (issue 16).
+  createCallMediaFeature,
   // Stages, zone locks and meetups (issue 6); the stage takes over stage halls' conversations.
   meetupFeatures,
   // Meeting rooms and stages through Janus when JANUS_URL is set (issue 19); reads the conversations above, stages included.

@@ -41,6 +41,13 @@ export class MemberState extends Schema {
   focusEnd = 0;
   /** owner | admin | member | guest in this space (shared/moderation), from the identity at join: clients offer Kick/Ban by it. */
   role = "guest";
+  /**
+   * Whether the member's microphone and camera are on, as their page reports
+   * (issue 16): others' tiles show "Muted" or their name instead of a black
+   * video. True until the page says otherwise (it reports once its devices open).
+   */
+  micOn = true;
+  cameraOn = true;
 }
 
 defineTypes(MemberState, {
@@ -56,4 +63,6 @@ defineTypes(MemberState, {
   focusStart: "float64",
   focusEnd: "float64",
   role: "string",
+  micOn: "boolean",
+  cameraOn: "boolean",
 });

@@ -43,6 +43,8 @@ export const conversationMessages = {
   [ClientMessage.Signal]: z.object({ to: sessionId, data: signalData }).strict(),
   /** Leave the current conversation (the "Leave call" button); the room keeps us out until we walk away from it. */
   [ClientMessage.LeaveConversation]: z.object({}).strict(),
+  /** Our microphone and camera on or off (false too when we have none), shown on others' tiles of us. */
+  [ClientMessage.SetCallMedia]: z.object({ mic: z.boolean(), camera: z.boolean() }).strict(),
 } as const;
 
 export interface ConversationPeer {

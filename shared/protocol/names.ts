@@ -13,6 +13,8 @@ export const ClientMessage = {
   Signal: "signal",
   /** Hang up: leave the current conversation until walking away from it (issue 16). */
   LeaveConversation: "leave-conversation",
+  /** Whether our microphone and camera are on, for others' video tiles (issue 16). */
+  SetCallMedia: "set-call-media",
   SetStatus: "set-status",
   SetIdle: "set-idle",
   FocusTimer: "focus-timer",

@@ -119,6 +119,17 @@ export class VideoStrip {
     this.setBadges(this.self, !micOn, !cameraOn);
   }
 
+  /** A partner's microphone and camera as their page reports them: "Muted", and their name instead of a black video. */
+  setPeerMedia(id: string, micOn: boolean, cameraOn: boolean): void {
+    const tile = this.tiles.get(id);
+    if (!tile) return;
+    // Called on every change to anyone in the office: only a real change touches the tile.
+    if (tile.root.dataset.cameraOff === String(!cameraOn) && tile.root.dataset.muted === String(!micOn)) return;
+    tile.root.dataset.cameraOff = String(!cameraOn);
+    tile.root.dataset.muted = String(!micOn);
+    this.setBadges(tile, !micOn, !cameraOn);
+  }
+
   private setBadges(tile: Tile, muted: boolean, cameraOff: boolean): void {
     const badges: string[] = [];
     if (muted) badges.push("Muted");

@@ -13,6 +13,7 @@ import type { OfficeState } from "../../state/OfficeState";
 import { CallControls } from "./CallControls";
 import { CallSettings } from "./CallSettings";
 import { LeaveCallButton } from "./LeaveCallButton";
+import { reportCallMedia } from "./reportCallMedia";
 import { VideoStrip } from "./VideoStrip";
 
 /**
@@ -71,6 +72,7 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
   const selfTap: AudioTap | null = media.stream ? mixer.attach(media.stream, false) : null;
   const controls = new CallControls(options.controls, media, () => strip.setSelfMedia(media.hasAudio && media.micOn, media.hasVideo && media.cameraOn));
   disposables.add(() => controls.dispose());
+  disposables.add(reportCallMedia(connection, media));
   const iceServers = () => (connection.iceServers?.iceServers ?? []) as RTCIceServer[];
   const settings = new CallSettings(options.controls, media, iceServers, {
     current: () => mixer.output,
@@ -94,9 +96,15 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
   };
   const inCall = new Set<string>();
   const peerName = (id: string, fallback: string) => options.state?.nameOf(id) ?? fallback;
+  // Partners' microphone and camera, as their pages report them to the room (absent = on).
+  const showPeerMedia = (id: string) => {
+    const person = options.state?.people.peek().get(id);
+    if (person) strip.setPeerMedia(id, person.micOn ?? true, person.cameraOn ?? true);
+  };
   calls.events.on("peerJoined", (id, name) => {
     firstFrames.delete(id);
     strip.addPeer(id, peerName(id, name));
+    showPeerMedia(id);
     if (inCall.size === 0) announce(`Call started with ${peerName(id, name)}`);
     inCall.add(id);
   });
@@ -127,7 +135,10 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
     }));
   }
   if (state) disposables.add(effect(() => {
-    for (const [id, person] of state.people.value) strip.rename(id, person.name);
+    for (const [id, person] of state.people.value) {
+      strip.rename(id, person.name);
+      strip.setPeerMedia(id, person.micOn ?? true, person.cameraOn ?? true);
+    }
   }));
   if (spotlight) disposables.add(effect(() => strip.setSpotlight(spotlight.value)));
   calls.events.on("full", (info) => {
