@@ -145,6 +145,20 @@ describe("stage meetups", () => {
     host.room.send(ClientMessage.MeetupAction, { id, action: "end" });
     await waitFor(() => !lastMeetups(ann).some((m) => m.id === id), "the ended meetup to leave the list");
   });
+
+  test("leaving by button is refused on a stage (people walk off it instead), for listeners and speakers", async () => {
+    const host = await server.join({ space: "stage-leave", name: "Member Sia" }); // on the platform
+    const ann = await server.join({ space: "stage-leave", name: "Member Ana" }); // in the hall
+    await scheduleAndStart("stage-leave", host, hallId);
+    await waitForConversation(ann, (c) => c.stage?.role === "listener" && c.peers.length === 1, "Ana listening");
+    ann.room.send(ClientMessage.LeaveConversation, {});
+    expect(await waitForRejection(ann, ClientMessage.LeaveConversation, /stage/)).toBe("You are on a stage: walk off it to leave the talk.");
+    host.room.send(ClientMessage.LeaveConversation, {});
+    await waitForRejection(host, ClientMessage.LeaveConversation, /stage/);
+    // Still in the talk, both of them.
+    expect(lastConversation(ann)?.stage?.role).toBe("listener");
+    expect(lastConversation(host)?.peers.map((p) => p.id)).toEqual([ann.sessionId]);
+  });
 });
 
 describe("private zones", () => {
