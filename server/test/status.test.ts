@@ -158,6 +158,36 @@ describe("focus and knocking", () => {
     expect(kenMessages.filter((m) => m.type === ServerMessage.Conversation && (m.body as { groupId: unknown }).groupId)).toEqual([]);
   });
 
+  test("hanging up on a knock's conversation ends it for both, though they still stand together", async () => {
+    const { client: fay, messages: fayMessages } = await joinRecording("knock-leave", "Member Fay");
+    const { client: ken, messages: kenMessages } = await joinRecording("knock-leave", "Member Ken");
+    fay.room.send(ClientMessage.SetStatus, { kind: "focus" });
+    await waitFor(() => statusOf(ken, fay.sessionId)?.status === "focus", "Fay in focus");
+    await walkNextTo(ken, fay);
+    ken.room.send(ClientMessage.Knock, { to: fay.sessionId });
+    await waitFor(() => fayMessages.find((m) => m.type === ServerMessage.Knock), "the knock");
+    fay.room.send(ClientMessage.KnockAnswer, { from: ken.sessionId, accept: true });
+    const groupOf = (log: typeof kenMessages) =>
+      (log.filter((m) => m.type === ServerMessage.Conversation).at(-1)?.body as { groupId: string | null } | undefined)?.groupId;
+    await waitFor(() => groupOf(kenMessages) && groupOf(fayMessages), "the knock's conversation");
+
+    fay.room.send(ClientMessage.LeaveConversation, {});
+    await waitFor(() => groupOf(fayMessages) === null && groupOf(kenMessages) === null, "both hanging up");
+    // The accepted knock does not pull Fay back in while they stand there.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(groupOf(fayMessages)).toBeNull();
+    expect(rejections(fay, ClientMessage.LeaveConversation)).toEqual([]);
+
+    // Ken steps back past the hearing range but not as far as would end the knock (≤ 8 tiles): hanging up ended the knock too.
+    await ken.walk(1, 0, 20);
+    const apart = Math.hypot(ken.me().x - fay.me().x, ken.me().y - fay.me().y) / 32;
+    expect(apart).toBeGreaterThan(4.5);
+    expect(apart).toBeLessThan(8);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(groupOf(fayMessages)).toBeNull();
+    expect(groupOf(kenMessages)).toBeNull();
+  });
+
   test("a knocker who leaves withdraws the knock from the door", async () => {
     const { client: fay, messages: fayMessages } = await joinRecording("withdraw", "Member Fay");
     const ken = await server.join({ space: "withdraw", name: "Member Ken" });
