@@ -1,5 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, joinOffice, pollUntil, selfPosition, useOfficeSession } from "./browser";
+import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
+import { stagesOf } from "../shared/meetups/stageLayout";
+import { pointInZone } from "../shared/map/zones";
+import type { Point } from "../shared/map/types";
+import { footBlocked } from "../shared/rules/movement";
+import { E2E_TIMEOUT_MS, ROOT, joinOffice, pollUntil, selfPosition, useOfficeSession } from "./browser";
 import { loadOfficeMap, remoteTileNames, spotsAround, videoFlowing, walkToOneOf } from "./callsPages";
 
 /**
@@ -13,7 +20,15 @@ import { loadOfficeMap, remoteTileNames, spotsAround, videoFlowing, walkToOneOf 
 jest.setTimeout(5 * E2E_TIMEOUT_MS);
 
 const map = loadOfficeMap();
-const { open } = useOfficeSession({ closePagesAfterEach: true });
+const stage = stagesOf(map).find((s) => s.platforms.length > 0)!;
+const { open } = useOfficeSession({
+  closePagesAfterEach: true,
+  // A space where anyone may hold a meetup: its "Take me there" brings people into the stage hall.
+  async seed(server) {
+    const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as Record<string, unknown>;
+    await createSpaceWithMap(server.repos, { slug: "talks", name: "Talks", tiled, map, mapName: "office", settings: { meetupHosts: "anyone" } });
+  },
+});
 
 const SHARE_OF_ADA = "Ada Sharer is sharing their screen";
 const SHARE_OF_BO = "Bo Viewer is sharing their screen";
@@ -117,4 +132,58 @@ test("Ada shares her screen; Bo sees it large and labelled, while both share, an
 
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
+});
+
+/** Free standing spots on the stage's platform, nearest the hall first (as e2e/stage.test.ts walks there). */
+function* platformSpots(): Generator<Point> {
+  const platform = stage.platforms[0];
+  const size = map.tileSize;
+  const spots: Point[] = [];
+  for (let ty = Math.floor(platform.bounds.y / size); ty * size < platform.bounds.y + platform.bounds.height; ty++) {
+    for (let tx = Math.floor(platform.bounds.x / size); tx * size < platform.bounds.x + platform.bounds.width; tx++) {
+      const p = { x: tx * size + size / 2, y: ty * size + (size * 3) / 4 };
+      if (pointInZone(platform, p.x, p.y) && !footBlocked(map, p.x, p.y)) spots.push(p);
+    }
+  }
+  const bottom = platform.bounds.y + platform.bounds.height;
+  spots.sort((a, b) => bottom - a.y - (bottom - b.y) || Math.abs(a.x - 416) - Math.abs(b.x - 416));
+  yield* spots;
+}
+
+const zoneOf = (page: Page) =>
+  page.evaluate(() => {
+    const hook = (window as unknown as { __deskmap: { selfId(): string; members(): Array<{ id: string; zone?: string }> } }).__deskmap;
+    return hook.members().find((m) => m.id === hook.selfId())?.zone ?? "";
+  });
+
+test("a speaker on the stage shares with the audience; a listener has no share button", async () => {
+  const host = (await open("/s/talks")).page;
+  const listenerPage = await open("/s/talks");
+  const listener = listenerPage.page;
+  await joinOffice(host, "Hal Host");
+  await host.getByText("Schedule a meetup").click();
+  const form = host.locator("[data-meetup-form]");
+  await form.locator("input[name=title]").fill("Demo");
+  await form.locator("select[name=zone]").selectOption({ label: `${stage.hall.name} (stage)` });
+  await host.locator("[data-meetup-schedule]").click();
+  await host.locator("[data-meetup-start]").click();
+  const live = host.locator("[data-meetup-list] li[data-state=live]");
+  await live.waitFor({ timeout: E2E_TIMEOUT_MS });
+  await live.getByRole("button", { name: "Take me there" }).click();
+  await pollUntil(() => zoneOf(host), (z) => z === stage.hall.name, "the host in the hall");
+  await walkToOneOf(host, platformSpots());
+
+  await joinOffice(listener, "Lu Listener");
+  await listener.locator("[data-meetup-list] li[data-state=live]").getByRole("button", { name: "Take me there" }).click();
+  await videoFlowing(listener, "Hal Host", 2 * E2E_TIMEOUT_MS);
+  // On a stage only speakers share: the listener's page offers nothing to press.
+  expect(await listener.getByRole("button", { name: "Share screen" }).isVisible()).toBe(false);
+
+  const share = host.getByRole("button", { name: "Share screen" });
+  await pollUntil(() => share.isEnabled(), (on) => on, "the speaker's share button usable");
+  await share.click();
+  await host.getByRole("button", { name: "Stop sharing" }).waitFor();
+  const screen = await videoFlowing(listener, "Hal Host is sharing their screen", 2 * E2E_TIMEOUT_MS);
+  expect(screen.width).toBeGreaterThan(0);
+  expect(listenerPage.errors).toEqual([]);
 });
