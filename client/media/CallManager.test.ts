@@ -1,6 +1,7 @@
 import type { SignalData } from "../../shared/protocol/conversationMessages";
 import { Emitter } from "../util/Emitter";
 import { CallManager, type Link } from "./CallManager";
+import { startsNewSession, ufragOfSdp } from "./iceUfrag";
 import type { LocalMediaEvents } from "./LocalMedia";
 import type { PeerLinkOptions } from "./PeerLink";
 
@@ -14,15 +15,24 @@ class RecordingLink implements Link {
   destroyed = false;
   isConnected = false;
   gotOffer = false;
+  remoteUfrag: string | null = null;
+  readonly screens: Array<MediaStreamTrack | null> = [];
   constructor(readonly options: PeerLinkOptions) {}
+  /** As PeerLink decides it. */
   needsFreshLinkFor(data: SignalData): boolean {
-    return !this.options.initiator && data.type === "offer" && this.gotOffer;
+    return !this.options.initiator && data.type === "offer" && this.gotOffer && startsNewSession(data.sdp, this.remoteUfrag);
   }
   signal(data: SignalData): void {
-    if (data.type === "offer") this.gotOffer = true;
+    if (data.type === "offer") {
+      this.gotOffer = true;
+      this.remoteUfrag = ufragOfSdp(data.sdp);
+    }
     this.received.push(data);
   }
   replaceTrack(): void {}
+  setScreen(track: MediaStreamTrack | null): void {
+    this.screens.push(track);
+  }
   destroy(): void {
     this.destroyed = true;
   }
@@ -34,6 +44,8 @@ class RecordingLink implements Link {
 }
 
 const OFFER: SignalData = { type: "offer", sdp: "v=0\r\na=ice-ufrag:one" };
+/** An offer of a recreated connection: another ICE session. */
+const FRESH_OFFER: SignalData = { type: "offer", sdp: "v=0\r\na=ice-ufrag:two" };
 const CANDIDATE: SignalData = { type: "candidate", candidate: { candidate: "candidate:1 1 udp 1 127.0.0.1 5000 typ host" } };
 
 function setup(selfId = "m") {
@@ -136,16 +148,57 @@ test("the answering side waits with a fresh link, and a second offer gets a fres
   expect(live("a")).toHaveLength(1); // at once, no backoff: the initiator decides when
   manager.receive("a", OFFER);
   const answering = live("a")[0];
-  manager.receive("a", OFFER); // the initiator started over
+  manager.receive("a", FRESH_OFFER); // the initiator started over
   expect(answering.destroyed).toBe(true);
-  expect(live("a")[0].received).toEqual([OFFER]);
+  expect(live("a")[0].received).toEqual([FRESH_OFFER]);
+});
+
+test("a further offer of the same ICE session renegotiates the link it is for (a screen share)", () => {
+  const { manager, links, live } = setup();
+  manager.update({ groupId: "g1", peers: [peer("a", false)] });
+  manager.receive("a", OFFER);
+  manager.receive("a", OFFER);
+  expect(links).toHaveLength(1);
+  expect(live("a")[0].received).toEqual([OFFER, OFFER]);
+});
+
+/** Enough of a MediaStream for the manager's sorting (it only compares ids). */
+const stream = (id: string) => ({ id }) as MediaStream;
+
+test("tells a partner's screen from their camera by the stream the room names, whichever comes first", () => {
+  const { manager, links } = setup();
+  const seen: string[] = [];
+  manager.events.on("peerStream", (id, s) => seen.push(`${id} camera ${s.id}`));
+  manager.events.on("peerScreen", (id, s) => seen.push(`${id} screen ${s?.id ?? "none"}`));
+  manager.update({ groupId: "g1", peers: [peer("a", true), peer("b", true)] });
+  const [linkA, linkB] = links;
+  // A: the room's word first, then the streams.
+  manager.setScreenShares([{ id: "a", stream: "a-screen" }]);
+  linkA.options.onStream(stream("a-cam"));
+  linkA.options.onStream(stream("a-screen"));
+  // B: the streams first, the room's word after.
+  linkB.options.onStream(stream("b-cam"));
+  linkB.options.onStream(stream("b-screen"));
+  manager.setScreenShares([{ id: "a", stream: "a-screen" }, { id: "b", stream: "b-screen" }]);
+  expect(seen).toEqual(["a camera a-cam", "a screen a-screen", "b camera b-cam", "b screen b-screen"]);
+  // A stops: the stream stays on the link (its sender just sends nothing) but is no screen any more.
+  seen.length = 0;
+  manager.setScreenShares([{ id: "b", stream: "b-screen" }]);
+  expect(seen).toEqual(["a screen none"]);
+  // B's link is recreated: its screen goes with it, until the new link brings it again.
+  seen.length = 0;
+  linkB.fail();
+  jest.advanceTimersByTime(100);
+  expect(seen).toEqual(["b screen none"]);
+  links.at(-1)!.options.onStream(stream("b-screen"));
+  expect(seen).toEqual(["b screen none", "b screen b-screen"]);
 });
 
 test("a failure reported by a link that was already replaced changes nothing", () => {
   const { manager, links, live } = setup();
   manager.update({ groupId: "g1", peers: [peer("a", false)] });
   manager.receive("a", OFFER);
-  manager.receive("a", OFFER);
+  manager.receive("a", FRESH_OFFER);
   const current = live("a")[0];
   links[0].fail();
   expect(live("a")).toEqual([current]);

@@ -1,4 +1,5 @@
 import type { ConversationPeer, SignalData } from "../../shared/protocol/conversationMessages";
+import type { ScreenSharer } from "../../shared/protocol/screenMessages";
 import { Emitter } from "../util/Emitter";
 import type { AudioMixer, AudioTap } from "./AudioMixer";
 import { diffConversation } from "./conversationDiff";
@@ -12,7 +13,9 @@ import { limitVideoSenders, upstreamBudget } from "./stageUpstream";
  * Auto-talk in the browser: keeps one PeerLink per conversation partner in
  * step with the room's Conversation messages, routes signalling, retries
  * failed connections (the initiator recreates them with backoff; the other
- * side waits for the new offer) and owns each partner's audio tap.
+ * side waits for the new offer) and owns each partner's audio tap. It also
+ * carries our shared screen on every link we send on, and tells a partner's
+ * screen from their camera by the stream id the room's ScreenShares names.
  */
 
 export interface ConversationUpdate {
@@ -32,7 +35,10 @@ export type PeerState = "connecting" | "connected" | "retrying" | "failed";
 
 export type CallEvents = {
   peerJoined: [id: string, name: string];
+  /** A partner's camera and microphone (an empty stream when they send none). */
   peerStream: [id: string, stream: MediaStream];
+  /** A partner's shared screen arrived (or, null, is no longer on the link). */
+  peerScreen: [id: string, stream: MediaStream | null];
   peerState: [id: string, state: PeerState];
   peerLeft: [id: string];
   /** The nearby conversation is at its cap (null when no longer relevant). */
@@ -40,7 +46,7 @@ export type CallEvents = {
 };
 
 /** The part of PeerLink the manager uses (tests substitute their own). */
-export type Link = Pick<PeerLink, "isConnected" | "needsFreshLinkFor" | "signal" | "replaceTrack" | "destroy">;
+export type Link = Pick<PeerLink, "isConnected" | "needsFreshLinkFor" | "signal" | "replaceTrack" | "setScreen" | "destroy">;
 
 export interface CallManagerOptions {
   retryDelays?: readonly number[];
@@ -55,6 +61,11 @@ interface Partner {
   tap: AudioTap | null;
   /** performance.now() when this partner entered our conversation. */
   enteredAt: number;
+  /** Every stream the current link brought, in arrival order. */
+  streams: MediaStream[];
+  /** Which of them is the camera (its audio is tapped) and which the shared screen. */
+  camera: MediaStream | null;
+  screen: MediaStream | null;
 }
 
 /** Signalling that arrives before its Conversation message is held briefly (bounded). */
@@ -68,6 +79,11 @@ export class CallManager implements MediaPath {
   /** Outgoing links while we speak on a stage (0 otherwise): bounds each link's video. */
   private stageLinks = 0;
   private iceServers: RTCIceServer[] = [];
+  /** Our shared screen's track (null: not sharing), in a stream kept for the whole call so its id stays known. */
+  private screenTrack: MediaStreamTrack | null = null;
+  readonly screenStream: MediaStream | null = typeof MediaStream === "function" ? new MediaStream() : null;
+  /** Partner session id → the id of the stream their screen arrives in, from the room. */
+  private screenIds = new Map<string, string>();
   private disposed = false;
   private readonly offMedia: () => void;
 
@@ -128,6 +144,28 @@ export class CallManager implements MediaPath {
     partner.link!.signal(data);
   }
 
+  /** Shares our screen on every link we send on (null: stops sharing). */
+  setScreen(track: MediaStreamTrack | null): void {
+    if (this.disposed || !this.screenStream) return;
+    const previous = this.screenTrack;
+    this.screenTrack = track;
+    if (previous) this.screenStream.removeTrack(previous);
+    if (track) this.screenStream.addTrack(track);
+    for (const partner of this.partners.values()) {
+      if (partner.peer.send === false) continue;
+      partner.link?.setScreen(track, this.screenStream);
+      // A stage speaker's screen shares the link's budget with the camera.
+      if (track) this.bound(partner);
+    }
+  }
+
+  /** The room's list of who shares in our conversation: which partner stream is a screen. */
+  setScreenShares(sharers: readonly ScreenSharer[]): void {
+    if (this.disposed) return;
+    this.screenIds = new Map(sharers.map((s) => [s.id, s.stream]));
+    for (const partner of this.partners.values()) this.sortStreams(partner);
+  }
+
   /** Audio level of a partner (0 when none), for the speaking indicator. */
   level(id: string): number {
     return this.partners.get(id)?.tap?.level() ?? 0;
@@ -158,6 +196,7 @@ export class CallManager implements MediaPath {
     for (const id of [...this.partners.keys()]) this.close(id);
     this.disposed = true;
     this.early.clear();
+    this.screenTrack = null;
     this.offMedia();
     this.events.clear();
   }
@@ -170,6 +209,9 @@ export class CallManager implements MediaPath {
       retryTimer: null,
       tap: null,
       enteredAt: performance.now(),
+      streams: [],
+      camera: null,
+      screen: null,
     };
     this.partners.set(peer.id, partner);
     this.events.emit("peerJoined", peer.id, peer.name);
@@ -184,20 +226,22 @@ export class CallManager implements MediaPath {
     partner.tap?.dispose();
     partner.tap = null;
     const id = partner.peer.id;
+    this.dropStreams(partner);
+    const sends = partner.peer.send !== false;
     this.events.emit("peerState", id, "connecting");
     const createLink = this.options.createLink ?? ((options: PeerLinkOptions) => new PeerLink(options));
     const link: Link = createLink({
       peerId: id,
       initiator: partner.peer.initiator,
       // A stage listener's links carry nothing of ours: receive-only.
-      stream: partner.peer.send === false ? null : this.media.stream,
+      stream: sends ? this.media.stream : null,
+      screen: sends && this.screenTrack && this.screenStream ? { track: this.screenTrack, stream: this.screenStream } : null,
       iceServers: this.iceServers,
       send: (data) => this.transport.sendSignal(id, data),
       onStream: (stream) => {
         if (partner.link !== link) return;
-        partner.tap?.dispose();
-        partner.tap = this.mixer.attach(stream, true);
-        this.events.emit("peerStream", id, stream);
+        if (!partner.streams.some((s) => s.id === stream.id)) partner.streams.push(stream);
+        this.sortStreams(partner);
       },
       onConnect: () => {
         if (partner.link !== link) return;
@@ -221,11 +265,44 @@ export class CallManager implements MediaPath {
     void limitVideoSenders(pc, upstreamBudget(this.stageLinks));
   }
 
+  /**
+   * Sorts a partner's streams into camera and screen: the screen is the one
+   * the room names; the camera is the first other one. Either may arrive
+   * before or after the room's word, so this runs on both.
+   */
+  private sortStreams(partner: Partner): void {
+    const id = partner.peer.id;
+    const screenId = this.screenIds.get(id);
+    const screen = partner.streams.find((s) => s.id === screenId) ?? null;
+    const camera = partner.streams.find((s) => s.id !== screenId) ?? null;
+    if (camera !== partner.camera) {
+      partner.camera = camera;
+      partner.tap?.dispose();
+      partner.tap = camera ? this.mixer.attach(camera, true) : null;
+      this.events.emit("peerStream", id, camera ?? new MediaStream());
+    }
+    if (screen !== partner.screen) {
+      partner.screen = screen;
+      this.events.emit("peerScreen", id, screen);
+    }
+  }
+
+  /** The link that brought a partner's streams is gone: so are they. */
+  private dropStreams(partner: Partner): void {
+    partner.streams = [];
+    partner.camera = null;
+    if (partner.screen) {
+      partner.screen = null;
+      this.events.emit("peerScreen", partner.peer.id, null);
+    }
+  }
+
   private onFailed(partner: Partner, reason: string): void {
     const id = partner.peer.id;
     partner.link = null;
     partner.tap?.dispose();
     partner.tap = null;
+    this.dropStreams(partner);
     if (!partner.peer.initiator) {
       // Wait, with a fresh connection, for the initiator's next offer.
       this.events.emit("peerState", id, "retrying");
@@ -252,6 +329,7 @@ export class CallManager implements MediaPath {
     if (partner.retryTimer) clearTimeout(partner.retryTimer);
     partner.link?.destroy();
     partner.tap?.dispose();
+    this.dropStreams(partner);
     this.events.emit("peerLeft", id);
   }
 }

@@ -1,4 +1,5 @@
 import type { ConversationPeer, SignalData } from "../../shared/protocol/conversationMessages";
+import type { ScreenSharer } from "../../shared/protocol/screenMessages";
 import type { Emitter } from "../util/Emitter";
 import type { CallEvents } from "./CallManager";
 
@@ -21,6 +22,16 @@ export interface MediaPath {
   }): void;
   /** Signalling relayed by the room (peer-to-peer only; a media server path may ignore it). */
   receive(from: string, data: SignalData): void;
+  /**
+   * Our shared screen (null: stop sharing) for everyone we send to. The room
+   * is told separately (ShareScreen, naming `screenStream`'s id); a media
+   * server path would publish it as a second feed.
+   */
+  setScreen(track: MediaStreamTrack | null): void;
+  /** The stream our screen travels in; its id is what the room tells the others. */
+  readonly screenStream: MediaStream | null;
+  /** The room's ScreenShares: whose screens to show, told apart from cameras (events: peerScreen). */
+  setScreenShares(sharers: readonly ScreenSharer[]): void;
   peerIds(): string[];
   level(id: string): number;
   setGain(id: string, gain: number): void;

@@ -1,12 +1,19 @@
 import type { SignalData } from "../../shared/protocol/conversationMessages";
-import { isStaleCandidate, ufragOfCandidate, ufragOfSdp } from "./iceUfrag";
+import { isStaleCandidate, startsNewSession, ufragOfCandidate, ufragOfSdp } from "./iceUfrag";
 import { createSimplePeer, type PeerInstance, type PeerSignal } from "./simplePeer";
 
 /**
  * One WebRTC connection to one conversation partner (a simple-peer instance).
- * It reports the remote stream and, once, failure: an error, ICE staying
- * disconnected too long, or no connection within the setup time. Whoever owns
- * it decides about retrying.
+ * It reports each remote stream (the camera's, and a shared screen's) and,
+ * once, failure: an error, ICE staying disconnected too long, or no
+ * connection within the setup time. Whoever owns it decides about retrying.
+ *
+ * A shared screen is one more video track, in a stream of its own. The first
+ * share on a link adds it and renegotiates (simple-peer: the initiator offers
+ * again; the other side asks it for a video transceiver its track can take);
+ * stopping only sets the sender's track to null and sharing again puts the
+ * new track on that sender, so a link renegotiates at most once for screens
+ * and its SDP never grows past one extra video section per side.
  */
 
 export interface PeerLinkOptions {
@@ -14,6 +21,8 @@ export interface PeerLinkOptions {
   initiator: boolean;
   /** Our camera/microphone; null = receive-only. */
   stream: MediaStream | null;
+  /** Our shared screen, when we share as the link is made. */
+  screen?: ScreenSource | null;
   iceServers: RTCIceServer[];
   send(data: SignalData): void;
   onStream(stream: MediaStream): void;
@@ -22,6 +31,12 @@ export interface PeerLinkOptions {
   /** Overridable for tests. */
   disconnectGraceMs?: number;
   setupTimeoutMs?: number;
+}
+
+/** A shared screen's track and the stream it travels in (its id tells the receivers it is the screen). */
+export interface ScreenSource {
+  track: MediaStreamTrack;
+  stream: MediaStream;
 }
 
 /** ICE "disconnected" often heals by itself within a few seconds. */
@@ -40,6 +55,8 @@ export class PeerLink {
   private disconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private setupTimer: ReturnType<typeof setTimeout> | null = null;
   private remoteStream: MediaStream | null = null;
+  /** The sender our screen goes out on, once a share added it. */
+  private screenSender: RTCRtpSender | null = null;
 
   constructor(private readonly options: PeerLinkOptions) {
     this.peerId = options.peerId;
@@ -71,6 +88,8 @@ export class PeerLink {
     this.peer.on("close", () => this.fail("closed"));
     // A non-initiator waits for an offer as long as it takes; the clock starts with the offer.
     if (options.initiator) this.startSetupTimer();
+    // After the listeners: a non-initiator's request for a transceiver is a signal of its own.
+    if (options.screen) this.setScreen(options.screen.track, options.screen.stream);
   }
 
   get isConnected(): boolean {
@@ -82,11 +101,31 @@ export class PeerLink {
   }
 
   /**
-   * A second offer to a non-initiator means the other side recreated its
-   * connection (we never renegotiate); the owner must answer it with a fresh link.
+   * A second offer to a non-initiator with another ICE username fragment means
+   * the other side recreated its connection; the owner must answer it with a
+   * fresh link. One with the same fragment renegotiates this connection (a
+   * screen share) and is this link's to answer.
    */
   needsFreshLinkFor(data: SignalData): boolean {
-    return !this.initiator && data.type === "offer" && this.gotOffer;
+    return !this.initiator && data.type === "offer" && this.gotOffer && startsNewSession(data.sdp, this.remoteUfrag);
+  }
+
+  /** Shows our screen on this link (`track` null: stops showing it, without renegotiating). */
+  setScreen(track: MediaStreamTrack | null, stream: MediaStream): void {
+    if (this.ended) return;
+    if (this.screenSender) {
+      this.screenSender.replaceTrack(track).catch((error: unknown) => this.fail(`screen: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
+    if (!track) return;
+    try {
+      // Only the initiator's offer can add a media section; ask it for one our track can take (it receives, we send).
+      if (!this.initiator) this.peer.addTransceiver("video", { direction: "recvonly" });
+      this.peer.addTrack(track, stream);
+      this.screenSender = this.connection?.getSenders().find((sender) => sender.track === track) ?? null;
+    } catch (error) {
+      this.fail(`screen: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   signal(data: SignalData): void {

@@ -24,3 +24,13 @@ export function isStaleCandidate(candidateUfrag: string | null | undefined, remo
   if (!candidateUfrag || !remoteUfrag) return false;
   return candidateUfrag !== remoteUfrag;
 }
+
+/**
+ * Whether a further offer starts a new ICE session (the other side recreated
+ * its connection) rather than renegotiating ours (same fragment: a screen
+ * share added a track). An offer without a readable fragment counts as new.
+ */
+export function startsNewSession(offerSdp: string | undefined, remoteUfrag: string | null): boolean {
+  const ufrag = ufragOfSdp(offerSdp);
+  return ufrag === null || ufrag !== remoteUfrag;
+}

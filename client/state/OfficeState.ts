@@ -1,6 +1,7 @@
 import { computed, signal } from "@preact/signals";
 import type { ServerMessages } from "../../shared/protocol/messages";
 import type { ServerMessage } from "../../shared/protocol/names";
+import type { ScreenSharer } from "../../shared/protocol/screenMessages";
 import type { Conversation, Rejected, Welcome } from "../net/OfficeConnection";
 import type { ConnectionStatus, DeskOwner, MemberSnapshot } from "../net/types";
 import { ChatTabs } from "../ui/chat/chatTabs";
@@ -31,6 +32,8 @@ export class OfficeState {
   readonly whereabouts = signal(0);
   readonly welcome = signal<Welcome | null>(null);
   readonly conversation = signal<Conversation | null>(null);
+  /** Who shares a screen in our conversation (ourselves included), as the room last said. */
+  readonly screenShares = signal<readonly ScreenSharer[]>([]);
   readonly databaseAvailable = signal(true);
   readonly desks = signal<readonly DeskOwner[]>([]);
   readonly meetups = signal<Meetups>({ meetups: [], youMaySchedule: false });

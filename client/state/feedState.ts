@@ -58,6 +58,7 @@ export function feedState(connection: OfficeConnection, state: OfficeState): () 
       });
     }),
     messages.on(ServerMessage.Conversation, (c) => (state.conversation.value = c)),
+    messages.on(ServerMessage.ScreenShares, ({ sharers }) => (state.screenShares.value = sharers)),
     messages.on(ServerMessage.Database, ({ available }) => (state.databaseAvailable.value = available)),
     messages.on(ServerMessage.Meetups, (m) => (state.meetups.value = m)),
     messages.on(ServerMessage.ZoneLocks, ({ locked }) => (state.zoneLocks.value = locked)),

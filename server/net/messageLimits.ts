@@ -61,6 +61,8 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
   [ClientMessage.MediaSubscribe]: { burst: 40, perSecond: 20 },
   [ClientMessage.MediaAnswer]: { burst: 40, perSecond: 20 },
   [ClientMessage.MediaCandidate]: { burst: 200, perSecond: 60 },
+  // Starting and stopping a share is a click (or the browser's own stop bar): a few at once, then slowly.
+  [ClientMessage.ShareScreen]: { burst: 4, perSecond: 0.5 },
 };
 
 /**

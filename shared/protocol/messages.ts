@@ -9,6 +9,7 @@ import { DISPLAY_NAME_MAX } from "./limits";
 import { moderationMessages, type ServerModerationMessages } from "./moderationMessages";
 import { movementMessages } from "./movementMessages";
 import { ServerMessage } from "./names";
+import { screenMessages, type ServerScreenMessages } from "./screenMessages";
 import { statusMessages, type ServerStatusMessages } from "./statusMessages";
 import { socialMessages, type ServerSocialMessages } from "./socialMessages";
 import { plainText } from "./text";
@@ -43,6 +44,7 @@ export const clientMessageSchemas = {
   ...socialMessages,
   ...meetupMessages,
   ...mediaMessages,
+  ...screenMessages,
 } as const;
 
 export type ClientMessages = {
@@ -56,7 +58,8 @@ export interface ServerMessages
     ServerSocialMessages,
     ServerMeetupMessages,
     ServerModerationMessages,
-    ServerMediaMessages {
+    ServerMediaMessages,
+    ServerScreenMessages {
   [ServerMessage.Welcome]: {
     protocol: number;
     space: string;

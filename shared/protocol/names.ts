@@ -50,6 +50,8 @@ export const ClientMessage = {
   MediaSubscribe: "media-subscribe",
   MediaAnswer: "media-answer",
   MediaCandidate: "media-candidate",
+  // Screen sharing (issue 19).
+  ShareScreen: "share-screen",
 } as const;
 export type ClientMessageName = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -92,6 +94,8 @@ export const ServerMessage = {
   MediaPublished: "media-published",
   MediaOffer: "media-offer",
   MediaEnded: "media-ended",
+  // Screen sharing (issue 19).
+  ScreenShares: "screen-shares",
 } as const;
 export type ServerMessageName = (typeof ServerMessage)[keyof typeof ServerMessage];
 

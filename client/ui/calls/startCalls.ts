@@ -8,17 +8,20 @@ import { LocalMedia } from "../../media/LocalMedia";
 import type { OfficeConnection } from "../../net/OfficeConnection";
 import { Disposables } from "../../util/Emitter";
 import { ClientMessage, ServerMessage } from "../../../shared/protocol/names";
-import { effect, type ReadonlySignal } from "@preact/signals";
+import { effect, signal, type ReadonlySignal } from "@preact/signals";
 import type { OfficeState } from "../../state/OfficeState";
 import { CallControls } from "./CallControls";
 import { CallSettings } from "./CallSettings";
+import { ScreenShareControl } from "./ScreenShareControl";
+import { ScreenShareView } from "./ScreenShareView";
 import { LeaveCallButton } from "./LeaveCallButton";
 import { reportCallMedia } from "./reportCallMedia";
 import { VideoStrip } from "./VideoStrip";
 
 /**
  * Wires auto-talk into the page: camera/microphone once, the CallManager fed
- * by the room connection, the video strip, controls and settings, plus a
+ * by the room connection, the video strip, controls and settings, screen
+ * sharing (the toggle and the others' shares, from the page state), plus a
  * small loop for speaking rings and distance-based volume. Returns the one
  * disposer that releases all of it.
  */
@@ -140,6 +143,7 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
       strip.setPeerMedia(id, person.micOn ?? true, person.cameraOn ?? true);
     }
   }));
+  if (state) startScreenSharing(calls, state, options, announce, disposables, connection);
   if (spotlight) disposables.add(effect(() => strip.setSpotlight(spotlight.value)));
   calls.events.on("full", (info) => {
     options.strip.dataset.full = info ? String(info.size) : "";
@@ -197,6 +201,41 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
     openSettings: () => settings.open(),
     stop: () => disposables.dispose(),
   };
+}
+
+/**
+ * The toggle, the room's list of sharers fed to the calls (to tell screens
+ * from cameras), and the others' shares shown large beside the strip.
+ */
+function startScreenSharing(
+  calls: CallManager,
+  state: OfficeState,
+  options: CallsOptions,
+  announce: (text: string) => void,
+  disposables: Disposables,
+  connection: OfficeConnection,
+): void {
+  const screens = signal<ReadonlyMap<string, MediaStream>>(new Map());
+  calls.events.on("peerScreen", (id, stream) => {
+    const next = new Map(screens.peek());
+    if (stream) next.set(id, stream);
+    else next.delete(id);
+    screens.value = next;
+  });
+  disposables.add(effect(() => calls.setScreenShares(state.screenShares.value)));
+  const host = document.createElement("section");
+  options.strip.after(host);
+  disposables.add(() => host.remove());
+  const view = new ScreenShareView(host, state, screens, announce);
+  disposables.add(() => view.dispose());
+  const control = new ScreenShareControl({
+    root: options.controls,
+    state,
+    path: calls,
+    send: (payload) => connection.send(ClientMessage.ShareScreen, payload),
+    announce,
+  });
+  disposables.add(() => control.dispose());
 }
 
 /** Says what is missing; when the browser refused, how to allow it and a button to try again. */

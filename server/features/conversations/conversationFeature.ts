@@ -8,6 +8,7 @@ import { roomServices } from "../../rooms/roomServices";
 import { roomZones } from "../zones/zoneTrackerFeature";
 import { ConversationSystem, type ConversationMessage, type ConversationOverlay } from "./ConversationSystem";
 import { iceServersFor } from "./iceServers";
+import { ScreenShares } from "./ScreenShares";
 import { relaySignal } from "./signalRelay";
 
 /**
@@ -45,7 +46,7 @@ export function roomConversations(room: Room): RoomConversations | undefined {
   return systems.get(room);
 }
 
-/** Proximity conversations, their signalling relay, and each session's ICE servers. */
+/** Proximity conversations, their signalling relay, who shares a screen in them, and each session's ICE servers. */
 export function conversationFeature(options: ConversationFeatureOptions = {}): RoomFeatureFactory {
   const everyTicks = Math.max(1, Math.floor(options.everyTicks ?? 2));
   return async (context: RoomContext): Promise<RoomFeature> => {
@@ -70,6 +71,28 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
       const refusal = system.leave(client.sessionId);
       if (refusal) reject(refusal);
     });
+    // Screen shares live and end with conversations, so they are decided right after each regrouping.
+    const shares = new ScreenShares(
+      {
+        groupOf: (id) => system.groupOf(id),
+        stageRoleOf: (id) => system.messageFor(id).stage?.role ?? null,
+        zoneOf: (id) => zones.zoneOf(id)?.id ?? null,
+        connected: (id) => context.client(id) !== undefined,
+      },
+      (sessionId, message) => {
+        const client = context.client(sessionId);
+        client?.send(ServerMessage.ScreenShares, message);
+        return client !== undefined;
+      },
+    );
+    context.guard.on(ClientMessage.ShareScreen, (client, payload, reject) => {
+      if (payload.on) {
+        const refusal = shares.start(client.sessionId, payload.stream);
+        if (refusal) return reject(refusal);
+      } else shares.stop(client.sessionId);
+      // Tell the conversation now rather than at the next regrouping.
+      shares.update(context.state.members.keys());
+    });
     const ice = roomServices().config.ice;
     let ticks = 0;
 
@@ -81,9 +104,11 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
         // Credentials may have expired and the client missed every change while away.
         client.send(ServerMessage.IceServers, iceServersFor(ice, member.memberId));
         system.resend(client.sessionId);
+        shares.resend(client.sessionId);
       },
       onLeave(sessionId) {
         system.forget(sessionId);
+        shares.forget(sessionId);
       },
       settingsChanged(stored) {
         // Unreadable settings keep the current tuning rather than fall back to the defaults mid-call.
@@ -93,6 +118,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
         if (++ticks % everyTicks !== 0) return;
         try {
           system.update(context.state.members.values());
+          shares.update(context.state.members.keys());
         } catch (err) {
           // A bug here must not stop movement; log it, try again next time.
           context.log.error("conversation update failed", err);
