@@ -31,7 +31,7 @@ import { startStatusUi } from "./ui/status/startStatusUi";
 import { startMeetupsUi } from "./ui/meetups/startMeetupsUi";
 import { spaceFromLocation } from "./ui/spaceSlug";
 import { markRejoin, takeRejoin } from "./ui/rejoinAfterReload";
-import { showAdminLink } from "./admin/officeLink";
+import { followRoleForAdminLink, showAdminLink } from "./admin/officeLink";
 
 /** Page bootstrap: join form → connection → map → game and text view. */
 
@@ -116,6 +116,7 @@ async function join(member: AccountMember): Promise<void> {
     stopPreview();
     side.enable();
     void showAdminLink(document.querySelector<HTMLAnchorElement>("[data-admin-link]"), space);
+    followRoleForAdminLink(document.querySelector<HTMLAnchorElement>("[data-admin-link]"), connection, space);
     const notices = new NoticeCenter();
     mountNotices(notices, element("[data-map-notices]"));
     let textView: TextView | null = null;

@@ -50,6 +50,15 @@ export interface MapVersion {
   height: number;
   createdAt: string;
   active: boolean;
+  /** URL of a PNG of the whole map; null for versions uploaded before previews existed. */
+  preview: string | null;
+  /** What the map asks for that Deskmap does not do, as the import worded it. */
+  warnings: string[];
+}
+export interface UploadedMap {
+  map: MapVersion;
+  warnings: string[];
+  moreWarnings: number;
 }
 export interface AuditEntry {
   id: string;
@@ -62,6 +71,18 @@ export interface AuditEntry {
 export interface Me {
   member: { id: string; displayName: string; email: string | null; guest: boolean };
   spaces: MySpace[];
+}
+
+/** A refused map upload: every problem the import found, in its words, and how many more it left out. */
+export class MapProblems extends AccountApiError {
+  constructor(
+    status: number,
+    message: string,
+    readonly problems: string[],
+    readonly more: number,
+  ) {
+    super(status, message);
+  }
 }
 
 /** A refusal that names fields: { path → message }, for showing each beside its field. */
@@ -102,8 +123,9 @@ export class AdminApi {
     this.call<{ space: SpaceDetails }>("PATCH", `/spaces/${enc(slug)}/settings`, patch).then((r) => r.space);
 
   maps = (slug: string) => this.call<{ maps: MapVersion[] }>("GET", `/spaces/${enc(slug)}/maps`).then((r) => r.maps);
-  uploadMap = (slug: string, json: string, name: string, activate: boolean) =>
-    this.call<{ map: MapVersion }>("POST", `/spaces/${enc(slug)}/maps?${new URLSearchParams({ ...(name ? { name } : {}), activate: String(activate) })}`, json, true);
+  /** The body is the map JSON text, a multipart form (map and its files) or a .zip (docs/maps.md). */
+  uploadMap = (slug: string, body: string | FormData | Blob, name: string, activate: boolean) =>
+    this.call<UploadedMap>("POST", `/spaces/${enc(slug)}/maps?${new URLSearchParams({ ...(name ? { name } : {}), activate: String(activate) })}`, body, typeof body === "string");
   activateMap = (slug: string, version: number) => this.call<void>("PUT", `/spaces/${enc(slug)}/active-map`, { version });
 
   audit = (slug: string, before?: string) =>
@@ -120,9 +142,13 @@ function refusal(payload: unknown, status: number): AccountApiError {
   const fields: Record<string, string> = {};
   for (const d of details) if (typeof d?.path === "string" && d.path) fields[d.path] ??= String(d.message);
   if (Object.keys(fields).length > 0) return new FieldErrors(status, errorText(payload, status), fields);
-  // Map uploads list their problems as plain sentences.
-  const problems = (p?.details as { problems?: unknown } | undefined)?.problems;
-  if (Array.isArray(problems)) return new AccountApiError(status, `${p?.error ?? "refused"}: ${problems.slice(0, 5).join("; ")}`);
+  // Map uploads list their problems as plain sentences; the page shows them all.
+  const d = p?.details as { problems?: unknown; more?: unknown } | undefined;
+  if (Array.isArray(d?.problems)) {
+    const problems = d.problems.map(String);
+    const count = problems.length + (typeof d.more === "number" ? d.more : 0);
+    return new MapProblems(status, `${p?.error ?? "refused"}: ${count === 1 ? problems[0] : `${count} problems, listed below the upload form`}`, problems, typeof d.more === "number" ? d.more : 0);
+  }
   return new AccountApiError(status, errorText(payload, status));
 }
 

@@ -1,3 +1,4 @@
+import type { OfficeConnection } from "../net/OfficeConnection";
 /**
  * The office page's way to the admin page: the topbar's "Admin" link
  * ([data-admin-link] in client/index.html) appears for the space's owners and
@@ -14,4 +15,20 @@ export async function showAdminLink(link: HTMLAnchorElement | null, space: strin
   } catch {
     link.hidden = true; // no server, no admin page either
   }
+}
+
+/**
+ * Keeps the link in step with our role in the room: an owner who makes us an
+ * admin (or takes it back) while we are in shows or hides it at once.
+ * Returns the unsubscribe.
+ */
+export function followRoleForAdminLink(link: HTMLAnchorElement | null, connection: OfficeConnection, space: string): () => void {
+  if (!link) return () => undefined;
+  let last: string | undefined = connection.member(connection.selfId)?.role;
+  return connection.events.on("memberChanged", (member) => {
+    if (member.id !== connection.selfId || member.role === last) return;
+    last = member.role;
+    link.href = `/admin/${encodeURIComponent(space)}`;
+    link.hidden = member.role !== "owner" && member.role !== "admin";
+  });
 }

@@ -103,7 +103,8 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * One API call from a page of the office: same-origin cookies, the CSRF header on every write, JSON in and
- * out. `raw` sends a body that already is JSON text; `refuse` turns a refusal into the caller's error.
+ * out. `raw` sends a body that already is JSON text; a FormData or Blob body goes as it is (the browser
+ * writes a form's boundary; a Blob's own type is its content type). `refuse` turns a refusal into the caller's error.
  */
 export async function requestJson<T>(
   base: string,
@@ -113,6 +114,8 @@ export async function requestJson<T>(
   options: { raw?: boolean; refuse?: (payload: unknown, status: number) => AccountApiError } = {},
 ): Promise<T> {
   let response: Response;
+  const asIs = typeof FormData !== "undefined" && body instanceof FormData ? body : typeof Blob !== "undefined" && body instanceof Blob ? body : null;
+  const contentType = asIs instanceof Blob ? asIs.type || "application/octet-stream" : asIs ? null : body === undefined ? null : "application/json";
   try {
     response = await fetch(`${base}${path}`, {
       method,
@@ -121,9 +124,9 @@ export async function requestJson<T>(
       headers: {
         accept: "application/json",
         ...(method === "GET" ? {} : { "x-deskmap-csrf": "1" }),
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(contentType ? { "content-type": contentType } : {}),
       },
-      body: body === undefined ? undefined : options.raw ? (body as string) : JSON.stringify(body),
+      body: body === undefined ? undefined : asIs ?? (options.raw ? (body as string) : JSON.stringify(body)),
     });
   } catch {
     throw new AccountApiError(0, "the server could not be reached; check your connection");

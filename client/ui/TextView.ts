@@ -133,7 +133,7 @@ export class TextView {
     const rows = selfMember ? [selfMember, ...others] : others;
     return people.map((p, i) => ({
       member: rows[i],
-      text: withStatus(describePerson(p, self, map.tileSize), rows[i]),
+      text: withRole(withStatus(describePerson(p, self, map.tileSize), rows[i]), rows[i]),
       isSelf: rows[i].id === selfId,
     }));
   }
@@ -144,6 +144,11 @@ export class TextView {
     this.announcer.textContent = "";
     this.announcer.textContent = text;
   }
+}
+
+/** Who runs the space says so on their line ("… — admin"); members and guests read as before. */
+export function withRole(line: string, member: Pick<MemberSnapshot, "role">): string {
+  return member.role === "owner" || member.role === "admin" ? `${line} — ${member.role}` : line;
 }
 
 function byName(a: MemberSnapshot, b: MemberSnapshot): number {

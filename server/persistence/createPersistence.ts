@@ -14,7 +14,7 @@ import { createApiRouter } from "../http/api/createApiRouter";
 import { OriginPolicy } from "../http/security/originPolicy";
 import { SessionIdentity } from "../identity/SessionIdentity";
 import type { Logger } from "../log";
-import { tellOffice } from "../rooms/tellOffice";
+import { describeChange, tellOffice } from "../rooms/tellOffice";
 import { DbMapSource } from "./DbMapSource";
 import { RepositoryProfileSource } from "../features/social/RepositoryProfileSource";
 import { RepositoryBanStore } from "../features/moderation/RepositoryBanStore";
@@ -82,7 +82,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
       officeChanged: (space, change) =>
         tellOffice(space, change).then(
           () => undefined,
-          (err: unknown) => log?.error(`could not tell the office "${space}" about its new ${change}`, err),
+          (err: unknown) => log?.error(`could not tell the office "${space}" about its new ${describeChange(change)}`, err),
         ),
     });
     // Positions, statuses and desk releases outlive a database outage: kept and retried, written

@@ -3,7 +3,7 @@ import type { ServerMessages } from "../../shared/protocol/messages";
 import { ClientMessage, OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import { TICK_MS } from "../../shared/rules/constants";
 import { moveCommand } from "../commands/MoveCommand";
-import type { Identity, SavedPosition } from "../deps";
+import type { Identity, Role, SavedPosition } from "../deps";
 import type { Logger } from "../log";
 import { describeError } from "../net/describeError";
 import { MessageGuard } from "../net/MessageGuard";
@@ -23,6 +23,7 @@ import { SpawnPicker } from "./SpawnPicker";
 
 /** A kind of background failure is logged at most this often. */
 const BACKGROUND_LOG_MS = 10_000;
+const ROLES: readonly string[] = ["owner", "admin", "member", "guest"] satisfies Role[];
 
 export interface OfficeRoomOptions {
   /** Set by onAuth to the identity's space, so `filterBy(["space"])` gives one room per space. */
@@ -156,7 +157,8 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
         const back = await this.sessions.hold(client.sessionId, this.allowReconnection(client, this.reconnectSeconds));
         this.sessions.unhold(client.sessionId);
         this.connected.set(back.sessionId, back);
-        this.sendWelcome(back, (back.auth as Identity | undefined)?.role);
+        // The state's role: it follows role changes made while they were away (changeRole).
+        this.sendWelcome(back, (this.state.members.get(back.sessionId)?.role as Role | undefined) ?? (back.auth as Identity | undefined)?.role);
         const member = this.state.members.get(back.sessionId);
         // A zone locked while they were away is not theirs to be in: back outside its door.
         if (member && !this.placement.allowed(member.id, member.x, member.y)) {
@@ -258,6 +260,27 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     }
     for (const feature of this.features) feature.settingsChanged?.(settings);
     this.log.info("settings reloaded");
+  }
+
+  /**
+   * An owner or admin changed someone's role (called through the match-maker,
+   * with the role the API just saved). Everywhere the room keeps it follows at
+   * once: the replicated state (their own page and everyone's list), the
+   * session's identity (a reconnect's welcome) and each feature's rules.
+   */
+  changeRole(memberId: string, role: Role): number {
+    if (!ROLES.includes(role)) return 0;
+    let changed = 0;
+    for (const member of this.state.members.values()) {
+      if (member.memberId !== memberId || member.role === role) continue;
+      member.role = role;
+      const auth = this.clients.find((c) => c.sessionId === member.id)?.auth as Identity | undefined;
+      if (auth) auth.role = role;
+      for (const feature of this.features) feature.roleChanged?.(member.id, member, role);
+      changed++;
+    }
+    if (changed > 0) this.log.info(`role of ${memberId} is now ${role}`);
+    return changed;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Client, Room } from "@colyseus/core";
 import type { OfficeMap } from "../../shared/map/types";
-import type { Identity, ServerDeps, SpaceSettingsForRoom } from "../deps";
+import type { Identity, Role, ServerDeps, SpaceSettingsForRoom } from "../deps";
 import type { Logger } from "../log";
 import type { MessageGuard } from "../net/MessageGuard";
 import type { MemberState } from "../schema/MemberState";
@@ -44,6 +44,8 @@ export interface RoomFeature {
   afterPatch?(): void;
   /** An owner or admin changed the space's settings while the room is open (null: they could not be read). */
   settingsChanged?(settings: SpaceSettingsForRoom | null): void;
+  /** An owner or admin changed this person's role in the space while they are in (member.role already holds it). */
+  roleChanged?(sessionId: string, member: MemberState, role: Role): void;
   /** The room is closing. */
   dispose?(): void | Promise<void>;
 }

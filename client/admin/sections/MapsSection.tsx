@@ -2,15 +2,16 @@ import { useEffect, useState } from "preact/hooks";
 import type { MapVersion } from "../AdminApi";
 import { act, announce, api, reloadSpace } from "../adminState";
 import { bytes, when } from "../format";
+import { MapUploadForm } from "./MapUploadForm";
 
 /**
- * The space's map versions through the map API: upload a Tiled JSON map,
- * make any version active (a newer one, or roll back to an older one). The
- * open office moves onto the active map by itself.
+ * The space's map versions through the map API: each with its preview, to
+ * look at before making it active (a newer one, or rolling back to an older
+ * one), and an upload of a map as Tiled saved it. The open office moves onto
+ * the active map by itself.
  */
 export function MapsSection({ slug }: { slug: string }) {
   const [maps, setMaps] = useState<MapVersion[]>([]);
-  const [busy, setBusy] = useState(false);
   const reload = () => api.maps(slug).then((m) => setMaps([...m].sort((a, b) => b.version - a.version)), (err: Error) => announce(err.message, true));
   useEffect(() => void reload(), [slug]);
   const active = maps.find((m) => m.active)?.version ?? 0;
@@ -21,24 +22,6 @@ export function MapsSection({ slug }: { slug: string }) {
       await reloadSpace(slug);
     });
 
-  const onUpload = async (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const file = data.get("file");
-    if (!(file instanceof File) || file.size === 0) return announce("Choose a Tiled JSON map file first", true);
-    setBusy(true);
-    const ok = await act(
-      async () => api.uploadMap(slug, await file.text(), String(data.get("name") ?? "").trim(), data.get("activate") === "on"),
-      `${file.name} uploaded`,
-    );
-    setBusy(false);
-    if (ok) {
-      form.reset();
-      await reload();
-    }
-  };
-
   return (
     <section class="admin-section" id="maps" aria-labelledby="maps-heading">
       <h2 id="maps-heading">Maps</h2>
@@ -47,6 +30,7 @@ export function MapsSection({ slug }: { slug: string }) {
         <thead>
           <tr>
             <th scope="col">Version</th>
+            <th scope="col">Preview</th>
             <th scope="col">Name</th>
             <th scope="col">Size</th>
             <th scope="col">Uploaded</th>
@@ -59,9 +43,26 @@ export function MapsSection({ slug }: { slug: string }) {
           {maps.map((m) => (
             <tr key={m.version}>
               <th scope="row">Version {m.version}</th>
+              <td data-label="Preview">
+                {m.preview ? (
+                  <a href={m.preview} target="_blank" rel="noopener" aria-label={`Open the preview of map version ${m.version} full size`}>
+                    <img class="map-preview" src={m.preview} alt={`Preview of map version ${m.version}`} loading="lazy" />
+                  </a>
+                ) : (
+                  <span class="muted">No preview for this version</span>
+                )}
+              </td>
               <td data-label="Name">{m.name}</td>
               <td data-label="Size">
                 {m.width}×{m.height} tiles, {bytes(m.sizeBytes)}
+                {m.warnings.length > 0 ? (
+                  <>
+                    <br />
+                    <span class="muted">
+                      {m.warnings.length} import warning{m.warnings.length === 1 ? "" : "s"}
+                    </span>
+                  </>
+                ) : null}
               </td>
               <td data-label="Uploaded">{when(m.createdAt)}</td>
               <td>
@@ -77,20 +78,13 @@ export function MapsSection({ slug }: { slug: string }) {
           ))}
         </tbody>
       </table>
-      <form class="admin-form" onSubmit={onUpload} aria-labelledby="upload-heading">
-        <h3 id="upload-heading">Upload a map</h3>
-        <label class="field-label" for="map-file">Tiled JSON map</label>
-        <input class="text-field" id="map-file" name="file" type="file" accept=".json,application/json" />
-        <label class="field-label" for="map-name">Name (optional)</label>
-        <input class="text-field" id="map-name" name="name" maxLength={80} />
-        <div class="admin-check">
-          <input id="map-activate" name="activate" type="checkbox" />
-          <label for="map-activate">Make it active right away</label>
-        </div>
-        <button class="join-button" type="submit" disabled={busy}>
-          {busy ? "Uploading…" : "Upload map"}
-        </button>
-      </form>
+      <MapUploadForm
+        slug={slug}
+        onUploaded={async () => {
+          await reload();
+          await reloadSpace(slug);
+        }}
+      />
     </section>
   );
 }

@@ -64,6 +64,12 @@ export class DeskService {
     guard.on(ClientMessage.ReleaseDesk, (client, { desk }, reject) => this.release(client, desk, reject), { failure });
   }
 
+  /** Claiming and releasing follow a role changed while someone is in. */
+  roleChanged(sessionId: string, role: SpaceRole): void {
+    const person = this.people.get(sessionId);
+    if (person) person.role = role;
+  }
+
   /** Newcomers arrive at their own desk when it is free. */
   onJoin(member: MemberState, identity: Identity): void {
     this.people.set(member.id, { memberId: identity.memberId, role: identity.role });

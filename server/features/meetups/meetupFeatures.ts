@@ -23,6 +23,9 @@ export async function meetupFeatures(context: RoomContext): Promise<RoomFeature>
     tick() {
       for (const p of parts) p.tick?.();
     },
+    roleChanged(sessionId, member, role) {
+      for (const p of parts) p.roleChanged?.(sessionId, member, role);
+    },
     settingsChanged(settings) {
       for (const p of parts) p.settingsChanged?.(settings);
     },

@@ -103,6 +103,14 @@ export async function createMeetupsFeature(context: RoomContext): Promise<RoomFe
     onReconnect(client) {
       service.sendList(client);
     },
+    roleChanged(sessionId, _member, role) {
+      const person = service.people.get(sessionId);
+      if (!person) return;
+      person.role = role;
+      // Whether they may schedule, and host what, may have changed with it.
+      const client = context.client(sessionId);
+      if (client) service.sendList(client);
+    },
     onLeave(sessionId) {
       service.people.delete(sessionId);
       let changed = false;

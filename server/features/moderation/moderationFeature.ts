@@ -54,6 +54,10 @@ export async function createModerationFeature(ctx: RoomContext): Promise<RoomFea
     onJoin(client: Client, _member, identity) {
       roles.set(client.sessionId, { role: identity.role, memberId: identity.memberId });
     },
+    roleChanged(sessionId, _member, role) {
+      const who = roles.get(sessionId);
+      if (who) who.role = role;
+    },
     onLeave(sessionId) {
       roles.delete(sessionId);
     },

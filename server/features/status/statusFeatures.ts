@@ -27,6 +27,7 @@ export async function statusFeatures(context: RoomContext): Promise<RoomFeature>
       desks.onJoin(member, identity);
     },
     onReconnect: (client) => status.onReconnect(client.sessionId),
+    roleChanged: (sessionId, _member, role) => desks.roleChanged(sessionId, role),
     onLeave(sessionId) {
       knocks.onLeave(sessionId);
       desks.onLeave(sessionId);

@@ -29,7 +29,7 @@ export interface ApiContext {
   /** Sign-in, sign-up, guest and space-creation limits (429 with Retry-After). */
   limits: ApiLimits;
   /**
-   * Tells a space's open office that its settings or active map changed
+   * Tells a space's open office that its settings, active map or someone's role changed
    * (absent where no rooms run). Never rejects: what was saved stands, and an
    * office that cannot be told now reads the change when it next opens.
    */

@@ -33,7 +33,7 @@ export function memberAdminRoutes(ctx: ApiContext): Router {
   router.put(
     "/:slug/members/:memberId/role",
     validated({ params: memberParams, body: roleBody }, async ({ params, body }, req, res) => {
-      const role = await withSpaceLock(params.slug, async () => {
+      const changed = await withSpaceLock(params.slug, async () => {
         // Read inside the lock, so the owner count is the one this change applies to.
         const access = await requireSpaceRole(ctx, req, params.slug, "admin");
         const { target, membership } = await targetIn(access, params.memberId);
@@ -55,16 +55,18 @@ export function memberAdminRoutes(ctx: ApiContext): Router {
           target: target.displayName,
           detail: `${membership.role} → ${body.role}`,
         });
-        return body.role;
+        return { role: body.role, space: access.space.slug };
       });
-      res.json({ memberId: params.memberId, role });
+      // Whoever is in the office now gets the new role at once (their controls, everyone's list).
+      await ctx.officeChanged?.(changed.space, { memberId: params.memberId, role: changed.role });
+      res.json({ memberId: params.memberId, role: changed.role });
     }),
   );
 
   router.post(
     "/:slug/handover",
     validated({ params: slugParams, body: handoverBody }, async ({ params, body }, req, res) => {
-      await withSpaceLock(params.slug, async () => {
+      const handed = await withSpaceLock(params.slug, async () => {
         const access = await requireSpaceRole(ctx, req, params.slug, "owner");
         const { target, membership } = await targetIn(access, body.memberId);
         if (target._id.equals(access.member._id)) throw new HttpError(400, "you are the owner already");
@@ -80,7 +82,10 @@ export function memberAdminRoutes(ctx: ApiContext): Router {
           target: target.displayName,
           detail: `handed ownership to ${target.displayName} and became an admin`,
         });
+        return { space: access.space.slug, from: access.member._id.toHexString(), to: target._id.toHexString() };
       });
+      await ctx.officeChanged?.(handed.space, { memberId: handed.to, role: "owner" });
+      await ctx.officeChanged?.(handed.space, { memberId: handed.from, role: "admin" });
       res.status(204).end();
     }),
   );
