@@ -7,7 +7,7 @@ import type { SpaceSettings } from "../../shared/spaceSettings";
  * AccountApiError with the API's own words, field problems included.
  */
 
-export type Role = "owner" | "admin" | "member" | "guest";
+export type Role = "owner" | "admin" | "mapMaker" | "member" | "guest";
 
 export interface MySpace {
   slug: string;
