@@ -72,18 +72,45 @@ test("an admin draws a meeting zone, saves and activates it; two people in it ar
   await page.keyboard.press("Control+Shift+z");
   await page.getByRole("button", { name: "Redo" }).click();
   await page.getByRole("button", { name: "Lobby (meeting)" }).waitFor();
+
+  // Keyboard: pick the zone in the list, the arrow keys move it a tile.
+  await page.getByRole("button", { name: "Lobby (meeting)" }).click();
+  await page.keyboard.press("ArrowRight");
+  await page.getByText(`14×8 tiles at tile ${LOBBY.tx0 + 1},${LOBBY.ty0}`).waitFor();
+  await page.keyboard.press("ArrowLeft");
+  await page.getByText(`14×8 tiles at tile ${LOBBY.tx0},${LOBBY.ty0}`).waitFor();
+
+  // A desk on the lobby's wall is refused with the reason, and nothing is saved; removed, the save goes through.
+  await page.getByRole("button", { name: "Add a desk" }).click();
+  const wall = await screenPoint(page, 31 * TILE + 16, 39 * TILE + 16);
+  await page.mouse.click(wall.x, wall.y);
+  await page.getByRole("button", { name: "Save as new version" }).click();
+  await page.getByRole("alert").getByText(/desks object 31 .*not walkable: tile \(31,39\) is blocked/).waitFor();
+  expect((await (await admin.request.get(`${url}/api/spaces/edits/maps`)).json()).maps).toHaveLength(1);
+  await page.getByRole("button", { name: "Remove" }).click();
+
+  // Paint one blocked tile in the lobby's top-right corner.
+  await page.getByRole("button", { name: "Paint blocked tiles" }).click();
+  const corner = await screenPoint(page, 45 * TILE + 16, 37 * TILE + 16);
+  await page.mouse.click(corner.x, corner.y);
+  await page.getByRole("button", { name: "Select and move" }).click();
+  await page.getByRole("button", { name: "Lobby (meeting)" }).click();
   await page.getByLabel("Zoom").selectOption("0.5");
   await page.screenshot({ path: path.join(os.tmpdir(), "deskmap-mapEditor.png") });
 
   await page.getByRole("button", { name: "Save as new version" }).click();
   await page.getByRole("button", { name: "Activate version 2" }).click();
   await page.getByRole("button", { name: "Version 2 is active" }).waitFor();
-  expect(errors).toEqual([]);
+  // The one refused save is the only thing the console complains about.
+  expect(errors).toEqual(["Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
 
   // What the office now runs has the zone where it was drawn.
   const active = await admin.request.get(`${url}/api/spaces/edits/map`);
-  const lobby = importMap(await active.json()).map.zones.find((z) => z.name === "Lobby");
+  const activeMap = importMap(await active.json()).map;
+  const lobby = activeMap.zones.find((z) => z.name === "Lobby");
   expect(lobby).toMatchObject({ type: "meeting", bounds: { x: LOBBY.tx0 * TILE, y: LOBBY.ty0 * TILE, width: 14 * TILE, height: 8 * TILE } });
+  expect([activeMap.collision[37 * map.width + 45], map.collision[37 * map.width + 45]]).toEqual([1, 0]);
+  expect(activeMap.desks).toHaveLength(map.desks.length);
 
   // Two guests walk to opposite ends of the lobby, 10 tiles apart (talking needs 3 or less), and are in one call.
   const a = await session.open("/s/edits");

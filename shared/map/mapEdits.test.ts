@@ -57,6 +57,20 @@ describe("map edits", () => {
     expect(importMap(out).map.desks.map((d) => d.id)).toEqual(["n"]);
   });
 
+  it("paints the collision layer, adding one where there is none and leaving one where there were two", () => {
+    const tiled = base();
+    const edits = readEdits(tiled);
+    const without = { ...tiled, layers: tiled.layers.filter((l) => l.name !== "collision") };
+    const painted = importMap(applyEdits(without, { ...edits, painted: [5, 6] }));
+    expect([painted.map.collision[5], painted.map.collision[6], painted.map.collision[7]]).toEqual([1, 1, 0]);
+    const twice = { ...tiled, layers: [...tiled.layers, { ...tiled.layers.find((l) => l.name === "collision")!, name: "collisions" }] };
+    const merged = applyEdits(twice, { ...edits, painted: [7] });
+    expect(merged.layers.filter((l) => l.name === "collision" || l.name === "collisions").map((l) => l.name)).toEqual(["collision"]);
+    expect(readEdits(merged).painted).toEqual([7]);
+    // Without `painted` the layer is left alone.
+    expect(applyEdits(tiled, { ...edits, painted: undefined }).layers.find((l) => l.name === "collision")).toEqual(tiled.layers.find((l) => l.name === "collision"));
+  });
+
   it("names zones outside the map, duplicate ids and misplaced platforms", () => {
     const tiled = base();
     const problems = editProblems(tiled, {

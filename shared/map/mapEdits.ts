@@ -1,6 +1,7 @@
 import type { DeskKind, Direction, Point, ZoneType } from "./types";
-import type { TiledMap, TiledObject, TiledObjectGroup, TiledProperty } from "./tiledTypes";
-import { LAYER_NAMES } from "./mapLimits";
+import type { TiledMap, TiledObject, TiledObjectGroup, TiledProperty, TiledTileLayer } from "./tiledTypes";
+import { GID_FLAGS_MASK, LAYER_NAMES } from "./mapLimits";
+import { isCollisionLayer } from "./layerRoles";
 import { readAreaProperties, ZONE_TYPES } from "./areaProperties";
 import { isFiniteNumber, isInt, isRecord } from "./tiledValues";
 
@@ -44,6 +45,12 @@ export interface MapEdits {
   zones: EditZone[];
   desks: EditDesk[];
   spawns: EditSpawn[];
+  /**
+   * Cells (row-major index) of Deskmap's collision layer, which only marks
+   * where people cannot walk. Absent: that layer is left as it is. Tiles that
+   * block by their tileset (walls, furniture) are not in it and stay blocked.
+   */
+  painted?: number[];
 }
 
 const EDIT_LAYERS = [LAYER_NAMES.zones, LAYER_NAMES.desks, LAYER_NAMES.spawns] as const;
@@ -93,7 +100,12 @@ export function readEdits(tiled: TiledMap): MapEdits {
   const spawns = objectsOf(tiled, LAYER_NAMES.spawns)
     .filter((o) => o.point === true)
     .map((o) => ({ x: Math.round(o.x), y: Math.round(o.y) }));
-  return { zones, desks, spawns };
+  const painted = new Set<number>();
+  for (const layer of tiled.layers) {
+    if (layer.type !== "tilelayer" || !isCollisionLayer(layer)) continue;
+    layer.data.forEach((gid, i) => (gid & GID_FLAGS_MASK) !== 0 && painted.add(i));
+  }
+  return { zones, desks, spawns, painted: [...painted].sort((a, b) => a - b) };
 }
 
 /**
@@ -117,6 +129,9 @@ export function editProblems(tiled: TiledMap, edits: MapEdits): string[] {
       ids.add(z.id);
     }
   });
+  const cells = tiled.width * tiled.height;
+  const outside = (edits.painted ?? []).filter((i) => i >= cells);
+  if (outside.length > 0) problems.push(`${outside.length} painted collision cell(s) lie outside the map's ${cells} cells (first: ${outside[0]})`);
   return problems;
 }
 
@@ -193,6 +208,7 @@ export function applyEdits(tiled: TiledMap, edits: MapEdits): TiledMap {
     if (at >= 0) copy.layers[copy.layers.indexOf(old!)] = layer;
     else copy.layers.push(layer);
   }
+  if (edits.painted) paintCollision(copy, edits.painted);
   copy.nextobjectid = nextId;
   copy.nextlayerid = nextLayerId;
   return copy;
@@ -202,4 +218,33 @@ function highestObjectId(tiled: TiledMap): number {
   let max = 0;
   for (const l of tiled.layers) if (l.type === "objectgroup") for (const o of l.objects) if (isRecord(o) && isInt(o.id)) max = Math.max(max, o.id);
   return max;
+}
+
+/**
+ * Makes the map's collision layer (one, named "collision", undrawn) hold
+ * exactly these cells. Its gid only has to be valid, since the layer is never
+ * drawn: the one the layer used, else the first tile of the first tileset.
+ */
+function paintCollision(tiled: TiledMap, painted: readonly number[]): void {
+  const old = tiled.layers.filter((l): l is TiledTileLayer => l.type === "tilelayer" && isCollisionLayer(l));
+  const gid = old.flatMap((l) => l.data.filter((g) => (g & GID_FLAGS_MASK) !== 0))[0] ?? tiled.tilesets[0]?.firstgid ?? 1;
+  const data = new Array<number>(tiled.width * tiled.height).fill(0);
+  for (const i of painted) if (i >= 0 && i < data.length) data[i] = gid;
+  const at = old.length > 0 ? tiled.layers.indexOf(old[0]) : -1;
+  const layer: TiledTileLayer = {
+    id: old[0]?.id ?? Math.max(0, ...tiled.layers.map((l) => l.id ?? 0)) + 1,
+    name: "collision",
+    type: "tilelayer",
+    visible: true,
+    opacity: 1,
+    offsetx: 0,
+    offsety: 0,
+    width: tiled.width,
+    height: tiled.height,
+    data,
+  };
+  tiled.layers = tiled.layers.filter((l) => !old.includes(l as TiledTileLayer) || l === old[0]);
+  if (at >= 0) tiled.layers[tiled.layers.indexOf(old[0])] = layer;
+  else tiled.layers.push(layer);
+  tiled.nextlayerid = Math.max(tiled.nextlayerid ?? 1, (layer.id ?? 0) + 1);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { mayEditMaps } from "../../../shared/moderation/canModerate";
 import { importMap } from "../../../shared/map/parseMap";
-import { readEdits } from "../../../shared/map/mapEdits";
+import { applyEdits, readEdits } from "../../../shared/map/mapEdits";
 import type { TiledMap } from "../../../shared/map/tiledTypes";
 import { api } from "../adminState";
 import { EditorOverlay } from "./EditorOverlay";
@@ -12,7 +12,7 @@ import { ObjectList } from "./ObjectList";
 import { load, loaded, moveSelected, problems, redo, removeSelected, selection, tool, undo, type Tool } from "./editorState";
 import "./editor.css";
 
-const TOOL_KEYS: Record<string, Tool> = { s: "select", z: "zone", d: "desk", p: "spawn" };
+const TOOL_KEYS: Record<string, Tool> = { s: "select", z: "zone", d: "desk", p: "spawn", b: "block", u: "unblock" };
 const ZOOMS = [0.25, 0.5, 0.75, 1];
 
 /**
@@ -69,7 +69,8 @@ export function EditorApp({ slug }: { slug: string }) {
   }, [state]);
 
   const l = loaded.value;
-  const blocked = useMemo(() => (l ? importMap(l.tiled).map.collision : new Uint8Array(0)), [l?.tiled]);
+  // Tiles blocked by the map's own tiles (walls, furniture): tinted on the backdrop. Painted ones are drawn by the overlay, from the edits.
+  const blocked = useMemo(() => (l ? importMap(applyEdits(l.tiled, { ...readEdits(l.tiled), painted: [] })).map.collision : new Uint8Array(0)), [l?.tiled]);
   const say = (text: string, error = false) => setStatus({ text, error });
 
   return (
@@ -122,7 +123,7 @@ export function EditorApp({ slug }: { slug: string }) {
               <ObjectForm />
               <ObjectList />
               <p class="editor-hint">
-                Keys: S select, Z zone, D desk, P spawn; arrows move the selected object a tile (Shift: a pixel); Delete removes it; Ctrl+Z undo, Ctrl+Shift+Z redo. Red tiles are blocked.
+                Keys: S select, Z zone, D desk, P spawn, B paint blocked tiles, U clear them; arrows move the selected object a tile (Shift: a pixel); Delete removes it; Ctrl+Z undo, Ctrl+Shift+Z redo. Tinted tiles are blocked by the map's tiles (change those in Tiled); hatched red ones are painted here.
               </p>
             </aside>
           </div>

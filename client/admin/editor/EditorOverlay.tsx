@@ -1,13 +1,14 @@
 import { useRef, useState } from "preact/hooks";
 import type { MapEdits } from "../../../shared/map/mapEdits";
-import { addDesk, addSpawn, addZone, feetOnTile, freshDeskId, moveObject, tileRect, updateZone, type ObjectKind } from "./editOps";
+import { addDesk, addSpawn, addZone, feetOnTile, freshDeskId, moveObject, paintCells, tileRect, updateZone, type ObjectKind } from "./editOps";
 import { amend, apply, commitDrag, edits, loaded, select, selection, tool } from "./editorState";
 
 type Pt = { x: number; y: number };
 type Drag =
   | { mode: "draw"; from: Pt; to: Pt }
   | { mode: "move"; kind: ObjectKind; index: number; from: Pt; before: MapEdits }
-  | { mode: "resize"; index: number; from: Pt; before: MapEdits };
+  | { mode: "resize"; index: number; from: Pt; before: MapEdits }
+  | { mode: "paint"; block: boolean; cells: Set<number>; before: MapEdits };
 
 export const ZONE_COLOURS = { meeting: "#4fa3ff", stage: "#ffb347", quiet: "#7ddc8a", private: "#d08cff" } as const;
 
@@ -33,6 +34,11 @@ export function EditorOverlay() {
     return { x: ((ev.clientX - r.left) * W) / r.width, y: ((ev.clientY - r.top) * H) / r.height };
   };
   const snap = (d: number) => Math.round(d / tile) * tile;
+  const cellAt = (p: Pt) => {
+    const tx = Math.floor(p.x / tile);
+    const ty = Math.floor(p.y / tile);
+    return tx >= 0 && ty >= 0 && tx < map.width && ty < map.height ? ty * map.width + tx : null;
+  };
 
   const onBackground = (ev: PointerEvent) => {
     const p = toMap(ev);
@@ -45,6 +51,12 @@ export function EditorOverlay() {
     } else if (t === "spawn") {
       const f = feetOnTile(p, tile);
       apply(addSpawn(e, f.x, f.y), { kind: "spawn", index: e.spawns.length });
+    } else if (t === "block" || t === "unblock") {
+      svg.current!.setPointerCapture(ev.pointerId);
+      const cell = cellAt(p);
+      const cells = new Set(cell === null ? [] : [cell]);
+      amend(paintCells(e, cells, t === "block"));
+      setDrag({ mode: "paint", block: t === "block", cells, before: e });
     } else selection.value = null;
   };
   const onObject = (ev: PointerEvent, kind: ObjectKind, index: number) => {
@@ -63,6 +75,12 @@ export function EditorOverlay() {
     if (!drag) return;
     const p = toMap(ev);
     if (drag.mode === "draw") setDrag({ ...drag, to: p });
+    else if (drag.mode === "paint") {
+      const cell = cellAt(p);
+      if (cell === null || drag.cells.has(cell)) return;
+      drag.cells.add(cell);
+      amend(paintCells(drag.before, drag.cells, drag.block));
+    }
     else if (drag.mode === "move") amend(moveObject(drag.before, drag, snap(p.x - drag.from.x), snap(p.y - drag.from.y)));
     else {
       const z = drag.before.zones[drag.index];
@@ -83,6 +101,7 @@ export function EditorOverlay() {
     setDrag(null);
   };
 
+  const painted = (e.painted ?? []).map((i) => `M${(i % map.width) * tile} ${Math.floor(i / map.width) * tile}h${tile}v${tile}h-${tile}z`).join("");
   const draft = drag?.mode === "draw" ? tileRect(drag.from, drag.to, tile, W, H) : null;
   const isSel = (kind: ObjectKind, i: number) => sel?.kind === kind && sel.index === i;
   return (
@@ -97,6 +116,12 @@ export function EditorOverlay() {
       onPointerUp={onUp}
       onPointerCancel={onUp}
     >
+      <defs>
+        <pattern id="editor-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="3" height="8" fill="#ff3b3b" />
+        </pattern>
+      </defs>
+      {painted ? <path class="editor-painted" d={painted} fill="url(#editor-hatch)" /> : null}
       {e.zones.map((z, i) => (
         <g key={`z${i}`} class={`editor-zone${isSel("zone", i) ? " is-selected" : ""}`} data-zone={z.name} onPointerDown={(ev) => onObject(ev as PointerEvent, "zone", i)}>
           {z.polygon ? (

@@ -6,6 +6,8 @@ const TOOLS: Array<[Tool, string, string]> = [
   ["zone", "Draw a zone", "Z"],
   ["desk", "Add a desk", "D"],
   ["spawn", "Add a spawn point", "P"],
+  ["block", "Paint blocked tiles", "B"],
+  ["unblock", "Clear blocked tiles", "U"],
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { addZone, feetOnTile, freshDeskId, moveObject, removeObject, tileRect, updateZone } from "./editOps";
+import { addZone, feetOnTile, freshDeskId, moveObject, paintCells, removeObject, tileRect, updateZone } from "./editOps";
 import { change, redo, start, undo } from "./history";
 import type { MapEdits } from "../../../shared/map/mapEdits";
 
@@ -24,6 +24,12 @@ describe("editor changes", () => {
     // A platform belongs to stages only, so changing the kind drops it.
     expect(updateZone(moved, 0, { kind: "meeting" }).zones[0]).not.toHaveProperty("platform");
     expect(removeObject(moved, { kind: "spawn", index: 0 }).spawns).toEqual([]);
+  });
+
+  it("paints and clears collision cells, each once, in order", () => {
+    const painted = paintCells(paintCells(empty, [9, 3, 9], true), [5], true);
+    expect(painted.painted).toEqual([3, 5, 9]);
+    expect(paintCells(painted, [5, 7], false).painted).toEqual([3, 9]);
   });
 
   it("undoes and redoes, and a new change after undo drops the redo branch", () => {

@@ -83,3 +83,10 @@ export function freshDeskId(edits: MapEdits): string {
   while (used.has(`desk-${n}`)) n++;
   return `desk-${n}`;
 }
+
+/** The painted collision cells with `cells` added (block) or taken out (unblock), sorted. */
+export function paintCells(edits: MapEdits, cells: Iterable<number>, block: boolean): MapEdits {
+  const painted = new Set(edits.painted ?? []);
+  for (const c of cells) block ? painted.add(c) : painted.delete(c);
+  return { ...edits, painted: [...painted].sort((a, b) => a - b) };
+}

@@ -11,7 +11,7 @@ import { moveObject, objectsOf, removeObject, type ObjectKind, type Selection } 
  * functions here.
  */
 
-export type Tool = "select" | "zone" | "desk" | "spawn";
+export type Tool = "select" | "zone" | "desk" | "spawn" | "block" | "unblock";
 
 export interface Loaded {
   slug: string;

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { importMap } from "../../../shared/map/parseMap";
 import { MapError } from "../../../shared/map/MapError";
-import { applyEdits, editProblems } from "../../../shared/map/mapEdits";
+import { applyEdits, editProblems, readEdits } from "../../../shared/map/mapEdits";
 import type { TiledMap } from "../../../shared/map/tiledTypes";
 import { HttpError } from "../middleware/HttpError";
 import { requireSpaceRole } from "../middleware/session";
@@ -28,7 +28,7 @@ export function mapEditRoutes(ctx: ApiContext): Router {
       if (!base) throw new HttpError(404, `space "${space.slug}" has no map version ${body.baseVersion}`);
       // Normalised first, as the room does, so versions stored before normalisation edit the same way.
       const baseTiled = importMap(base.tiled).tiled;
-      const edits = { zones: body.zones, desks: body.desks, spawns: body.spawns };
+      const edits = { zones: body.zones, desks: body.desks, spawns: body.spawns, painted: body.painted };
       const own = editProblems(baseTiled, edits);
       if (own.length > 0) throw new MapError(own);
       const edited = applyEdits(baseTiled, edits);
@@ -63,5 +63,6 @@ function summary(before: TiledMap, after: TiledMap): string {
   const count = (t: TiledMap, name: string) => t.layers.reduce((n, l) => n + (l.type === "objectgroup" && l.name === name ? l.objects.length : 0), 0);
   const [z, d, s] = ["zones", "desks", "spawns"].map((n) => count(after, n));
   const [z0, d0, s0] = ["zones", "desks", "spawns"].map((n) => count(before, n));
-  return `${z} zones, ${d} desks, ${s} spawns; was ${z0}, ${d0}, ${s0}`;
+  const painted = (t: TiledMap) => readEdits(t).painted?.length ?? 0;
+  return `${z} zones, ${d} desks, ${s} spawns, ${painted(after)} painted blocked tiles; was ${z0}, ${d0}, ${s0}, ${painted(before)}`;
 }

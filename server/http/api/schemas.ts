@@ -117,4 +117,6 @@ export const mapEditsBody = z.strictObject({
   zones: z.array(editZone).max(MAP_LIMITS.maxObjectsPerLayer),
   desks: z.array(editDesk).max(MAP_LIMITS.maxObjectsPerLayer),
   spawns: z.array(z.strictObject({ x: wholePx, y: wholePx })).min(1, "the map needs at least one spawn point").max(MAP_LIMITS.maxObjectsPerLayer),
+  /** Cells of the collision layer, by row-major index (see shared/map/mapEdits). */
+  painted: z.array(z.number().int("must be a cell index").min(0, "must be a cell index")).max(MAP_LIMITS.maxTiles * MAP_LIMITS.maxTiles).optional(),
 });

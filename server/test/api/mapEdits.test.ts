@@ -58,7 +58,20 @@ describe("saving an edited map", () => {
     await request(h.app).put("/api/spaces/default/active-map").set("Cookie", cookie(mapMaker.token)).send({ version: res.body.map.version }).expect(200);
     expect((await h.t.repos.spaces.findBySlug("default"))?.activeMapVersion).toBe(res.body.map.version);
     const audit = await request(h.app).get("/api/spaces/default/audit").set("Cookie", cookie(admin.token)).expect(200);
-    expect(audit.body.entries.slice(0, 2)).toMatchObject([{ action: "map.activate" }, { action: "map.edit", target: "With standup", detail: expect.stringMatching(/from version \d+ in the editor \(1 zones, 1 desks, 1 spawns; was 1, 1, 1\)/) }]);
+    expect(audit.body.entries.slice(0, 2)).toMatchObject([{ action: "map.activate" }, { action: "map.edit", target: "With standup", detail: expect.stringMatching(/from version \d+ in the editor \(1 zones, 1 desks, 1 spawns, 0 painted blocked tiles; was 1, 1, 1, 0\)/) }]);
+  });
+
+  it("paints and clears blocked tiles of the collision layer; the wall tile stays blocked", async () => {
+    const cell = (tx: number, ty: number) => ty * 12 + tx;
+    const res = await save(admin.token, { ...goodBody(), painted: [cell(9, 1), cell(10, 1)] }).expect(201);
+    const stored = await request(h.app).get(`/api/spaces/default/maps/${res.body.map.version}`).set("Cookie", cookie(admin.token)).expect(200);
+    const { collision } = importMap(stored.body.tiled).map;
+    expect([collision[cell(9, 1)], collision[cell(10, 1)], collision[cell(6, 4)], collision[cell(8, 1)]]).toEqual([1, 1, 1, 0]);
+    expect(readEdits(stored.body.tiled as TiledMap).painted).toEqual([cell(9, 1), cell(10, 1)]);
+    // Painting none clears them again.
+    const cleared = await save(admin.token, { ...goodBody(), baseVersion: res.body.map.version, painted: [] }).expect(201);
+    const again = await request(h.app).get(`/api/spaces/default/maps/${cleared.body.map.version}`).set("Cookie", cookie(admin.token)).expect(200);
+    expect(importMap(again.body.tiled).map.collision[cell(9, 1)]).toBe(0);
   });
 
   it("refuses members (403) and anonymous callers (401), storing nothing", async () => {
@@ -81,6 +94,8 @@ describe("saving an edited map", () => {
     ["a desk on a wall", { desks: [{ id: "d1", kind: "focus", facing: "up", ...feetAt(6, 4) }] }, /desks object 0 .*"d1".*not walkable: tile \(6,4\) is blocked/],
     ["a spawn off the map", { spawns: [{ x: 2000, y: 10 }] }, /spawns object 0 .*not walkable: outside the map/],
     ["two desks with one id", { desks: [{ id: "d1", kind: "focus", facing: "up", ...feetAt(2, 6) }, { id: "d1", kind: "assignable", facing: "down", ...feetAt(3, 6) }] }, /duplicate desk id "d1"/],
+    ["a blocked tile painted under the spawn", { painted: [1 * 12 + 1] }, /spawns object 0 .*not walkable: tile \(1,1\) is blocked/],
+    ["painting beyond the map", { painted: [12 * 9] }, /1 painted collision cell\(s\) lie outside the map's 108 cells/],
     ["a platform on a meeting zone", { zones: [{ ...meeting, platform: true }] }, /only a stage zone can have a platform/],
   ])("refuses %s with the reason (400 invalid map)", async (_what, change, reason) => {
     const before = await versions();
