@@ -9,7 +9,7 @@ import type { MeetupStore } from "./features/meetups/MeetupStore";
  * root (startServer) so persistence and accounts plug in without touching rooms.
  */
 
-export type Role = "owner" | "admin" | "member" | "guest";
+export type Role = "owner" | "admin" | "mapMaker" | "member" | "guest";
 
 /** Who is joining a room, as established by the identity provider. */
 export interface Identity {

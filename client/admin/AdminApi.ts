@@ -1,5 +1,6 @@
 import { AccountApiError, errorText, requestJson, type HttpMethod } from "../net/AccountApi";
 import type { SpaceSettings } from "../../shared/spaceSettings";
+import type { MapEdits } from "../../shared/map/mapEdits";
 
 /**
  * The admin page's only way to the server: the REST routes under /api that
@@ -7,7 +8,7 @@ import type { SpaceSettings } from "../../shared/spaceSettings";
  * AccountApiError with the API's own words, field problems included.
  */
 
-export type Role = "owner" | "admin" | "member" | "guest";
+export type Role = "owner" | "admin" | "mapMaker" | "member" | "guest";
 
 export interface MySpace {
   slug: string;
@@ -126,6 +127,11 @@ export class AdminApi {
   /** The body is the map JSON text, a multipart form (map and its files) or a .zip (docs/maps.md). */
   uploadMap = (slug: string, body: string | FormData | Blob, name: string, activate: boolean) =>
     this.call<UploadedMap>("POST", `/spaces/${enc(slug)}/maps?${new URLSearchParams({ ...(name ? { name } : {}), activate: String(activate) })}`, body, typeof body === "string");
+  /** The Tiled JSON of one version (what the editor edits). */
+  mapVersion = (slug: string, version: number) => this.call<{ map: MapVersion; tiled: unknown }>("GET", `/spaces/${enc(slug)}/maps/${version}`);
+  /** The editor's save: a new version from `baseVersion` with these zones, desks and spawns. */
+  saveMapEdits = (slug: string, body: { baseVersion: number; name?: string } & MapEdits) =>
+    requestJson<{ map: MapVersion; warnings: string[] }>("/api", "POST", `/spaces/${enc(slug)}/maps/edits`, body, { refuse: mapRefusal });
   activateMap = (slug: string, version: number) => this.call<void>("PUT", `/spaces/${enc(slug)}/active-map`, { version });
 
   audit = (slug: string, before?: string) =>
@@ -153,3 +159,11 @@ function refusal(payload: unknown, status: number): AccountApiError {
 }
 
 const enc = encodeURIComponent;
+
+/** An "invalid map" refusal lists the map's problems, one per line; anything else reads as usual. */
+export function mapRefusal(payload: unknown, status: number): AccountApiError {
+  const problems = (payload as { details?: { problems?: unknown } } | null)?.details?.problems;
+  if (!Array.isArray(problems)) return new AccountApiError(status, errorText(payload, status));
+  const more = Number((payload as { details: { more?: unknown } }).details.more) || 0;
+  return new AccountApiError(status, [...problems.map(String), ...(more > 0 ? [`…and ${more} more`] : [])].join("\n"));
+}

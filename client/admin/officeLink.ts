@@ -2,7 +2,7 @@ import type { OfficeConnection } from "../net/OfficeConnection";
 /**
  * The office page's way to the admin page: the topbar's "Admin" link
  * ([data-admin-link] in client/index.html) appears for the space's owners and
- * admins, pointing at /admin/:slug. Its own tiny fetch, so the office needs
+ * admins, pointing at /admin/:slug (for map makers: "Edit map", at the map editor). Its own tiny fetch, so the office needs
  * nothing else from the admin bundle.
  */
 export async function showAdminLink(link: HTMLAnchorElement | null, space: string): Promise<void> {
@@ -10,8 +10,11 @@ export async function showAdminLink(link: HTMLAnchorElement | null, space: strin
   try {
     const res = await fetch(`/api/spaces/${encodeURIComponent(space)}`, { credentials: "same-origin", headers: { accept: "application/json" } });
     const role = res.ok ? ((await res.json()) as { space?: { role?: string | null } }).space?.role : null;
-    link.href = `/admin/${encodeURIComponent(space)}`;
-    link.hidden = role !== "owner" && role !== "admin";
+    // Map makers run no part of the admin page but the map editor, so theirs is an "Edit map" link.
+    const mapMakerOnly = role === "mapMaker";
+    link.href = `/admin/${encodeURIComponent(space)}${mapMakerOnly ? "/edit" : ""}`;
+    if (mapMakerOnly) link.textContent = "Edit map";
+    link.hidden = role !== "owner" && role !== "admin" && !mapMakerOnly;
   } catch {
     link.hidden = true; // no server, no admin page either
   }

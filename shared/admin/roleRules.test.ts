@@ -26,9 +26,10 @@ describe("roleChangeRefusal", () => {
   });
 
   it("offers the choices the rules allow", () => {
-    expect(assignableRoles("admin", "member", false, 1)).toEqual(["guest", "member"]);
+    // Admins may make someone a map maker (it moderates no one) but not an admin.
+    expect(assignableRoles("admin", "member", false, 1)).toEqual(["guest", "member", "mapMaker"]);
     expect(assignableRoles("owner", "owner", true, 1)).toEqual(["owner"]);
-    expect(assignableRoles("owner", "member", false, 1)).toEqual(["guest", "member", "admin", "owner"]);
+    expect(assignableRoles("owner", "member", false, 1)).toEqual(["guest", "member", "mapMaker", "admin", "owner"]);
   });
 });
 

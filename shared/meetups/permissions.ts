@@ -3,7 +3,7 @@
  * with what it knows of a person (their role in the space and stable member id).
  */
 
-export type SpaceRole = "owner" | "admin" | "member" | "guest";
+export type SpaceRole = "owner" | "admin" | "mapMaker" | "member" | "guest";
 export type MeetupHostsSetting = "anyone" | "members" | "admins";
 
 export interface Actor {

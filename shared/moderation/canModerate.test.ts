@@ -1,4 +1,4 @@
-import { SPACE_ROLES, canModerate, moderationRefusal } from "./canModerate";
+import { SPACE_ROLES, canModerate, mayEditMaps, moderationRefusal } from "./canModerate";
 
 describe("canModerate", () => {
   test("the full table: only owners and admins, only people ranked strictly below them", () => {
@@ -6,7 +6,14 @@ describe("canModerate", () => {
     for (const actor of SPACE_ROLES) {
       for (const target of SPACE_ROLES) if (canModerate(actor, target, false)) allowed.push(`${actor}>${target}`);
     }
-    expect(allowed.sort()).toEqual(["admin>guest", "admin>member", "owner>admin", "owner>guest", "owner>member"]);
+    // A map maker is moderated like a member and moderates no one.
+    expect(allowed.sort()).toEqual(["admin>guest", "admin>mapMaker", "admin>member", "owner>admin", "owner>guest", "owner>mapMaker", "owner>member"]);
+  });
+
+  test("map makers, admins and owners edit maps; members, guests and unknown roles do not", () => {
+    expect(SPACE_ROLES.filter(mayEditMaps)).toEqual(["mapMaker", "admin", "owner"]);
+    expect(mayEditMaps(undefined)).toBe(false);
+    expect(mayEditMaps("root")).toBe(false);
   });
 
   test("nobody removes themselves, whatever their role", () => {

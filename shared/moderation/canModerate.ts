@@ -6,8 +6,17 @@
  */
 
 /** A space's roles, lowest first: the order is the rank. */
-export const SPACE_ROLES = ["guest", "member", "admin", "owner"] as const;
+/**
+ * A mapMaker ranks above members and below admins: they edit, upload and
+ * activate maps (mayEditMaps) but moderate no one, since moderation needs admin.
+ */
+export const SPACE_ROLES = ["guest", "member", "mapMaker", "admin", "owner"] as const;
 export type SpaceRole = (typeof SPACE_ROLES)[number];
+
+/** Whether this role may change the space's map: draw zones, desks and spawns, upload and activate versions. */
+export function mayEditMaps(role: string | undefined): boolean {
+  return rank(role) >= rank("mapMaker");
+}
 
 function rank(role: string | undefined): number {
   return SPACE_ROLES.indexOf(role as SpaceRole);

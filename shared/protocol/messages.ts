@@ -68,7 +68,7 @@ export interface ServerMessages
     /** Version of the space's map this room runs (older servers omit it). */
     mapVersion?: number;
     /** The joiner's role in this space (older servers omit it: treat as no moderation rights). */
-    role?: "owner" | "admin" | "member" | "guest";
+    role?: "owner" | "admin" | "mapMaker" | "member" | "guest";
   };
   /** Sent to everyone just before the room closes for a new active map. */
   [ServerMessage.MapChanged]: { version: number };

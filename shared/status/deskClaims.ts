@@ -4,7 +4,7 @@
  */
 
 export type DeskPolicy = "anyone" | "admins";
-export type SpaceRole = "owner" | "admin" | "member" | "guest";
+export type SpaceRole = "owner" | "admin" | "mapMaker" | "member" | "guest";
 
 export type ClaimRefusal = "not-assignable" | "guest" | "admins-only" | "taken";
 

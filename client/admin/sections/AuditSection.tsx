@@ -18,6 +18,7 @@ const ACTIONS: Record<string, string> = {
   "member.unban": "Lifted a ban",
   "map.upload": "Uploaded a map",
   "map.activate": "Changed the active map",
+  "map.edit": "Edited the map",
 };
 
 /** Who did what, when: the space's admin actions as the server recorded them, newest first. */

@@ -25,6 +25,9 @@ export function MapsSection({ slug }: { slug: string }) {
   return (
     <section class="admin-section" id="maps" aria-labelledby="maps-heading">
       <h2 id="maps-heading">Maps</h2>
+      <p>
+        <a href={`/admin/${encodeURIComponent(slug)}/edit`}>Edit the active map</a>: draw zones, desks and spawn points, save them as a new version.
+      </p>
       <table class="admin-table">
         <caption>Map versions, newest first</caption>
         <thead>

@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model, type Types } from "mongoose";
 import type { Role } from "../../deps";
 
 /** Roles an invite may grant: never owner (ownership is not handed out by link). */
-export const INVITE_ROLES = ["admin", "member", "guest"] as const satisfies readonly Role[];
+export const INVITE_ROLES = ["admin", "mapMaker", "member", "guest"] as const satisfies readonly Role[];
 export type InviteRole = (typeof INVITE_ROLES)[number];
 
 export interface InviteDoc {

@@ -3,7 +3,7 @@ import { AVATAR_IDS, FACINGS, type AvatarId, type Facing } from "../../../shared
 import { HEARING_TILES_MAX, HEARING_TILES_MIN } from "../../../shared/rules/hearing";
 import type { Role } from "../../deps";
 
-export const ROLES = ["owner", "admin", "member", "guest"] as const satisfies readonly Role[];
+export const ROLES = ["owner", "admin", "mapMaker", "member", "guest"] as const satisfies readonly Role[];
 
 export interface LastPosition {
   x: number;

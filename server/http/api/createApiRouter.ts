@@ -7,6 +7,7 @@ import type { ApiContext } from "./ApiContext";
 import { activeMapRoutes } from "./activeMapRoutes";
 import { authRoutes } from "./authRoutes";
 import { mapRoutes } from "./mapRoutes";
+import { mapEditRoutes } from "./mapEditRoutes";
 import { mapAssetRoutes } from "./mapAssetRoutes";
 import { meRoutes } from "./meRoutes";
 import { spaceRoutes } from "./spaceRoutes";
@@ -19,6 +20,9 @@ import { moderationRoutes } from "../../features/moderation/moderationRoutes";
 /** Ordinary bodies are small and shallow; map uploads have their own, larger limit in mapRoutes. */
 const BODY_LIMITS = { maxBytes: 32 * 1024, maxDepth: 16 };
 const MAP_UPLOAD = /^\/spaces\/[^/]+\/maps\/?$/;
+/** An editor save lists up to a layer's worth of objects of each kind; still shallow. */
+const EDIT_LIMITS = { maxBytes: 1024 * 1024, maxDepth: 6 };
+const MAP_EDITS = /^\/spaces\/[^/]+\/maps\/edits\/?$/;
 
 /**
  * The REST API, meant to be mounted at /api. Self-contained: it parses its own
@@ -27,8 +31,12 @@ const MAP_UPLOAD = /^\/spaces\/[^/]+\/maps\/?$/;
 export function createApiRouter(ctx: ApiContext): Router {
   const router = Router();
   const json = boundedJson(BODY_LIMITS);
+  const editsJson = boundedJson(EDIT_LIMITS);
   router.use(cookieParser());
-  router.use((req, res, next) => (req.method === "POST" && MAP_UPLOAD.test(req.path) ? next() : json(req, res, next)));
+  router.use((req, res, next) => {
+    if (req.method === "POST" && MAP_UPLOAD.test(req.path)) return next();
+    return (req.method === "POST" && MAP_EDITS.test(req.path) ? editsJson : json)(req, res, next);
+  });
   router.use(loadSession(ctx));
   router.use((_req, res, next) => {
     // Answers depend on the caller's session.
@@ -40,6 +48,7 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.use("/me", meRoutes(ctx));
   router.use("/spaces", activeMapRoutes(ctx));
   router.use("/map-assets", mapAssetRoutes(ctx));
+  router.use("/spaces", mapEditRoutes(ctx));
   router.use("/spaces", mapRoutes(ctx));
   router.use("/spaces", spaceRoutes(ctx));
   router.use("/spaces", moderationRoutes(ctx));

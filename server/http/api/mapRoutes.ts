@@ -24,7 +24,7 @@ export function mapRoutes(ctx: ApiContext): Router {
     "/:slug/maps",
     validated({ params: slugParams, query: mapUploadQuery }, async ({ params, query }, req, res) => {
       // Who may upload is settled before a byte of the body is read.
-      const { space, member } = await requireSpaceRole(ctx, req, params.slug, "admin");
+      const { space, member } = await requireSpaceRole(ctx, req, params.slug, "mapMaker");
       const bundleLimit = ctx.maxMapBundleBytes ?? DEFAULT_BUNDLE_BYTES;
       const contentType = req.headers["content-type"] ?? "application/json";
       const body = await readRawBody(req, contentType.startsWith("application/json") ? ctx.maxMapBytes : bundleLimit);
@@ -80,7 +80,7 @@ export function mapRoutes(ctx: ApiContext): Router {
   router.put(
     "/:slug/active-map",
     validated({ params: slugParams, body: activeMapBody }, async ({ params, body }, req, res) => {
-      const { space, member } = await requireSpaceRole(ctx, req, params.slug, "admin");
+      const { space, member } = await requireSpaceRole(ctx, req, params.slug, "mapMaker");
       const map = await ctx.repos.maps.get(space._id, body.version);
       if (!map) throw new HttpError(404, `space "${space.slug}" has no map version ${body.version}`);
       await ctx.repos.spaces.setActiveMap(space.slug, map._id, map.version);

@@ -6,6 +6,9 @@ import { SETTING_FIELDS, settingMessages as m, type NumberSetting, type ChoiceSe
 import { INVITE_MAX_USES, INVITE_ROLES } from "../../db/models/Invite";
 import { ROLES } from "../../db/models/Member";
 import { SLUG_PATTERN } from "../../db/models/Space";
+import { ZONE_TYPES } from "../../../shared/map/areaProperties";
+import { MAP_LIMITS } from "../../../shared/map/mapLimits";
+import type { ZoneType } from "../../../shared/map/types";
 
 /** Request schemas: every object is strict, so a misspelt or extra field is a 400, not silently ignored. */
 
@@ -85,4 +88,35 @@ export const mapUploadQuery = z.strictObject({
   /** In a .zip holding several maps: the path of the one to import. */
   map: z.string().min(1).max(512).optional(),
   activate: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+
+/** Bounds of an editor save: as many objects as a Tiled layer may hold, coordinates within the largest map. */
+const px = z.number({ error: "must be a number of pixels" }).finite().min(-1e5).max(1e5);
+const wholePx = px.int("must be a whole number of pixels");
+const editZone = z.strictObject({
+  id: z.number().int().min(1).optional(),
+  name: plainText(80),
+  kind: z.enum(ZONE_TYPES as [ZoneType, ...ZoneType[]], { error: `must be one of ${ZONE_TYPES.join(", ")}` }),
+  platform: z.boolean().optional(),
+  x: px,
+  y: px,
+  width: px.positive("must be more than 0"),
+  height: px.positive("must be more than 0"),
+  polygon: z.array(z.strictObject({ x: px, y: px })).min(3, "a polygon needs at least 3 points").max(256).optional(),
+});
+const editDesk = z.strictObject({
+  id: plainText(64),
+  kind: z.enum(["focus", "assignable"], { error: "must be focus or assignable" }),
+  facing: z.enum(["up", "down", "left", "right"], { error: "must be up, down, left or right" }),
+  x: wholePx,
+  y: wholePx,
+});
+export const mapEditsBody = z.strictObject({
+  baseVersion: z.number().int().min(1),
+  name: plainText(80).optional(),
+  zones: z.array(editZone).max(MAP_LIMITS.maxObjectsPerLayer),
+  desks: z.array(editDesk).max(MAP_LIMITS.maxObjectsPerLayer),
+  spawns: z.array(z.strictObject({ x: wholePx, y: wholePx })).min(1, "the map needs at least one spawn point").max(MAP_LIMITS.maxObjectsPerLayer),
+  /** Cells of the collision layer, by row-major index (see shared/map/mapEdits). */
+  painted: z.array(z.number().int("must be a cell index").min(0, "must be a cell index")).max(MAP_LIMITS.maxTiles * MAP_LIMITS.maxTiles).optional(),
 });

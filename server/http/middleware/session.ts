@@ -88,7 +88,7 @@ export function optionalMember(req: Request): MemberDoc | null {
   return sessions.get(req)?.member ?? null;
 }
 
-export const ROLE_RANK: Record<Role, number> = { guest: 0, member: 1, admin: 2, owner: 3 };
+export const ROLE_RANK: Record<Role, number> = { guest: 0, member: 1, mapMaker: 2, admin: 3, owner: 4 };
 
 export interface SpaceAccess {
   space: SpaceDoc;

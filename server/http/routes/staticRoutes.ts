@@ -2,8 +2,8 @@ import path from "node:path";
 import express, { Router } from "express";
 
 /** esbuild names bundles `main-ABCDEFGH.js`: such files never change, so caches may keep them. */
-/** /admin and /admin/:slug. */
-const ADMIN_PAGE = /^\/admin(?:\/[^/]+)?\/?$/;
+/** /admin, /admin/:slug and the map editor at /admin/:slug/edit. */
+const ADMIN_PAGE = /^\/admin(?:\/[^/]+(?:\/edit)?)?\/?$/;
 
 const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+(\.map)?$/i;
 

@@ -86,7 +86,7 @@ export async function signUp(app: Express, name = "Ada"): Promise<{ token: strin
 }
 
 /** Signs up an account and makes it a member (or the given role) of a space. */
-export async function memberOf(h: ApiHarness, slug: string, role: "owner" | "admin" | "member" | "guest" = "member", name?: string) {
+export async function memberOf(h: ApiHarness, slug: string, role: "owner" | "admin" | "mapMaker" | "member" | "guest" = "member", name?: string) {
   const user = await signUp(h.app, name);
   const space = await h.t.repos.spaces.findBySlug(slug);
   const member = await h.t.repos.members.findById(user.id);

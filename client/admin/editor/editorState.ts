@@ -1,0 +1,94 @@
+import { computed, signal } from "@preact/signals";
+import type { MapEdits } from "../../../shared/map/mapEdits";
+import type { TiledMap } from "../../../shared/map/tiledTypes";
+import { change, redo as redoIn, start, undo as undoIn, type History } from "./history";
+import { moveObject, objectsOf, removeObject, type ObjectKind, type Selection } from "./editOps";
+
+/**
+ * The editor's one state: the map being edited, the edits with their undo
+ * history, what is selected, the drawing tool, and what the last save made.
+ * Every panel renders from these signals and changes them only through the
+ * functions here.
+ */
+
+export type Tool = "select" | "zone" | "desk" | "spawn" | "block" | "unblock";
+
+export interface Loaded {
+  slug: string;
+  baseVersion: number;
+  baseName: string;
+  tiled: TiledMap;
+}
+
+export const loaded = signal<Loaded | null>(null);
+export const history = signal<History<MapEdits>>(start({ zones: [], desks: [], spawns: [] }));
+export const edits = computed(() => history.value.present);
+export const selection = signal<Selection | null>(null);
+export const tool = signal<Tool>("select");
+/** The version the last save stored (to activate), or null. */
+export const saved = signal<{ version: number; active: boolean } | null>(null);
+/** Problems the server named for the last save. */
+export const problems = signal<string[]>([]);
+
+export const canUndo = computed(() => history.value.past.length > 0);
+export const canRedo = computed(() => history.value.future.length > 0);
+export const dirty = computed(() => history.value.past.length > 0 && saved.value === null);
+
+export function load(l: Loaded, initial: MapEdits): void {
+  loaded.value = l;
+  history.value = start(initial);
+  selection.value = null;
+  saved.value = null;
+  problems.value = [];
+}
+
+/** Applies one change (one undo step) and, when given, selects what it made. */
+export function apply(next: MapEdits, select?: Selection | null): void {
+  history.value = change(history.value, next);
+  if (select !== undefined) selection.value = select;
+  saved.value = null;
+  keepSelectionValid();
+}
+
+/** Replaces the present without a new undo step: the moves of one drag after its first. */
+export function amend(next: MapEdits): void {
+  history.value = { ...history.value, present: next };
+}
+
+export function undo(): void {
+  history.value = undoIn(history.value);
+  saved.value = null;
+  keepSelectionValid();
+}
+export function redo(): void {
+  history.value = redoIn(history.value);
+  saved.value = null;
+  keepSelectionValid();
+}
+
+export function select(kind: ObjectKind, index: number): void {
+  selection.value = { kind, index };
+}
+
+export function moveSelected(dx: number, dy: number): void {
+  const sel = selection.value;
+  if (sel) apply(moveObject(edits.value, sel, dx, dy));
+}
+
+export function removeSelected(): void {
+  const sel = selection.value;
+  if (sel) apply(removeObject(edits.value, sel), null);
+}
+
+function keepSelectionValid(): void {
+  const sel = selection.value;
+  if (sel && sel.index >= objectsOf(edits.value, sel.kind).length) selection.value = null;
+}
+
+/** Ends a drag that amended the present: the whole drag becomes one undo step back to `before`. */
+export function commitDrag(before: MapEdits): void {
+  const after = history.value.present;
+  if (after === before) return;
+  history.value = change({ ...history.value, present: before }, after);
+  saved.value = null;
+}
