@@ -30,6 +30,7 @@ export const ErrorCodes = {
   ProtocolError: 17,
   DataCorruptionDetected: 12,
   OutOfDiskSpace: 14031,
+  WriteConflict: 112,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

@@ -1,5 +1,5 @@
 import { MongoCommandError, refused } from "../errors";
-import { runFind } from "../engine/query";
+import { runFindPaced } from "../engine/query";
 import { collectionArg, optionalDoc, optionalNumber, truthy } from "./args";
 import type { CommandHandler } from "./context";
 
@@ -11,7 +11,7 @@ const UNSUPPORTED_FIND_OPTIONS: [string, string][] = [
   ["showRecordId", "find's 'showRecordId'"],
 ];
 
-const find: CommandHandler = (cmd, ctx) => {
+const find: CommandHandler = async (cmd, ctx) => {
   const name = collectionArg(cmd, "find");
   if (truthy(cmd.tailable) || truthy(cmd.awaitData)) {
     throw new MongoCommandError("CommandNotSupported", "tailable cursors are not supported by the embedded store");
@@ -24,14 +24,14 @@ const find: CommandHandler = (cmd, ctx) => {
   const batchSize = optionalNumber(cmd, "batchSize");
   if (skip !== undefined && skip < 0) throw new MongoCommandError("BadValue", "skip value must be non-negative");
   if (batchSize !== undefined && batchSize < 0) throw new MongoCommandError("BadValue", "batchSize value must be non-negative");
-  const docs = runFind(ctx.store.collection(ctx.db, name), {
+  const docs = await runFindPaced(ctx.store.collection(ctx.db, name), {
     filter: optionalDoc(cmd, "filter"),
     sort: optionalDoc(cmd, "sort"),
     projection: optionalDoc(cmd, "projection"),
     skip,
     limit,
     hint: cmd.hint,
-  });
+  }, ctx.pacer());
   // A negative limit is the legacy spelling of "one batch, then close".
   const singleBatch = truthy(cmd.singleBatch) || (limit !== undefined && limit < 0);
   const first = singleBatch && batchSize === undefined ? docs.length : batchSize;

@@ -11,6 +11,8 @@ import type { IndexSpec } from "./Index";
 import { isIndexableScalar, valueKey } from "./keys";
 import { docKey, docRange, recIdOf } from "./storageKeys";
 import type { Tables } from "./Tables";
+import { drain, UNPACED } from "./pacer";
+import type { PaceCheck } from "./pacer";
 
 /** Fills a new index in the background; absent, indexes are built inside the creating write. */
 export type IndexBuilder = (coll: Collection, ix: Index) => Promise<void>;
@@ -211,12 +213,12 @@ export class Collection {
   }
 
   /**
-   * Documents that may match `filter`: through an index when the filter pins every field
-   * of some index to scalar values, else the whole collection. Callers still apply the filter.
-   * `wanted` (first matches in natural order, when there is no sort) lets an index that
-   * answers the whole filter stop early.
+   * How the documents that may match `filter` are found: the record ids (ascending, so in
+   * natural order) under an index when the filter pins every field of some index to scalar
+   * values, or null for a collection scan. `exact`: every candidate matches, because the
+   * filter is nothing but that index's own equalities.
    */
-  candidates(filter: Document | undefined, wanted?: number): Document[] {
+  plan(filter: Document | undefined): { recIds: number[]; exact: boolean } | null {
     const eq = equalityConditions(filter ?? {});
     let best: { index: Index; keys: string[] } | null = null;
     for (const ix of this.indexes.values()) {
@@ -226,27 +228,95 @@ export class Collection {
       if (keys.length > 1000) continue;
       if (!best || keys.length < best.keys.length || (ix.unique && !best.index.unique)) best = { index: ix, keys };
     }
-    if (!best) {
-      this.stats.collectionScans++;
-      this.stats.docsExamined += this.count;
-      return this.tables.checked(() => [...this.all()]);
-    }
-    this.stats.indexLookups++;
+    if (!best) return null;
     const found = best;
     const ids = new Set<number>();
     this.tables.checked(() => {
       for (const k of found.keys) for (const id of found.index.lookup(k)) ids.add(id);
     });
-    // Every candidate matches when the filter is nothing but the index's own equalities.
-    const exact = wanted !== undefined && found.keys.length === 1 && Object.keys(filter ?? {}).length === found.index.fields.length && found.index.fields.every((f) => eq.get(f)?.length === 1 && f in (filter ?? {}));
+    const exact = found.keys.length === 1 && Object.keys(filter ?? {}).length === found.index.fields.length && found.index.fields.every((f) => eq.get(f)?.length === 1 && f in (filter ?? {}));
+    return { recIds: [...ids].sort((a, b) => a - b), exact };
+  }
+
+  /**
+   * Documents that may match `filter` (see `plan`), read in one go. Callers still apply the
+   * filter. `wanted` (first matches in natural order, when there is no sort) lets an index that
+   * answers the whole filter stop early.
+   */
+  candidates(filter: Document | undefined, wanted?: number): Document[] {
+    return drain(this.candidateSteps(filter, UNPACED, { wanted }));
+  }
+
+  /**
+   * The candidates for `filter` that pass `keep`, in natural order (backwards with `reverse`),
+   * read lazily and paced (see pacer.ts): a generator that yields whenever `pace` is due.
+   * With `keep` (the whole filter), it stops once `wanted` documents are kept; without it,
+   * only an exact index answer stops early. `forceScan` reads the collection whatever the
+   * filter (a `$natural` hint).
+   */
+  *candidateSteps(
+    filter: Document | undefined,
+    pace: PaceCheck,
+    opts: { wanted?: number; keep?: (d: Document) => boolean; reverse?: boolean; forceScan?: boolean } = {},
+  ): Generator<void, Document[]> {
+    const { wanted, keep, reverse = false } = opts;
     const out: Document[] = [];
-    for (const id of [...ids].sort((a, b) => a - b)) {
-      if (exact && out.length >= wanted) break;
-      const d = this.load(id);
-      if (d) out.push(d);
+    const full = (): boolean => wanted !== undefined && out.length >= wanted;
+    const plan = opts.forceScan || reverse ? null : this.plan(filter);
+    if (!plan) {
+      this.stats.collectionScans++;
+      this.stats.docsExamined += this.count;
+      yield* this.scanSteps(pace, reverse, (d) => {
+        if (!keep || keep(d)) out.push(d);
+        return !(keep && full());
+      });
+      return out;
     }
-    this.stats.docsExamined += out.length;
+    this.stats.indexLookups++;
+    const stopEarly = keep !== undefined || plan.exact;
+    let examined = 0;
+    for (const id of plan.recIds) {
+      if (stopEarly && full()) break;
+      const d = this.load(id);
+      if (d) {
+        examined++;
+        if (!keep || keep(d)) out.push(d);
+      }
+      if (pace.due) yield;
+    }
+    this.stats.docsExamined += examined;
     return out;
+  }
+
+  /**
+   * Every document in natural order (or backwards), handed to `visit` until it returns false.
+   * Read a range at a time and resumed after the last record id seen, so a pause never holds
+   * an lmdb read transaction open: after a pause the scan reads what is committed by then.
+   */
+  private *scanSteps(pace: PaceCheck, reverse: boolean, visit: (d: Document) => boolean): Generator<void, void> {
+    const RANGE = 1000;
+    const whole = docRange(this.collId);
+    let last: number | undefined; // the last record id handed out
+    for (;;) {
+      const range = reverse
+        ? { start: last === undefined ? whole.end : docKey(this.collId, last), end: whole.start, reverse: true }
+        : docRange(this.collId, last);
+      let seen = 0;
+      let paused = false;
+      for (const { key, value } of this.tables.docs.getRange({ ...range, limit: RANGE })) {
+        seen++;
+        const recId = recIdOf(key);
+        if (reverse && last !== undefined && recId >= last) continue; // the range may start at `last` itself
+        last = recId;
+        if (!visit(this.decode(key, value))) return;
+        if (pace.due) {
+          paused = true;
+          break;
+        }
+      }
+      if (paused) yield;
+      else if (seen < RANGE) return;
+    }
   }
 
   private recIdOf(id: unknown): number | undefined {

@@ -118,8 +118,10 @@ export class Persistence {
   /**
    * Runs `fn` (a command's synchronous part) inside lmdb's next write batch and returns its
    * result. The batch commits on lmdb's writer thread; the event loop never waits for I/O.
+   * A batch that fails to commit rejects `persist` of its ops; with `strict`, it also rejects
+   * this call (for commands that run many batches and must stop at a failed one).
    */
-  async runWrite<T>(fn: () => T, journal = true, label = "write"): Promise<T> {
+  async runWrite<T>(fn: () => T, journal = true, label = "write", strict = false): Promise<T> {
     if (this.closed) throw new MongoCommandError("InternalError", "the embedded store is closed");
     this.guard.check();
     let settle!: { resolve: () => void; reject: (err: Error) => void };
@@ -149,7 +151,7 @@ export class Persistence {
       this.opts.log(`embedded store: ${failure.message}`);
       this.store.reload(); // the in-memory catalog may hold what was just rolled back
       settle.reject(failure);
-      if (!ran) throw failure;
+      if (!ran || strict) throw failure;
     }
     return out;
   }

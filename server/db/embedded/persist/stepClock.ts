@@ -14,9 +14,13 @@ export function timed<T>(clock: StepClock, name: string, fn: () => T): T {
   try {
     return fn();
   } finally {
-    const ms = performance.now() - t0;
-    clock.steps++;
-    if (ms > 50) clock.over50ms++;
-    if (ms > clock.slowestMs) Object.assign(clock, { slowestMs: ms, slowestStep: name });
+    recordStep(clock, name, performance.now() - t0);
   }
+}
+
+/** Counts one step of `ms` (a timed call, or one slice of a paced command). */
+export function recordStep(clock: StepClock, name: string, ms: number): void {
+  clock.steps++;
+  if (ms > 50) clock.over50ms++;
+  if (ms > clock.slowestMs) Object.assign(clock, { slowestMs: ms, slowestStep: name });
 }
