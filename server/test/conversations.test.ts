@@ -1,13 +1,10 @@
 import { createHmac } from "node:crypto";
-import { matchMaker } from "@colyseus/core";
 import { feetAt, type TestMapOptions } from "../../shared/map/testMap";
 import type { ServerMessages } from "../../shared/protocol/messages";
 import { MAX_SDP_CHARS } from "../../shared/protocol/conversationMessages";
-import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../shared/protocol/names";
+import { ClientMessage, ServerMessage } from "../../shared/protocol/names";
 import type { SpaceSettingsForRoom } from "../deps";
-import type { MemberState } from "../schema/MemberState";
-import type { OfficeState } from "../schema/OfficeState";
-import { startTestServer, TestClient, waitFor, type TestServer } from "./harness";
+import { place, roomState, startTestServer, TestClient, waitFor, type TestServer } from "./harness";
 
 type Conversation = ServerMessages[typeof ServerMessage.Conversation];
 type Signal = ServerMessages[typeof ServerMessage.Signal];
@@ -48,22 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The server-side state of a space's room (tests reach in to place people and set statuses). */
-async function roomState(space: string): Promise<OfficeState> {
-  const [listing] = await matchMaker.query({ name: OFFICE_ROOM, space });
-  const room = listing && matchMaker.getLocalRoomById(listing.roomId);
-  if (!room) throw new Error(`no room for ${space}`);
-  return room.state as OfficeState;
-}
 
-/** Puts a member's feet on a tile directly (the movement system steps from wherever the state says). */
-async function place(space: string, client: TestClient, tx: number, ty: number): Promise<MemberState> {
-  const member = (await roomState(space)).members.get(client.sessionId)!;
-  const { x, y } = feetAt(tx, ty);
-  member.x = x;
-  member.y = y;
-  return member;
-}
 
 function latest(client: TestClient): Conversation | undefined {
   return client.messages<Conversation>(ServerMessage.Conversation).at(-1);

@@ -1,3 +1,4 @@
+import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "colyseus.js";
 import type { Facing } from "../../shared/avatars";
 import { parseMap } from "../../shared/map/parseMap";
@@ -10,6 +11,8 @@ import { loadConfig, type Config } from "../config";
 import type { ActiveMap, ServerDeps } from "../deps";
 import { createLogger, type Logger } from "../log";
 import { StaticMapSource } from "../maps/FileMapSource";
+import type { MemberState } from "../schema/MemberState";
+import type { OfficeState } from "../schema/OfficeState";
 import { startServer, type RunningServer } from "../server";
 
 /**
@@ -279,4 +282,21 @@ export async function joinError(url: string, options: unknown): Promise<Error & 
     return err as Error & { code?: number };
   }
   throw new Error(`join with ${JSON.stringify(options)} was accepted`);
+}
+
+/** The server-side state of a space's room in this process (tests reach in to place people and set statuses). */
+export async function roomState(space: string): Promise<OfficeState> {
+  const [listing] = await matchMaker.query({ name: OFFICE_ROOM, space });
+  const room = listing && matchMaker.getLocalRoomById(listing.roomId);
+  if (!room) throw new Error(`no room for ${space}`);
+  return room.state as OfficeState;
+}
+
+/** Puts a member's feet on a tile directly (the movement system steps from wherever the state says). */
+export async function place(space: string, client: TestClient, tx: number, ty: number): Promise<MemberState> {
+  const member = (await roomState(space)).members.get(client.sessionId)!;
+  const { x, y } = feetAt(tx, ty);
+  member.x = x;
+  member.y = y;
+  return member;
 }

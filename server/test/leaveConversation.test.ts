@@ -1,9 +1,7 @@
-import { matchMaker } from "@colyseus/core";
 import { feetAt, type TestMapOptions } from "../../shared/map/testMap";
 import type { ServerMessages } from "../../shared/protocol/messages";
-import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../shared/protocol/names";
-import type { OfficeState } from "../schema/OfficeState";
-import { startTestServer, waitFor, type TestClient, type TestServer } from "./harness";
+import { ClientMessage, ServerMessage } from "../../shared/protocol/names";
+import { place, startTestServer, waitFor, type TestClient, type TestServer } from "./harness";
 
 /**
  * The "Leave call" button (issue 16): whoever hangs up is told they are in no
@@ -30,20 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function roomState(space: string): Promise<OfficeState> {
-  const [listing] = await matchMaker.query({ name: OFFICE_ROOM, space });
-  const room = listing && matchMaker.getLocalRoomById(listing.roomId);
-  if (!room) throw new Error(`no room for ${space}`);
-  return room.state as OfficeState;
-}
 
-/** Puts a member's feet on a tile directly (the movement system walks on from there). */
-async function place(space: string, client: TestClient, tx: number, ty: number): Promise<void> {
-  const member = (await roomState(space)).members.get(client.sessionId)!;
-  const { x, y } = feetAt(tx, ty);
-  member.x = x;
-  member.y = y;
-}
 
 function latest(client: TestClient): Conversation | undefined {
   return client.messages<Conversation>(ServerMessage.Conversation).at(-1);

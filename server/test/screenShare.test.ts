@@ -1,10 +1,7 @@
-import { matchMaker } from "@colyseus/core";
-import { feetAt } from "../../shared/map/testMap";
 import type { ServerMessages } from "../../shared/protocol/messages";
-import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../shared/protocol/names";
+import { ClientMessage, ServerMessage } from "../../shared/protocol/names";
 import { LISTENERS_DO_NOT_SHARE, NOT_IN_CONVERSATION } from "../features/conversations/ScreenShares";
-import type { OfficeState } from "../schema/OfficeState";
-import { startTestServer, TestClient, waitFor, type TestServer } from "./harness";
+import { place, startTestServer, TestClient, waitFor, type TestServer } from "./harness";
 import { MEETUP_MAP, rejections, waitForConversation, waitForRejection } from "./meetupsHarness";
 
 /**
@@ -23,20 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function roomState(space: string): Promise<OfficeState> {
-  const [listing] = await matchMaker.query({ name: OFFICE_ROOM, space });
-  const room = listing && matchMaker.getLocalRoomById(listing.roomId);
-  if (!room) throw new Error(`no room for ${space}`);
-  return room.state as OfficeState;
-}
 
-/** Puts a member's feet on a tile directly (the movement system steps from wherever the state says). */
-async function place(space: string, client: TestClient, tx: number, ty: number): Promise<void> {
-  const member = (await roomState(space)).members.get(client.sessionId)!;
-  const { x, y } = feetAt(tx, ty);
-  member.x = x;
-  member.y = y;
-}
 
 function lastShares(client: TestClient): Shares | undefined {
   return client.messages<Shares>(ServerMessage.ScreenShares).at(-1);
