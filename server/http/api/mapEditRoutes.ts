@@ -3,11 +3,11 @@ import { importMap } from "../../../shared/map/parseMap";
 import { MapError } from "../../../shared/map/MapError";
 import { applyEdits, editProblems, readEdits } from "../../../shared/map/mapEdits";
 import type { TiledMap } from "../../../shared/map/tiledTypes";
-import { HttpError } from "../middleware/HttpError";
 import { requireSpaceRole } from "../middleware/session";
 import { validated } from "../middleware/validate";
 import type { ApiContext } from "./ApiContext";
 import { mapEditsBody, slugParams } from "./schemas";
+import { requireMapVersion } from "./requireMapVersion";
 import { mapSummaryView } from "./views";
 
 /**
@@ -24,8 +24,7 @@ export function mapEditRoutes(ctx: ApiContext): Router {
     "/:slug/maps/edits",
     validated({ params: slugParams, body: mapEditsBody }, async ({ params, body }, req, res) => {
       const { space, member } = await requireSpaceRole(ctx, req, params.slug, "mapMaker");
-      const base = await ctx.repos.maps.get(space._id, body.baseVersion);
-      if (!base) throw new HttpError(404, `space "${space.slug}" has no map version ${body.baseVersion}`);
+      const base = await requireMapVersion(ctx, space, body.baseVersion);
       // Normalised first, as the room does, so versions stored before normalisation edit the same way.
       const baseTiled = importMap(base.tiled).tiled;
       const edits = { zones: body.zones, desks: body.desks, spawns: body.spawns, painted: body.painted };

@@ -8,6 +8,7 @@ import { requireSpaceRole } from "../middleware/session";
 import { validated } from "../middleware/validate";
 import type { ApiContext } from "./ApiContext";
 import { activeMapBody, mapUploadQuery, slugParams, versionParams } from "./schemas";
+import { requireMapVersion } from "./requireMapVersion";
 import { mapSummaryView } from "./views";
 
 /** Default bound on a whole upload (map, tilesets and images) when the context sets none. */
@@ -71,8 +72,7 @@ export function mapRoutes(ctx: ApiContext): Router {
     "/:slug/maps/:version",
     validated({ params: versionParams }, async ({ params }, req, res) => {
       const { space } = await requireSpaceRole(ctx, req, params.slug, "member");
-      const map = await ctx.repos.maps.get(space._id, params.version);
-      if (!map) throw new HttpError(404, `space "${space.slug}" has no map version ${params.version}`);
+      const map = await requireMapVersion(ctx, space, params.version);
       res.json({ map: mapSummaryView(map, space.activeMapVersion), tiled: map.tiled });
     }),
   );
@@ -81,8 +81,7 @@ export function mapRoutes(ctx: ApiContext): Router {
     "/:slug/active-map",
     validated({ params: slugParams, body: activeMapBody }, async ({ params, body }, req, res) => {
       const { space, member } = await requireSpaceRole(ctx, req, params.slug, "mapMaker");
-      const map = await ctx.repos.maps.get(space._id, body.version);
-      if (!map) throw new HttpError(404, `space "${space.slug}" has no map version ${body.version}`);
+      const map = await requireMapVersion(ctx, space, body.version);
       await ctx.repos.spaces.setActiveMap(space.slug, map._id, map.version);
       await ctx.repos.audit.record({
         space: space._id,
