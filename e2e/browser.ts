@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 /**
  * Shared helpers for browser end-to-end tests: build the client when stale,
@@ -120,6 +120,21 @@ export async function waitUntilJoined(page: Page): Promise<void> {
 export async function joinOffice(page: Page, name: string, avatarLabel?: string): Promise<void> {
   await submitJoin(page, name, avatarLabel);
   await waitUntilJoined(page);
+}
+
+/** Signs in through the join page's Sign in tab and waits until the office is shown. */
+export async function signInOffice(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole("tab", { name: "Sign in" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Sign in" });
+  await panel.getByLabel("Email").fill(email);
+  await panel.getByLabel("Password").fill(password);
+  await panel.getByRole("button", { name: "Sign in" }).click();
+  await waitUntilJoined(page);
+}
+
+/** The People-list item of the person called `name` (a locator, to look inside it). */
+export function peopleRow(page: Page, name: string): Locator {
+  return page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: new RegExp(`^${name} — `) });
 }
 
 /** The People-list entry of the person called `name` (its full text), or null when absent. */

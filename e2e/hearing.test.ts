@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, waitUntilJoined, useOfficeSession, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, signInOffice, useOfficeSession, type WatchedPage } from "./browser";
 
 /** The hearing distance chosen in Settings is saved on the member: a fresh browser signed in as them gets it back. */
 
@@ -10,12 +10,7 @@ const office = useOfficeSession();
 
 async function signedIn(): Promise<WatchedPage> {
   const w = await office.open();
-  await w.page.getByRole("tab", { name: "Sign in" }).click();
-  const panel = w.page.getByRole("tabpanel", { name: "Sign in" });
-  await panel.getByLabel("Email").fill("hank@example.com");
-  await panel.getByLabel("Password").fill(PASSWORD);
-  await panel.getByRole("button", { name: "Sign in" }).click();
-  await waitUntilJoined(w.page);
+  await signInOffice(w.page, "hank@example.com", PASSWORD);
   return w;
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, joinOffice, peopleEntry, pollUntil, useOfficeSession, waitUntilJoined } from "./browser";
+import { E2E_TIMEOUT_MS, joinOffice, peopleEntry, peopleRow, pollUntil, signInOffice, useOfficeSession } from "./browser";
 
 /**
  * A role changed through the API while the person is in the office reaches
@@ -13,20 +13,6 @@ jest.setTimeout(E2E_TIMEOUT_MS * 2);
 const PASSWORD = "a long enough password";
 const session = useOfficeSession();
 const open = (path: string) => session.open(path);
-
-/** Signs in through the join page's Sign in tab and waits until the office is shown. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole("tab", { name: "Sign in" }).click();
-  const panel = page.getByRole("tabpanel", { name: "Sign in" });
-  await panel.getByLabel("Email").fill(email);
-  await panel.getByLabel("Password").fill(PASSWORD);
-  await panel.getByRole("button", { name: "Sign in" }).click();
-  await waitUntilJoined(page);
-}
-
-function row(page: Page, name: string) {
-  return page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: new RegExp(`^${name} — `) });
-}
 
 /** The text of someone's line in the People list (without their row's buttons), or null. */
 async function lineOf(page: Page, name: string): Promise<string | null> {
@@ -55,14 +41,14 @@ test("made an admin while in the office: Kick and the Admin link appear at once,
   await patLogin.close();
 
   const pat = await open("/?space=livespace");
-  await signIn(pat.page, "pat@example.com");
+  await signInOffice(pat.page, "pat@example.com", PASSWORD);
   const guest = await open("/?space=livespace");
   await joinOffice(guest.page, "Gia Guest");
   await pollUntil(() => peopleEntry(pat.page, "Gia Guest"), (e) => e !== null, "the guest in Pat's list");
   await pollUntil(() => lineOf(guest.page, "Pat Plain"), (e) => e !== null && !/— admin$/.test(e), "Pat, a plain member, in the guest's list");
 
   // As a member: the usual actions on the guest, no Kick; no Admin link.
-  const target = row(pat.page, "Gia Guest");
+  const target = peopleRow(pat.page, "Gia Guest");
   await target.getByRole("button", { name: "Actions for Gia Guest" }).click();
   const group = target.getByRole("group", { name: "Actions for Gia Guest" });
   await group.getByRole("button", { name: "Wave at Gia Guest" }).waitFor();

@@ -1,5 +1,4 @@
-import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, joinOffice, peopleEntry, pollUntil, useOfficeSession, waitUntilJoined } from "./browser";
+import { E2E_TIMEOUT_MS, joinOffice, peopleEntry, peopleRow, pollUntil, signInOffice, useOfficeSession } from "./browser";
 
 /**
  * Kick from the people panel in Chromium: only owners and admins see it, only
@@ -13,20 +12,6 @@ const PASSWORD = "a long enough password";
 const session = useOfficeSession();
 const open = (path: string) => session.open(path);
 
-/** Signs in through the join page's Sign in tab and waits until the office is shown. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole("tab", { name: "Sign in" }).click();
-  const panel = page.getByRole("tabpanel", { name: "Sign in" });
-  await panel.getByLabel("Email").fill(email);
-  await panel.getByLabel("Password").fill(PASSWORD);
-  await panel.getByRole("button", { name: "Sign in" }).click();
-  await waitUntilJoined(page);
-}
-
-function row(page: Page, name: string) {
-  return page.getByRole("list", { name: "People" }).getByRole("listitem").filter({ hasText: new RegExp(`^${name} — `) });
-}
-
 test("an owner kicks a guest by keyboard after confirming; the guest reads why; a guest sees no Kick", async () => {
   // The space's creator is its owner.
   const setup = await session.browser.newContext();
@@ -39,7 +24,7 @@ test("an owner kicks a guest by keyboard after confirming; the guest reads why; 
   await setup.close();
 
   const owner = await open("/?space=modspace");
-  await signIn(owner.page, "owen@example.com");
+  await signInOffice(owner.page, "owen@example.com", PASSWORD);
 
   const guest = await open("/?space=modspace");
   await joinOffice(guest.page, "Gus Guest");
@@ -47,14 +32,14 @@ test("an owner kicks a guest by keyboard after confirming; the guest reads why; 
   await pollUntil(() => peopleEntry(guest.page, "Owen Owner"), (e) => e !== null, "the owner in the guest's list");
 
   // A guest has the usual actions but no removal controls.
-  await row(guest.page, "Owen Owner").getByRole("button", { name: "Actions for Owen Owner" }).click();
-  const guestGroup = row(guest.page, "Owen Owner").getByRole("group", { name: "Actions for Owen Owner" });
+  await peopleRow(guest.page, "Owen Owner").getByRole("button", { name: "Actions for Owen Owner" }).click();
+  const guestGroup = peopleRow(guest.page, "Owen Owner").getByRole("group", { name: "Actions for Owen Owner" });
   await guestGroup.getByRole("button", { name: "Wave at Owen Owner" }).waitFor();
   expect(await guestGroup.getByRole("button", { name: "Kick Owen Owner" }).count()).toBe(0);
   expect(await guestGroup.getByRole("button", { name: "Ban Owen Owner" }).count()).toBe(0);
 
   // The owner: Actions → Kick asks first; Cancel keeps the guest; Enter on the confirmation kicks.
-  const target = row(owner.page, "Gus Guest");
+  const target = peopleRow(owner.page, "Gus Guest");
   await target.getByRole("button", { name: "Actions for Gus Guest" }).click();
   const kick = target.getByRole("button", { name: "Kick Gus Guest" });
   expect(await target.getByRole("button", { name: "Ban Gus Guest" }).isVisible()).toBe(true);
@@ -111,17 +96,17 @@ test("an admin sees Kick and Ban on a plain member only: not on the owner, not o
   }
 
   const owner = await open("/?space=rankspace");
-  await signIn(owner.page, "olga@example.com");
+  await signInOffice(owner.page, "olga@example.com", PASSWORD);
   const admin = await open("/?space=rankspace");
-  await signIn(admin.page, "adam@example.com");
+  await signInOffice(admin.page, "adam@example.com", PASSWORD);
   const member = await open("/?space=rankspace");
-  await signIn(member.page, "mia@example.com");
+  await signInOffice(member.page, "mia@example.com", PASSWORD);
   for (const name of ["Olga Owner", "Mia Member"]) {
     await pollUntil(() => peopleEntry(admin.page, name), (e) => e !== null, `${name} in the admin's list`);
   }
 
   // On the owner: the usual actions, no removal controls.
-  const onOwner = row(admin.page, "Olga Owner");
+  const onOwner = peopleRow(admin.page, "Olga Owner");
   await onOwner.getByRole("button", { name: "Actions for Olga Owner" }).click();
   const ownerGroup = onOwner.getByRole("group", { name: "Actions for Olga Owner" });
   await ownerGroup.getByRole("button", { name: "Wave at Olga Owner" }).waitFor();
@@ -129,7 +114,7 @@ test("an admin sees Kick and Ban on a plain member only: not on the owner, not o
   expect(await ownerGroup.getByRole("button", { name: "Ban Olga Owner" }).count()).toBe(0);
 
   // On the member: both, reachable by their accessible names.
-  const onMember = row(admin.page, "Mia Member");
+  const onMember = peopleRow(admin.page, "Mia Member");
   await onMember.getByRole("button", { name: "Actions for Mia Member" }).click();
   const memberGroup = onMember.getByRole("group", { name: "Actions for Mia Member" });
   await memberGroup.getByRole("button", { name: "Kick Mia Member" }).waitFor();
@@ -140,7 +125,7 @@ test("an admin sees Kick and Ban on a plain member only: not on the owner, not o
   expect(await admin.page.getByRole("button", { name: "Ban Adam Admin" }).count()).toBe(0);
   // And the owner, who outranks the admin, is offered Kick on them.
   await pollUntil(() => peopleEntry(owner.page, "Adam Admin"), (e) => e !== null, "the admin in the owner's list");
-  const ownerOnAdmin = row(owner.page, "Adam Admin");
+  const ownerOnAdmin = peopleRow(owner.page, "Adam Admin");
   await ownerOnAdmin.getByRole("button", { name: "Actions for Adam Admin" }).click();
   await ownerOnAdmin.getByRole("button", { name: "Kick Adam Admin" }).waitFor();
   expect([...owner.errors, ...admin.errors, ...member.errors]).toEqual([]);
