@@ -5,7 +5,10 @@ import { findPath } from "../shared/map/findPath";
 import { tileFeet, tileOf } from "../shared/map/grid";
 import { parseMap } from "../shared/map/parseMap";
 import type { OfficeMap, Point } from "../shared/map/types";
+import type { Stage } from "../shared/meetups/stageLayout";
+import { pointInZone } from "../shared/map/zones";
 import { hasArrived } from "../shared/rules/followPath";
+import { footBlocked } from "../shared/rules/movement";
 import { ROOT, pollUntil, selfPosition } from "./browser";
 
 /**
@@ -37,6 +40,22 @@ async function clickablePoint(page: Page, point: Point): Promise<Point | null> {
     if (!client) return null;
     return document.elementFromPoint(client.x, client.y)?.tagName === "CANVAS" ? client : null;
   }, point);
+}
+
+/** Free standing spots on a stage's first platform, nearest the hall first (where a speaker walks to). */
+export function* platformSpots(map: OfficeMap, stage: Stage): Generator<Point> {
+  const platform = stage.platforms[0];
+  const size = map.tileSize;
+  const spots: Point[] = [];
+  for (let ty = Math.floor(platform.bounds.y / size); ty * size < platform.bounds.y + platform.bounds.height; ty++) {
+    for (let tx = Math.floor(platform.bounds.x / size); tx * size < platform.bounds.x + platform.bounds.width; tx++) {
+      const p = { x: tx * size + size / 2, y: ty * size + (size * 3) / 4 };
+      if (pointInZone(platform, p.x, p.y) && !footBlocked(map, p.x, p.y)) spots.push(p);
+    }
+  }
+  const bottom = platform.bounds.y + platform.bounds.height;
+  spots.sort((a, b) => bottom - a.y - (bottom - b.y) || Math.abs(a.x - 416) - Math.abs(b.x - 416));
+  yield* spots;
 }
 
 /**

@@ -3,11 +3,8 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
 import { stagesOf } from "../shared/meetups/stageLayout";
-import { pointInZone } from "../shared/map/zones";
-import type { Point } from "../shared/map/types";
-import { footBlocked } from "../shared/rules/movement";
 import { E2E_TIMEOUT_MS, ROOT, joinOffice, pollUntil, selfPosition, useOfficeSession } from "./browser";
-import { loadOfficeMap, remoteTileNames, spotsAround, videoFlowing, walkToOneOf } from "./callsPages";
+import { loadOfficeMap, platformSpots, remoteTileNames, spotsAround, videoFlowing, walkToOneOf } from "./callsPages";
 
 /**
  * Screen sharing end to end (issue 19): real server, real Chromium pages in a
@@ -134,22 +131,6 @@ test("Ada shares her screen; Bo sees it large and labelled, while both share, an
   expect(b.errors).toEqual([]);
 });
 
-/** Free standing spots on the stage's platform, nearest the hall first (as e2e/stage.test.ts walks there). */
-function* platformSpots(): Generator<Point> {
-  const platform = stage.platforms[0];
-  const size = map.tileSize;
-  const spots: Point[] = [];
-  for (let ty = Math.floor(platform.bounds.y / size); ty * size < platform.bounds.y + platform.bounds.height; ty++) {
-    for (let tx = Math.floor(platform.bounds.x / size); tx * size < platform.bounds.x + platform.bounds.width; tx++) {
-      const p = { x: tx * size + size / 2, y: ty * size + (size * 3) / 4 };
-      if (pointInZone(platform, p.x, p.y) && !footBlocked(map, p.x, p.y)) spots.push(p);
-    }
-  }
-  const bottom = platform.bounds.y + platform.bounds.height;
-  spots.sort((a, b) => bottom - a.y - (bottom - b.y) || Math.abs(a.x - 416) - Math.abs(b.x - 416));
-  yield* spots;
-}
-
 const zoneOf = (page: Page) =>
   page.evaluate(() => {
     const hook = (window as unknown as { __deskmap: { selfId(): string; members(): Array<{ id: string; zone?: string }> } }).__deskmap;
@@ -171,7 +152,7 @@ test("a speaker on the stage shares with the audience; a listener has no share b
   await live.waitFor({ timeout: E2E_TIMEOUT_MS });
   await live.getByRole("button", { name: "Take me there" }).click();
   await pollUntil(() => zoneOf(host), (z) => z === stage.hall.name, "the host in the hall");
-  await walkToOneOf(host, platformSpots());
+  await walkToOneOf(host, platformSpots(map, stage));
 
   await joinOffice(listener, "Lu Listener");
   await listener.locator("[data-meetup-list] li[data-state=live]").getByRole("button", { name: "Take me there" }).click();

@@ -3,9 +3,6 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
 import { stagesOf } from "../shared/meetups/stageLayout";
-import { pointInZone } from "../shared/map/zones";
-import type { Point } from "../shared/map/types";
-import { footBlocked } from "../shared/rules/movement";
 import {
   E2E_TIMEOUT_MS,
   ROOT,
@@ -14,7 +11,7 @@ import {
   useOfficeSession,
   type WatchedPage,
 } from "./browser";
-import { loadOfficeMap, remoteAudioLevel, videoFlowing, walkToOneOf } from "./callsPages";
+import { loadOfficeMap, platformSpots, remoteAudioLevel, videoFlowing, walkToOneOf } from "./callsPages";
 
 /**
  * A stage meetup end to end on the real office map: a host schedules and
@@ -42,22 +39,6 @@ async function enter(name: string): Promise<Page> {
   return watched.page;
 }
 
-/** Free standing spots on the platform, nearest the hall first. */
-function* platformSpots(): Generator<Point> {
-  const platform = stage.platforms[0];
-  const size = map.tileSize;
-  const spots: Point[] = [];
-  for (let ty = Math.floor(platform.bounds.y / size); ty * size < platform.bounds.y + platform.bounds.height; ty++) {
-    for (let tx = Math.floor(platform.bounds.x / size); tx * size < platform.bounds.x + platform.bounds.width; tx++) {
-      const p = { x: tx * size + size / 2, y: ty * size + (size * 3) / 4 };
-      if (pointInZone(platform, p.x, p.y) && !footBlocked(map, p.x, p.y)) spots.push(p);
-    }
-  }
-  const bottom = platform.bounds.y + platform.bounds.height;
-  spots.sort((a, b) => bottom - a.y - (bottom - b.y) || Math.abs(a.x - 416) - Math.abs(b.x - 416));
-  yield* spots;
-}
-
 const selfId = (page: Page) => page.evaluate(() => (window as unknown as { __deskmap: { selfId(): string } }).__deskmap.selfId());
 
 test("the audience receives the host's video; a listener is heard only once brought up", async () => {
@@ -71,7 +52,7 @@ test("the audience receives the host's video; a listener is heard only once brou
   await host.locator("[data-meetup-list] li[data-state=live]").waitFor({ timeout: E2E_TIMEOUT_MS });
   await host.locator("[data-meetup-list] li[data-state=live]").getByRole("button", { name: "Take me there" }).click();
   await pollUntil(() => host.evaluate(() => (window as any).__deskmap.members().find((m: any) => m.id === (window as any).__deskmap.selfId())?.zone), (z) => z === stage.hall.name, "the host in the hall");
-  await walkToOneOf(host, platformSpots());
+  await walkToOneOf(host, platformSpots(map, stage));
 
   const ann = await enter("Ann Audience");
   const bob = await enter("Bob Audience");
