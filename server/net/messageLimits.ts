@@ -67,11 +67,11 @@ export const MESSAGE_LIMITS: Record<ClientMessageName, RateLimit> = {
 
 /**
  * Message types allowed past the room's general size limit (MAX_MESSAGE_BYTES).
- * An audio+video SDP offer is 3–8 KB (the protocol caps it at MAX_SDP_CHARS);
+ * An SDP offer is 3–20 KB (the protocol caps it at MAX_SDP_CHARS, 32,000 characters);
  * the WebSocket's own maxPayload (64 KB) still bounds everything.
  */
 export const MESSAGE_SIZE_OVERRIDES: Partial<Record<ClientMessageName, number>> = {
-  [ClientMessage.Signal]: 20 * 1024,
-  [ClientMessage.MediaPublish]: 20 * 1024,
-  [ClientMessage.MediaAnswer]: 20 * 1024,
+  [ClientMessage.Signal]: 36 * 1024,
+  [ClientMessage.MediaPublish]: 36 * 1024,
+  [ClientMessage.MediaAnswer]: 36 * 1024,
 };

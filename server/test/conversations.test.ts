@@ -159,7 +159,7 @@ describe("conversations", () => {
 
     a.room.send(ClientMessage.Signal, { to: b.sessionId, data: { type: "offer", sdp: "x".repeat(MAX_SDP_CHARS + 1) } });
     await waitFor(() => a.rejected.find((r) => r.type === ClientMessage.Signal && r.reason === "malformed payload"), "malformed");
-    a.room.send(ClientMessage.Signal, { to: b.sessionId, data: { type: "offer", sdp: "x".repeat(25_000) } });
+    a.room.send(ClientMessage.Signal, { to: b.sessionId, data: { type: "offer", sdp: "x".repeat(40_000) } });
     await waitFor(() => a.rejected.find((r) => r.reason === "message too large"), "too large");
     const malformedNotices = () => a.rejected.filter((r) => r.reason === "malformed payload").length;
     await new Promise((resolve) => setTimeout(resolve, 1100)); // the guard repeats a notice at most once a second

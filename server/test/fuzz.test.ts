@@ -51,7 +51,7 @@ function randomValue(rand: () => number, depth = 0): unknown {
     case 3: return Math.floor(rand() * 2 ** 40) - 2 ** 39;
     case 4: return [NaN, Infinity, -Infinity, -0, 1e308, Number.MIN_VALUE][Math.floor(rand() * 6)];
     // Past every per-type size limit (under the socket's 64 KB frame limit, which closes the socket).
-    case 5: return "x".repeat(Math.floor(rand() * (depth === 0 ? 30_000 : 500)));
+    case 5: return "x".repeat(Math.floor(rand() * (depth === 0 ? 45_000 : 500)));
     case 6: return String.fromCharCode(...Array.from({ length: 20 }, () => Math.floor(rand() * 0xffff)));
     case 7: return "__proto__";
     case 8: return { __proto__: { admin: true }, constructor: { prototype: { polluted: true } } };

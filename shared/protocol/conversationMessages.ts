@@ -8,8 +8,12 @@ import { sessionId } from "./text";
  * relays it only between members of the same conversation.
  */
 
-/** Largest SDP the room relays; an audio+video offer is 3–8 KB. */
-export const MAX_SDP_CHARS = 16_000;
+/**
+ * Largest SDP the room relays. Measured in Chromium 156: audio+video 5.2 KB, with a screen-share
+ * section 9.2 KB (9.9 KB with its candidates). Through Janus a subscriber's answer holds a section per
+ * feed it receives (a 16-person meeting room: 30), so the bound leaves room for that.
+ */
+export const MAX_SDP_CHARS = 32_000;
 export const MAX_CANDIDATE_CHARS = 1_000;
 
 /** simple-peer's signal payloads: an SDP, an ICE candidate, or its renegotiation requests. */
