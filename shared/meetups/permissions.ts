@@ -1,9 +1,12 @@
+import type { SpaceRole } from "../moderation/canModerate";
+
+export type { SpaceRole };
+
 /**
  * Who may do what with meetups and zones (issue 6). Pure: the room asks these
  * with what it knows of a person (their role in the space and stable member id).
  */
 
-export type SpaceRole = "owner" | "admin" | "mapMaker" | "member" | "guest";
 export type MeetupHostsSetting = "anyone" | "members" | "admins";
 
 export interface Actor {

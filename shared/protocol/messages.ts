@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AVATAR_IDS } from "../avatars";
+import type { SpaceRole } from "../moderation/canModerate";
 import { chatMessages, type ServerChatMessages } from "./chatMessages";
 import { conversationMessages, type ServerConversationMessages } from "./conversationMessages";
 import { deskMessages } from "./deskMessages";
@@ -68,7 +69,7 @@ export interface ServerMessages
     /** Version of the space's map this room runs (older servers omit it). */
     mapVersion?: number;
     /** The joiner's role in this space (older servers omit it: treat as no moderation rights). */
-    role?: "owner" | "admin" | "mapMaker" | "member" | "guest";
+    role?: SpaceRole;
   };
   /** Sent to everyone just before the room closes for a new active map. */
   [ServerMessage.MapChanged]: { version: number };

@@ -1,10 +1,13 @@
+import type { SpaceRole } from "../moderation/canModerate";
+
+export type { SpaceRole };
+
 /**
  * Who may claim and release assignable desks ("my desk"). The policy is a
  * space setting; guests never own a desk (their identity does not outlive the visit).
  */
 
 export type DeskPolicy = "anyone" | "admins";
-export type SpaceRole = "owner" | "admin" | "mapMaker" | "member" | "guest";
 
 export type ClaimRefusal = "not-assignable" | "guest" | "admins-only" | "taken";
 
