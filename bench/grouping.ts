@@ -17,6 +17,7 @@ import { naiveGroups } from "../shared/proximity/naiveGroups";
 import { GroupingScratch } from "../shared/proximity/scratch";
 import { DEFAULT_GROUPING_SETTINGS } from "../shared/proximity/settings";
 import type { GroupingResult, PresenceStatus, ProximityPerson } from "../shared/proximity/types";
+import { mulberry32 as prng } from "../shared/random";
 
 const TILE = 32;
 const SIZE = 200; // tiles per side
@@ -29,17 +30,6 @@ const settings = DEFAULT_GROUPING_SETTINGS;
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
-/** mulberry32, so every run measures the same office and crowd. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(42);
 
 interface Office {

@@ -1,14 +1,5 @@
 /** Seeded randomness: the same seed always draws the same speckles, so re-runs are identical. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "../../shared/random";
 
 /** A stable integer hash of grid coordinates, for picking floor variants without state. */
 export function hash2(x: number, y: number, salt = 0): number {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { pack } from "@colyseus/msgpackr";
 import { Client, type Room } from "colyseus.js";
 import { ClientMessage, OFFICE_ROOM, ServerMessage } from "../../shared/protocol/names";
 import { waitFor } from "./harness";
+import { freePort } from "../../e2e/services/freePort";
 
 /**
  * Issue 15: what one hostile room frame costs the server. The server runs in
@@ -64,16 +64,6 @@ let child: ChildProcess;
 let url = "";
 let logBytes = 0;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The server process's CPU time so far, µs. */
 function serverCpu(): Promise<number> {

@@ -4,6 +4,7 @@ import { Client, type Room } from "colyseus.js";
 import { clientMessageSchemas } from "../../shared/protocol/messages";
 import { ClientMessage, OFFICE_ROOM, type ClientMessageName } from "../../shared/protocol/names";
 import { startTestServer, waitFor, type TestClient, type TestServer } from "./harness";
+import { mulberry32 as prng } from "../../shared/random";
 
 /**
  * Hostile bots send 100,000 random and mutated messages (unknown types,
@@ -28,17 +29,6 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-/** A small deterministic PRNG so a failure can be replayed with the same seed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = Object.keys(clientMessageSchemas) as ClientMessageName[];
 

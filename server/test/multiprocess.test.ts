@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { Client, type Room } from "colyseus.js";
 import { OFFICE_ROOM, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/names";
 import { PositionBook } from "../../shared/protocol/PositionBook";
 import { waitFor } from "./harness";
+import { freePort } from "../../e2e/services/freePort";
 
 /**
  * Two server processes sharing matchmaking and presence through a real Redis
@@ -15,16 +15,6 @@ import { waitFor } from "./harness";
 const ROOT = path.resolve(__dirname, "../..");
 const children: ChildProcess[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function requireRedis(): string {
   const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });

@@ -4,18 +4,8 @@ import { naiveGroups } from "./naiveGroups";
 import { GroupingScratch } from "./scratch";
 import { resolveGroupingSettings, type GroupingSettings } from "./settings";
 import type { GroupingResult, PresenceStatus, ProximityPerson } from "./types";
+import { mulberry32 as prng } from "../random";
 
-/** mulberry32: a small seeded PRNG so every run checks the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const T = 32;
 const W = 40; // tiles
