@@ -52,6 +52,8 @@ export interface JoinRequest {
 /** Close codes after which we must not try to come back (we or the server ended the session on purpose). */
 const FINAL_CLOSE_CODES = new Set([1000, 4000]);
 // About two minutes in all: long enough for the server to restart (it closes rooms with 4201, not 4000).
+/** Unheard signalling kept for the calls (see unheardSignals). */
+const MAX_UNHEARD_SIGNALS = 200;
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000, ...Array<number>(14).fill(8000)];
 
 export class OfficeConnection {
@@ -67,6 +69,11 @@ export class OfficeConnection {
   private lastWelcome: Welcome | null = null;
   private lastConversation: Conversation | null = null;
   private lastIceServers: IceServers | null = null;
+  /**
+   * Signalling that arrived while no call system listened: the camera prompt is still open when
+   * someone already standing at the spawn sends us their offer. The calls take it when they start.
+   */
+  private unheardSignals: SignalFrom[] = [];
   /** Why an owner or admin removed us, told just before the server closes the connection. */
   private removal: string | null = null;
   private closed = false;
@@ -102,6 +109,13 @@ export class OfficeConnection {
 
   get iceServers(): IceServers | null {
     return this.lastIceServers;
+  }
+
+  /** Signalling received before anyone listened for it (see unheardSignals), oldest first; hands it over once. */
+  takeUnheardSignals(): SignalFrom[] {
+    const signals = this.unheardSignals;
+    this.unheardSignals = [];
+    return signals;
   }
 
   get connectionStatus(): ConnectionStatus {
@@ -169,6 +183,8 @@ export class OfficeConnection {
 
   private attach(room: Room): void {
     this.room = room;
+    // A new connection renegotiates every call: what an earlier one heard is out of date.
+    this.unheardSignals = [];
     const $ = getStateCallbacks(room);
     const seen = new Set<string>();
     const memberDisposers = new Map<string, () => void>();
@@ -251,6 +267,10 @@ export class OfficeConnection {
     else if (type === ServerMessage.Conversation) this.lastConversation = message as Conversation;
     else if (type === ServerMessage.IceServers) this.lastIceServers = message as IceServers;
     else if (type === ServerMessage.Removed) this.removal = (message as { reason: string }).reason;
+    else if (type === ServerMessage.Signal && !this.messages.heard(ServerMessage.Signal)) {
+      // Bounded: an offer and its candidates from each of a few people is a few dozen.
+      if (this.unheardSignals.length < MAX_UNHEARD_SIGNALS) this.unheardSignals.push(message as SignalFrom);
+    }
     this.messages.emit(type, ...([message] as ServerMessageEvents[K]));
   }
 

@@ -25,6 +25,11 @@ export class Emitter<E extends EventMap> {
     for (const listener of [...set]) (listener as unknown as Listener<E[K]>)(...args);
   }
 
+  /** Whether anyone listens for `event` right now. */
+  heard(event: keyof E): boolean {
+    return (this.listeners.get(event)?.size ?? 0) > 0;
+  }
+
   clear(): void {
     this.listeners.clear();
   }

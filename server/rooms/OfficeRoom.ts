@@ -144,11 +144,13 @@ export class OfficeRoom extends Room<OfficeState, unknown, unknown, Identity> {
     this.connected.set(client.sessionId, client);
     this.movement.add(client.sessionId, member);
     this.sendWelcome(client, identity.role);
+    this.log.debug(`joined: ${client.sessionId} (member ${identity.memberId})`);
     for (const feature of this.features) await feature.onJoin?.(client, member, identity);
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     this.connected.delete(client.sessionId);
+    this.log.debug(`left: ${client.sessionId} (${consented ? "said goodbye" : "dropped"})`);
     const mayResume = !consented && this.reconnectSeconds > 0 && !this.guard.wasExpelled(client);
     if (mayResume && this.state.members.has(client.sessionId)) {
       // A dropped connection (not a goodbye): hold the avatar where it stands for a while.

@@ -157,8 +157,9 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
   disposables.add(connection.messages.on(ServerMessage.IceServers, (m) => calls.setIceServers(m.iceServers as RTCIceServer[])));
   disposables.add(connection.messages.on(ServerMessage.Conversation, (c) => calls.update(c)));
   disposables.add(connection.messages.on(ServerMessage.Signal, (s) => calls.receive(s.from, s.data)));
-  // The first Conversation message may have arrived while the camera was being opened.
+  // The first Conversation message, and a partner's offer, may have arrived while the camera was being opened.
   if (connection.conversation) calls.update(connection.conversation);
+  for (const { from, data } of connection.takeUnheardSignals()) calls.receive(from, data);
 
   const loudUntil = new Map<string, number>();
   const speaking = (id: string, level: number, now: number) => {
