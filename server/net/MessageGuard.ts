@@ -1,12 +1,12 @@
 import { unpack } from "@colyseus/msgpackr";
 import { ClientState, Protocol, type Client } from "@colyseus/core";
-import { clientMessageSchemas, type ClientMessages, type ServerMessages } from "../../shared/protocol/messages";
+import { clientMessageDeclarations, type ClientMessages, type ServerMessages } from "../../shared/protocol/messages";
 import { ServerMessage, type ClientMessageName } from "../../shared/protocol/names";
 import type { Logger } from "../log";
 import { describeError } from "./describeError";
 import { readFrameType } from "./frameType";
-import { MESSAGE_LIMITS, MESSAGE_SIZE_OVERRIDES, type RateLimit } from "./messageLimits";
 import { TokenBucket } from "./TokenBucket";
+import type { MessageLimits, RateLimit } from "../../shared/protocol/declare";
 
 /** Tells the sender why their message was refused (throttled). */
 export type Reject = (reason: string) => void;
@@ -19,11 +19,9 @@ export type GuardedHandler<K extends ClientMessageName> = (
 ) => void | Promise<void>;
 
 export interface MessageGuardOptions {
+  /** The general size limit (MAX_MESSAGE_BYTES); a declaration's own maxBytes applies where it is larger. */
   maxBytes: number;
-  /** Larger limits for particular types (signalling carries SDP); the general limit applies when it is larger. */
-  maxBytesByType?: Partial<Record<ClientMessageName, number>>;
   log: Logger;
-  limits?: Record<ClientMessageName, RateLimit>;
   now?: () => number;
   /** Who a client is (their member id): limits and logs are per person, whatever their number of sockets. */
   personOf?: (client: Client) => string;
@@ -47,7 +45,7 @@ export interface HandlerOptions {
 interface Entry {
   handler: GuardedHandler<ClientMessageName>;
   failure: string;
-  schema: (typeof clientMessageSchemas)[ClientMessageName];
+  schema: (typeof clientMessageDeclarations)[ClientMessageName]["schema"];
   limit: RateLimit;
   maxBytes: number;
 }
@@ -75,26 +73,24 @@ interface PersonRecord {
 export class MessageGuard {
   private readonly people = new Map<string, PersonRecord>();
   private readonly handlers = new Map<string | number, Entry>();
-  private readonly limits: Record<ClientMessageName, RateLimit>;
   private readonly now: () => number;
   private readonly personOf: (client: Client) => string;
   /** Sessions closed for what they sent: they may not resume. */
   private readonly expelled = new Set<string>();
 
   constructor(private readonly options: MessageGuardOptions) {
-    this.limits = options.limits ?? MESSAGE_LIMITS;
     this.now = options.now ?? performance.now.bind(performance);
     this.personOf = options.personOf ?? ((client) => client.sessionId);
   }
 
   on<K extends ClientMessageName>(type: K, handler: GuardedHandler<K>, options: HandlerOptions = {}): void {
-    const maxBytes = Math.max(this.options.maxBytes, (this.options.maxBytesByType ?? MESSAGE_SIZE_OVERRIDES)[type] ?? 0);
+    const declared = clientMessageDeclarations[type];
     this.handlers.set(type, {
       handler: handler as unknown as GuardedHandler<ClientMessageName>,
       failure: options.failure ?? SERVER_ERROR_REASON,
-      schema: clientMessageSchemas[type],
-      limit: this.limits[type],
-      maxBytes,
+      schema: declared.schema,
+      limit: { burst: declared.burst, perSecond: declared.perSecond },
+      maxBytes: Math.max(this.options.maxBytes, (declared as MessageLimits).maxBytes ?? 0),
     });
   }
 

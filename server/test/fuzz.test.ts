@@ -1,7 +1,7 @@
 import vm from "node:vm";
 import v8 from "node:v8";
 import { Client, type Room } from "colyseus.js";
-import { clientMessageSchemas } from "../../shared/protocol/messages";
+import { clientMessageDeclarations } from "../../shared/protocol/messages";
 import { ClientMessage, OFFICE_ROOM, type ClientMessageName } from "../../shared/protocol/names";
 import { startTestServer, waitFor, type TestClient, type TestServer } from "./harness";
 import { mulberry32 as prng } from "../../shared/random";
@@ -30,7 +30,7 @@ function heapMb(): number {
 }
 
 
-const TYPES = Object.keys(clientMessageSchemas) as ClientMessageName[];
+const TYPES = Object.keys(clientMessageDeclarations) as ClientMessageName[];
 
 function randomValue(rand: () => number, depth = 0): unknown {
   const pick = Math.floor(rand() * 14);

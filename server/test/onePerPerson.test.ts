@@ -71,7 +71,7 @@ test("limits are the person's: thirty sockets opened one after another get one b
   await new Promise((resolve) => setTimeout(resolve, 300));
   const seconds = (Date.now() - started) / 1000;
   const fromSam = emotes.filter((id) => sessions.has(id)).length;
-  // Emotes: a burst of 5, then 1 a second (server/net/messageLimits.ts); 30 sockets × 5 would be 150.
+  // Emotes: a burst of 5, then 1 a second (its declaration in shared/protocol/socialMessages.ts); 30 sockets × 5 would be 150.
   expect(fromSam).toBeLessThanOrEqual(5 + Math.ceil(seconds) + 1);
   expect(watcher.memberIds().filter((id) => sessions.has(id))).toEqual([last]);
   await room!.leave(true);

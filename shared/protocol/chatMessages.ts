@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import { CHAT_TEXT_MAX, type ChatChannel } from "../chat/chatRules";
 import { ClientMessage, ServerMessage } from "./names";
 import { plainText } from "./text";
@@ -17,12 +18,26 @@ const address = z.discriminatedUnion("channel", [
 
 export const chatMessages = {
   /** Say something on a channel. */
-  [ClientMessage.ChatSend]: z.discriminatedUnion("channel", [
-    z.object({ channel: z.enum(["nearby", "zone", "everyone"]), text: chatText }).strict(),
-    z.object({ channel: z.literal("dm"), to: memberId, text: chatText }).strict(),
-  ]),
+  [ClientMessage.ChatSend]: clientMessage(
+    z.discriminatedUnion("channel", [
+      z.object({ channel: z.enum(["nearby", "zone", "everyone"]), text: chatText }).strict(),
+      z.object({ channel: z.literal("dm"), to: memberId, text: chatText }).strict(),
+    ]),
+    {
+      // Chat: a quick burst of lines, then about one a second (the chat feature also limits per member across tabs).
+      burst: 5,
+      perSecond: 1,
+    },
+  ),
   /** The recent lines of a channel (everyone arrives by itself on join). */
-  [ClientMessage.ChatHistory]: address,
+  [ClientMessage.ChatHistory]: clientMessage(
+    address,
+    {
+      // Chat: a quick burst of lines, then about one a second (the chat feature also limits per member across tabs).
+      burst: 10,
+      perSecond: 2,
+    },
+  ),
 } as const;
 
 /** One chat line as clients receive it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import { ClientMessage, ServerMessage } from "./names";
 import { sessionId } from "./text";
 
@@ -44,11 +45,35 @@ export type SignalData = z.infer<typeof signalData>;
 
 export const conversationMessages = {
   /** Relay WebRTC signalling to one member of the sender's own conversation. */
-  [ClientMessage.Signal]: z.object({ to: sessionId, data: signalData }).strict(),
+  [ClientMessage.Signal]: clientMessage(
+    z.object({ to: sessionId, data: signalData }).strict(),
+    {
+      // Joining a conversation of 5 sends an offer or answer plus a dozen ICE candidates to each peer.
+      burst: 120,
+      perSecond: 40,
+      // An SDP is 3–20 KB (MAX_SDP_CHARS caps it at 32,000 characters), past the general MAX_MESSAGE_BYTES;
+      // the WebSocket's own 64 KB frame limit still bounds everything.
+      maxBytes: 36 * 1024,
+    },
+  ),
   /** Leave the current conversation (the "Leave call" button); the room keeps us out until we walk away from it. */
-  [ClientMessage.LeaveConversation]: z.object({}).strict(),
+  [ClientMessage.LeaveConversation]: clientMessage(
+    z.object({}).strict(),
+    {
+      // Leaving a call is a deliberate click; a few in a row (double clicks, key repeats) are harmless.
+      burst: 3,
+      perSecond: 0.5,
+    },
+  ),
   /** Our microphone and camera on or off (false too when we have none), shown on others' tiles of us. */
-  [ClientMessage.SetCallMedia]: z.object({ mic: z.boolean(), camera: z.boolean() }).strict(),
+  [ClientMessage.SetCallMedia]: clientMessage(
+    z.object({ mic: z.boolean(), camera: z.boolean() }).strict(),
+    {
+      // Pressing M or V by hand; the page sends at most one report per 250 ms, the last state always.
+      burst: 10,
+      perSecond: 4,
+    },
+  ),
 } as const;
 
 export interface ConversationPeer {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import { MAX_CANDIDATE_CHARS, MAX_SDP_CHARS } from "./conversationMessages";
 import { ClientMessage, ServerMessage } from "./names";
 import { sessionId } from "./text";
@@ -25,13 +26,47 @@ const sdp = z.string().min(1).max(MAX_SDP_CHARS);
 
 export const mediaMessages = {
   /** Our camera/microphone offer (sendonly) for the conversation's media room. */
-  [ClientMessage.MediaPublish]: z.object({ sdp }).strict(),
+  [ClientMessage.MediaPublish]: clientMessage(
+    z.object({ sdp }).strict(),
+    {
+      // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
+      burst: 4,
+      perSecond: 1,
+      // An SDP is 3–20 KB (MAX_SDP_CHARS caps it at 32,000 characters), past the general MAX_MESSAGE_BYTES;
+      // the WebSocket's own 64 KB frame limit still bounds everything.
+      maxBytes: 36 * 1024,
+    },
+  ),
   /** Asks for one feed of our conversation; the room answers with a MediaOffer. */
-  [ClientMessage.MediaSubscribe]: z.object({ feed: sessionId }).strict(),
+  [ClientMessage.MediaSubscribe]: clientMessage(
+    z.object({ feed: sessionId }).strict(),
+    {
+      // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
+      burst: 40,
+      perSecond: 20,
+    },
+  ),
   /** Our answer to a feed's offer. */
-  [ClientMessage.MediaAnswer]: z.object({ feed: sessionId, sdp }).strict(),
+  [ClientMessage.MediaAnswer]: clientMessage(
+    z.object({ feed: sessionId, sdp }).strict(),
+    {
+      // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
+      burst: 40,
+      perSecond: 20,
+      // An SDP is 3–20 KB (MAX_SDP_CHARS caps it at 32,000 characters), past the general MAX_MESSAGE_BYTES;
+      // the WebSocket's own 64 KB frame limit still bounds everything.
+      maxBytes: 36 * 1024,
+    },
+  ),
   /** An ICE candidate for our publishing connection (feed null) or a feed's; candidate null = gathering done. */
-  [ClientMessage.MediaCandidate]: z.object({ feed: sessionId.nullable(), candidate: candidate.nullable() }).strict(),
+  [ClientMessage.MediaCandidate]: clientMessage(
+    z.object({ feed: sessionId.nullable(), candidate: candidate.nullable() }).strict(),
+    {
+      // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
+      burst: 200,
+      perSecond: 60,
+    },
+  ),
 } as const;
 
 export type MediaVia = "mesh" | "janus";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import {
   MEETUP_DESCRIPTION_MAX,
   MEETUP_MAX_HOSTS,
@@ -40,34 +41,104 @@ const meetupFields = {
 
 export const meetupMessages = {
   /** Send me the list again (the page's panel may be built after the one sent on joining). */
-  [ClientMessage.MeetupList]: z.object({}).strict(),
-  [ClientMessage.MeetupSchedule]: z.object(meetupFields).strict(),
-  [ClientMessage.MeetupEdit]: z
-    .object({
-      id: meetupId,
-      title: meetupFields.title.optional(),
-      description: meetupFields.description,
-      zoneId: meetupFields.zoneId.optional(),
-      startsAt: meetupFields.startsAt.optional(),
-      durationMinutes: meetupFields.durationMinutes.optional(),
-      hosts: meetupFields.hosts,
-    })
-    .strict(),
+  [ClientMessage.MeetupList]: clientMessage(
+    z.object({}).strict(),
+    {
+      // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+      // The page asks for the list once its panel is ready (and after a reconnect).
+      burst: 3,
+      perSecond: 0.5,
+    },
+  ),
+  [ClientMessage.MeetupSchedule]: clientMessage(
+    z.object(meetupFields).strict(),
+    {
+      // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+      // The page asks for the list once its panel is ready (and after a reconnect).
+      burst: 3,
+      perSecond: 0.2,
+    },
+  ),
+  [ClientMessage.MeetupEdit]: clientMessage(
+    z
+      .object({
+        id: meetupId,
+        title: meetupFields.title.optional(),
+        description: meetupFields.description,
+        zoneId: meetupFields.zoneId.optional(),
+        startsAt: meetupFields.startsAt.optional(),
+        durationMinutes: meetupFields.durationMinutes.optional(),
+        hosts: meetupFields.hosts,
+      })
+      .strict(),
+    {
+      // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+      // The page asks for the list once its panel is ready (and after a reconnect).
+      burst: 5,
+      perSecond: 0.5,
+    },
+  ),
   /** cancel (before it starts), start, end, or "take me there" (to a live meetup's zone). */
-  [ClientMessage.MeetupAction]: z.object({ id: meetupId, action: z.enum(["cancel", "start", "end", "teleport"]) }).strict(),
+  [ClientMessage.MeetupAction]: clientMessage(
+    z.object({ id: meetupId, action: z.enum(["cancel", "start", "end", "teleport"]) }).strict(),
+    {
+      // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+      // The page asks for the list once its panel is ready (and after a reconnect).
+      burst: 5,
+      perSecond: 1,
+    },
+  ),
   /** Host controls over someone present; `next-hand` brings up the longest-waiting raised hand (no target). */
-  [ClientMessage.MeetupHost]: z.discriminatedUnion("action", [
-    z.object({ id: meetupId, action: z.enum(["mute", "promote", "demote", "spotlight"]), target: sessionId }).strict(),
-    z.object({ id: meetupId, action: z.enum(["unspotlight", "next-hand", "lock", "unlock"]) }).strict(),
-  ]),
+  [ClientMessage.MeetupHost]: clientMessage(
+    z.discriminatedUnion("action", [
+      z.object({ id: meetupId, action: z.enum(["mute", "promote", "demote", "spotlight"]), target: sessionId }).strict(),
+      z.object({ id: meetupId, action: z.enum(["unspotlight", "next-hand", "lock", "unlock"]) }).strict(),
+    ]),
+    {
+      // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+      // The page asks for the list once its panel is ready (and after a reconnect).
+      burst: 10,
+      perSecond: 2,
+    },
+  ),
   /** Raise or lower your hand in the live meetup whose zone you stand in. */
-  [ClientMessage.RaiseHand]: z.object({ raised: z.boolean() }).strict(),
+  [ClientMessage.RaiseHand]: clientMessage(
+    z.object({ raised: z.boolean() }).strict(),
+    {
+      // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+      // The page asks for the list once its panel is ready (and after a reconnect).
+      burst: 4,
+      perSecond: 0.5,
+    },
+  ),
   /** Lock or unlock the private zone you stand in. */
-  [ClientMessage.ZoneLock]: z.object({ locked: z.boolean() }).strict(),
+  [ClientMessage.ZoneLock]: clientMessage(
+    z.object({ locked: z.boolean() }).strict(),
+    {
+      // Meetups are scheduled and edited by hand; host controls come in short bursts during a talk.
+      // The page asks for the list once its panel is ready (and after a reconnect).
+      burst: 4,
+      perSecond: 0.5,
+    },
+  ),
   /** Ask the people inside a locked zone to let you in. */
-  [ClientMessage.ZoneKnock]: z.object({ zoneId: z.number().int().min(0).max(1_000_000) }).strict(),
+  [ClientMessage.ZoneKnock]: clientMessage(
+    z.object({ zoneId: z.number().int().min(0).max(1_000_000) }).strict(),
+    {
+      // A knock on a locked zone notifies everyone inside: as slow as knocking on a person's door.
+      burst: 3,
+      perSecond: 0.2,
+    },
+  ),
   /** Someone inside answers a knock on their locked zone. */
-  [ClientMessage.ZoneKnockAnswer]: z.object({ from: sessionId, accept: z.boolean() }).strict(),
+  [ClientMessage.ZoneKnockAnswer]: clientMessage(
+    z.object({ from: sessionId, accept: z.boolean() }).strict(),
+    {
+      // A knock on a locked zone notifies everyone inside: as slow as knocking on a person's door.
+      burst: 10,
+      perSecond: 2,
+    },
+  ),
 } as const;
 
 export interface MeetupHostView {

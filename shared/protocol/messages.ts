@@ -9,18 +9,20 @@ import { meetupMessages, type ServerMeetupMessages } from "./meetupMessages";
 import { DISPLAY_NAME_MAX } from "./limits";
 import { moderationMessages, type ServerModerationMessages } from "./moderationMessages";
 import { movementMessages } from "./movementMessages";
-import { ServerMessage } from "./names";
+import { ServerMessage, type ClientMessageName } from "./names";
+import type { ClientMessageDeclaration } from "./declare";
 import { screenMessages, type ServerScreenMessages } from "./screenMessages";
 import { statusMessages, type ServerStatusMessages } from "./statusMessages";
 import { socialMessages, type ServerSocialMessages } from "./socialMessages";
 import { plainText } from "./text";
 
 /**
- * The wire contract: for each message name, its payload schema. Types are
+ * The wire contract. Each client message is declared once, in its feature's
+ * file: its payload schema, rate limit and size limit (declare.ts). Types are
  * inferred from the schemas, so a payload that type-checks is one that validates.
  * The server validates every incoming payload against these; the client only
  * imports the types (`import type`), keeping zod out of the browser bundle.
- * Each feature keeps its messages in its own file; this one gathers them.
+ * Server messages are declared as types by name (the server builds them).
  */
 
 export { DISPLAY_NAME_MAX, MAX_MESSAGE_BYTES } from "./limits";
@@ -35,7 +37,8 @@ export const joinOptionsSchema = z.object({
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
-export const clientMessageSchemas = {
+/** Every client message's declaration (schema, rate limit, size limit), by name. */
+export const clientMessageDeclarations = {
   ...movementMessages,
   ...conversationMessages,
   ...statusMessages,
@@ -46,10 +49,13 @@ export const clientMessageSchemas = {
   ...meetupMessages,
   ...mediaMessages,
   ...screenMessages,
-} as const;
+  // Every name in names.ts needs a declaration: a message added without its limits does not compile.
+} as const satisfies Record<ClientMessageName, ClientMessageDeclaration>;
+
+type Declarations = typeof clientMessageDeclarations;
 
 export type ClientMessages = {
-  [K in keyof typeof clientMessageSchemas]: z.infer<(typeof clientMessageSchemas)[K]>;
+  [K in keyof Declarations]: z.infer<Declarations[K]["schema"]>;
 };
 
 export interface ServerMessages

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import { ClientMessage, ServerMessage } from "./names";
 import { plainText, sessionId } from "./text";
 
@@ -11,13 +12,20 @@ export const moderationMessages = {
    * them, "ban" also refuses every later join and sign-in to the space.
    * The sender's role comes from their session, never from this message.
    */
-  [ClientMessage.Moderate]: z
-    .object({
-      action: z.enum(["kick", "ban"]),
-      target: sessionId,
-      reason: plainText(MODERATION_REASON_MAX).optional(),
-    })
-    .strict(),
+  [ClientMessage.Moderate]: clientMessage(
+    z
+      .object({
+        action: z.enum(["kick", "ban"]),
+        target: sessionId,
+        reason: plainText(MODERATION_REASON_MAX).optional(),
+      })
+      .strict(),
+    {
+      // Removing people is rare and deliberate.
+      burst: 5,
+      perSecond: 0.5,
+    },
+  ),
 } as const;
 
 export interface ServerModerationMessages {

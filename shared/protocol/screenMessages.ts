@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import { ClientMessage, ServerMessage } from "./names";
 
 /**
@@ -14,10 +15,17 @@ export const mediaStreamId = z.string().regex(/^[A-Za-z0-9{}-]{1,64}$/, "must be
 
 export const screenMessages = {
   /** Start sharing (naming the stream the screen's track travels in) or stop. */
-  [ClientMessage.ShareScreen]: z.discriminatedUnion("on", [
-    z.object({ on: z.literal(true), stream: mediaStreamId }).strict(),
-    z.object({ on: z.literal(false) }).strict(),
-  ]),
+  [ClientMessage.ShareScreen]: clientMessage(
+    z.discriminatedUnion("on", [
+      z.object({ on: z.literal(true), stream: mediaStreamId }).strict(),
+      z.object({ on: z.literal(false) }).strict(),
+    ]),
+    {
+      // Starting and stopping a share is a click (or the browser's own stop bar): a few at once, then slowly.
+      burst: 4,
+      perSecond: 0.5,
+    },
+  ),
 } as const;
 
 export interface ScreenSharer {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import { EMOTE_KINDS, type EmoteKind } from "../chat/emotes";
 import { AVATAR_IDS } from "../avatars";
 import { DISPLAY_NAME_MAX } from "./limits";
@@ -17,21 +18,70 @@ export type LocatePurpose = (typeof LOCATE_PURPOSES)[number];
 export type RingOutcome = "accepted" | "declined" | "expired" | "gone";
 
 export const socialMessages = {
-  [ClientMessage.Wave]: z.object({ to: sessionId }).strict(),
-  [ClientMessage.Ring]: z.object({ to: sessionId }).strict(),
-  [ClientMessage.RingAnswer]: z.object({ from: sessionId, accept: z.boolean() }).strict(),
-  [ClientMessage.Emote]: z.object({ kind: z.enum(EMOTE_KINDS) }).strict(),
+  [ClientMessage.Wave]: clientMessage(
+    z.object({ to: sessionId }).strict(),
+    {
+      // Waves and rings notify another person; emotes show to everyone.
+      burst: 3,
+      perSecond: 0.2,
+    },
+  ),
+  [ClientMessage.Ring]: clientMessage(
+    z.object({ to: sessionId }).strict(),
+    {
+      // Waves and rings notify another person; emotes show to everyone.
+      burst: 3,
+      perSecond: 0.2,
+    },
+  ),
+  [ClientMessage.RingAnswer]: clientMessage(
+    z.object({ from: sessionId, accept: z.boolean() }).strict(),
+    {
+      // Waves and rings notify another person; emotes show to everyone.
+      burst: 10,
+      perSecond: 2,
+    },
+  ),
+  [ClientMessage.Emote]: clientMessage(
+    z.object({ kind: z.enum(EMOTE_KINDS) }).strict(),
+    {
+      // Waves and rings notify another person; emotes show to everyone.
+      burst: 5,
+      perSecond: 1,
+    },
+  ),
   /** Start following someone (`to`), or stop (`to: null`). */
-  [ClientMessage.Follow]: z.object({ to: sessionId.nullable() }).strict(),
+  [ClientMessage.Follow]: clientMessage(
+    z.object({ to: sessionId.nullable() }).strict(),
+    {
+      // Waves and rings notify another person; emotes show to everyone.
+      burst: 10,
+      perSecond: 2,
+    },
+  ),
   /** Where someone is now (they may be too far away for their position to be streamed). */
-  [ClientMessage.Locate]: z.object({ to: sessionId, purpose: z.enum(LOCATE_PURPOSES) }).strict(),
+  [ClientMessage.Locate]: clientMessage(
+    z.object({ to: sessionId, purpose: z.enum(LOCATE_PURPOSES) }).strict(),
+    {
+      // Waves and rings notify another person; emotes show to everyone.
+      burst: 10,
+      perSecond: 4,
+    },
+  ),
   /**
    * Your profile changed (saved through PATCH /api/me): the room shows the stored name and look.
    * The fields are what the page saved; the room reads the member record and never uses them.
    */
-  [ClientMessage.SetProfile]: z
-    .object({ name: plainText(DISPLAY_NAME_MAX).optional(), avatar: z.enum(AVATAR_IDS).optional() })
-    .strict(),
+  [ClientMessage.SetProfile]: clientMessage(
+    z
+      .object({ name: plainText(DISPLAY_NAME_MAX).optional(), avatar: z.enum(AVATAR_IDS).optional() })
+      .strict(),
+    {
+      // Waves and rings notify another person; emotes show to everyone.
+      burst: 3,
+      perSecond: 0.5,
+    },
+  ),
 } as const;
 
 export interface ServerSocialMessages {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientMessage } from "./declare";
 import { FOCUS_TIMER_MAX_MINUTES, FOCUS_TIMER_MIN_MINUTES } from "../status/focusTimer";
 import { STATUS_TEXT_MAX } from "../status/statusKinds";
 import { ClientMessage, ServerMessage } from "./names";
@@ -20,25 +21,60 @@ const statusText = z
 
 export const statusMessages = {
   /** The status picked in the menu (saved on the member), with optional text. */
-  [ClientMessage.SetStatus]: z
-    .object({ kind: z.enum(["available", "busy", "focus", "away"]), text: statusText.optional() })
-    .strict(),
-  /** The page saw no input for a while (or a long-hidden tab), or input again. */
-  [ClientMessage.SetIdle]: z.object({ idle: z.boolean() }).strict(),
-  /** Start or cancel the focus timer, or answer its end (stay in focus, or be done now). */
-  [ClientMessage.FocusTimer]: z.discriminatedUnion("action", [
+  [ClientMessage.SetStatus]: clientMessage(
     z
-      .object({
-        action: z.literal("start"),
-        minutes: z.number().int().min(FOCUS_TIMER_MIN_MINUTES).max(FOCUS_TIMER_MAX_MINUTES),
-      })
+      .object({ kind: z.enum(["available", "busy", "focus", "away"]), text: statusText.optional() })
       .strict(),
-    z.object({ action: z.enum(["cancel", "stay", "done"]) }).strict(),
-  ]),
+    {
+      // People change status by hand a few times a day; the page reports idle changes at most every few seconds.
+      burst: 5,
+      perSecond: 1,
+    },
+  ),
+  /** The page saw no input for a while (or a long-hidden tab), or input again. */
+  [ClientMessage.SetIdle]: clientMessage(
+    z.object({ idle: z.boolean() }).strict(),
+    {
+      // People change status by hand a few times a day; the page reports idle changes at most every few seconds.
+      burst: 5,
+      perSecond: 1,
+    },
+  ),
+  /** Start or cancel the focus timer, or answer its end (stay in focus, or be done now). */
+  [ClientMessage.FocusTimer]: clientMessage(
+    z.discriminatedUnion("action", [
+      z
+        .object({
+          action: z.literal("start"),
+          minutes: z.number().int().min(FOCUS_TIMER_MIN_MINUTES).max(FOCUS_TIMER_MAX_MINUTES),
+        })
+        .strict(),
+      z.object({ action: z.enum(["cancel", "stay", "done"]) }).strict(),
+    ]),
+    {
+      // People change status by hand a few times a day; the page reports idle changes at most every few seconds.
+      burst: 5,
+      perSecond: 1,
+    },
+  ),
   /** Ask a busy or focused person for a conversation. */
-  [ClientMessage.Knock]: z.object({ to: sessionId }).strict(),
+  [ClientMessage.Knock]: clientMessage(
+    z.object({ to: sessionId }).strict(),
+    {
+      // Knocks notify another person: keep them slow so nobody can spam a door.
+      burst: 3,
+      perSecond: 0.2,
+    },
+  ),
   /** Accept (a conversation with just the knocker starts) or decline a knock. */
-  [ClientMessage.KnockAnswer]: z.object({ from: sessionId, accept: z.boolean() }).strict(),
+  [ClientMessage.KnockAnswer]: clientMessage(
+    z.object({ from: sessionId, accept: z.boolean() }).strict(),
+    {
+      // Knocks notify another person: keep them slow so nobody can spam a door.
+      burst: 10,
+      perSecond: 2,
+    },
+  ),
 } as const;
 
 export type KnockOutcome = "accepted" | "declined" | "expired" | "gone";
