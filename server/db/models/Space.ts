@@ -18,7 +18,18 @@ export interface SpaceDoc {
    * that signs up claims it (cleared atomically, so only one can).
    */
   needsOwner: boolean;
+  /**
+   * A space left without an owner on an install that has accounts: the
+   * one-time setup link `npm start` printed (server/admin/ownerSetup.ts).
+   * Only the token's SHA-256 is kept; redeeming it clears this atomically.
+   */
+  ownerSetup?: OwnerSetup | null;
   createdAt: Date;
+}
+
+export interface OwnerSetup {
+  tokenHash: string;
+  expiresAt: Date;
 }
 
 const settingsSchema = new Schema<SpaceSettings>(
@@ -35,6 +46,14 @@ const settingsSchema = new Schema<SpaceSettings>(
   { _id: false },
 );
 
+const ownerSetupSchema = new Schema<OwnerSetup>(
+  {
+    tokenHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    expiresAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 export const spaceSchema = new Schema<SpaceDoc>(
   {
     slug: { type: String, required: true, match: SLUG_PATTERN },
@@ -43,6 +62,7 @@ export const spaceSchema = new Schema<SpaceDoc>(
     activeMapVersion: { type: Number, default: 0 },
     settings: { type: settingsSchema, default: () => ({}) },
     needsOwner: { type: Boolean, default: false },
+    ownerSetup: { type: ownerSetupSchema, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },
   { versionKey: false },
