@@ -24,6 +24,11 @@ export interface SpaceDoc {
    * Only the token's SHA-256 is kept; redeeming it clears this atomically.
    */
   ownerSetup?: OwnerSetup | null;
+  /**
+   * Held while a change that counts owners runs (server/admin/ownerChangeLock.ts),
+   * so processes sharing the database take turns; it lapses at `until` if its holder dies.
+   */
+  ownersLease?: { holder: string; until: Date } | null;
   createdAt: Date;
 }
 
@@ -54,6 +59,14 @@ const ownerSetupSchema = new Schema<OwnerSetup>(
   { _id: false },
 );
 
+const leaseSchema = new Schema<{ holder: string; until: Date }>(
+  {
+    holder: { type: String, required: true, maxlength: 64 },
+    until: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 export const spaceSchema = new Schema<SpaceDoc>(
   {
     slug: { type: String, required: true, match: SLUG_PATTERN },
@@ -63,6 +76,7 @@ export const spaceSchema = new Schema<SpaceDoc>(
     settings: { type: settingsSchema, default: () => ({}) },
     needsOwner: { type: Boolean, default: false },
     ownerSetup: { type: ownerSetupSchema, default: null },
+    ownersLease: { type: leaseSchema, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },
   { versionKey: false },

@@ -98,6 +98,25 @@ export class SpaceRepository {
     await this.models.Space.updateOne({ _id: id, ownerSetup: null }, { $set: { ownerSetup: setup } }).exec();
   }
 
+  /**
+   * Takes the space's owners lease for `holder` until `until`, if nobody holds
+   * it or its holder's time ran out: one conditional update, so two processes
+   * cannot both take it. "missing" when there is no such space.
+   */
+  async takeOwnersLease(slug: string, holder: string, until: Date, now = new Date()): Promise<"taken" | "busy" | "missing"> {
+    const result = await this.models.Space.updateOne(
+      { slug, $or: [{ ownersLease: null }, { "ownersLease.until": { $lte: now } }] },
+      { $set: { ownersLease: { holder, until } } },
+    ).exec();
+    if (result.modifiedCount > 0) return "taken";
+    return (await this.models.Space.exists({ slug }).exec()) ? "busy" : "missing";
+  }
+
+  /** Gives the lease back, unless it lapsed and someone else holds it now. */
+  async releaseOwnersLease(slug: string, holder: string): Promise<void> {
+    await this.models.Space.updateOne({ slug, "ownersLease.holder": holder }, { $set: { ownersLease: null } }).exec();
+  }
+
   async remove(id: Types.ObjectId): Promise<void> {
     await this.models.Space.deleteOne({ _id: id }).exec();
   }
