@@ -97,7 +97,13 @@ export function AdminApp({ path }: { path: string }) {
             />
           ) : null}
           {state === "forbidden" && !offerSetup ? (
-            <p class="join-error">Only the owners and admins of “{current?.name ?? slug}” can run it. Your role there: {current?.role ?? "none"}.</p>
+            <>
+              <p class="join-error">Only the owners and admins of “{current?.name ?? slug}” can run it. Your role there: {current?.role ?? "none"}.</p>
+              <p class="join-note">
+                An owner makes people admins or owners in the space's Members section. A space with no owner gets one through the one-time
+                setup link its server prints in its log when it starts.
+              </p>
+            </>
           ) : null}
           {state === "ready" && !slug ? <SpacesSection /> : null}
           {state === "ready" && slug && current ? (
