@@ -65,3 +65,11 @@ test("a change that fails gives the lease back, and an unknown space is left to 
   expect(await lease()).toBeNull();
   await expect(lock.run("nowhere", async () => "ran")).resolves.toBe("ran");
 });
+
+test("a space saved before leases existed (no lease field at all) is locked like any other", async () => {
+  await t.models.Space.updateOne({ slug: "hq" }, { $unset: { ownersLease: 1 } }).exec();
+  expect(Object.keys((await t.models.Space.findOne({ slug: "hq" }).lean().exec())!)).not.toContain("ownersLease");
+  const lock = new OwnerChangeLock(t.repos.spaces, { waitMs: 200 });
+  await expect(lock.run("hq", async () => (await lease())?.holder)).resolves.toMatch(/^[0-9a-f]{24}$/);
+  expect(await lease()).toBeNull();
+});
