@@ -10,6 +10,7 @@ export const SETUP_REFUSALS = {
   replaced: "this is not the space's current setup link: a later start of the server printed a new one (see its log)",
   expired: (at: Date) => `this setup link expired at ${at.toISOString()}: restart the server (npm start) and use the link it prints`,
   banned: "this account is banned from this space: sign in with another account to become its owner",
+  firstAccount: "this space has no setup link: the first account created on this server becomes its owner",
 } as const;
 
 export type SetupOutcome = { ok: true; space: SpaceDoc } | { ok: false; status: number; reason: string };
@@ -45,8 +46,9 @@ export async function redeemOwnerSetup(repos: Repositories, space: SpaceDoc, mem
 }
 
 async function whyRefused(repos: Repositories, space: SpaceDoc, tokenHash: string): Promise<{ status: number; reason: string }> {
-  const current = (await repos.spaces.findById(space._id))?.ownerSetup;
-  if (!current) return { status: 409, reason: SETUP_REFUSALS.used };
+  const now = await repos.spaces.findById(space._id);
+  const current = now?.ownerSetup;
+  if (!current) return { status: 409, reason: now?.needsOwner ? SETUP_REFUSALS.firstAccount : SETUP_REFUSALS.used };
   if (current.tokenHash !== tokenHash) return { status: 403, reason: SETUP_REFUSALS.replaced };
   return { status: 410, reason: SETUP_REFUSALS.expired(current.expiresAt) };
 }

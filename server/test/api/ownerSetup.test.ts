@@ -2,7 +2,9 @@ import request from "supertest";
 import { offerOwnerSetup, type OwnerSetupLink } from "../../admin/offerOwnerSetup";
 import { SETUP_REFUSALS } from "../../admin/redeemOwnerSetup";
 import { hashInviteToken } from "../../auth/inviteToken";
+import { hashPassword } from "../../auth/password";
 import { cookie, sessionFrom, signUp, startApi, type ApiHarness } from "./apiHarness";
+import { dbSnapshot } from "./dbSnapshot";
 
 /**
  * An install from before first-owner claims: the default space exists without
@@ -57,17 +59,20 @@ describe("an ownerless space on an install with accounts", () => {
   });
 
   it("refuses without a session, for a guest, a malformed body and a wrong link, changing nothing", async () => {
-    const hash = hashInviteToken(link.token);
+    const guest = sessionFrom(await request(h.app).post("/api/auth/guest").send({ space: "default", displayName: "Visitor", avatar: "bo" }).expect(201))!;
+    const before = await dbSnapshot(h.t);
     const anonymous = await claim(undefined, { token: link.token }).expect(401);
     expect(anonymous.body.error).toMatch(/sign in/i);
-    const guest = sessionFrom(await request(h.app).post("/api/auth/guest").send({ space: "default", displayName: "Visitor", avatar: "bo" }).expect(201))!;
     expect((await claim(guest, { token: link.token }).expect(403)).body.error).toBe("guests cannot do this; create an account");
     const details = async (body: unknown) => (await claim(accounts[0]!.token, body).expect(400)).body.details;
     expect(await details({ token: "" })).toEqual([{ path: "token", message: "must not be empty" }]);
     expect(await details({ token: "x".repeat(129) })).toEqual([{ path: "token", message: "is too long to be a setup link" }]);
     expect(JSON.stringify(await details({ token: link.token, role: "owner" }))).toMatch(/role/);
     expect((await claim(accounts[0]!.token, { token: "not-the-link" }).expect(403)).body.error).toBe(SETUP_REFUSALS.replaced);
-    await expectUnchanged(hash);
+    expect((await request(h.app).post("/api/spaces/nowhere/owner-setup").set("Cookie", cookie(accounts[0]!.token)).send({ token: link.token }).expect(404)).body.error).toBe('no space "nowhere"');
+    // Everything an admin route could touch is exactly as it was.
+    expect(await dbSnapshot(h.t)).toBe(before);
+    await expectUnchanged(hashInviteToken(link.token));
   });
 
   it("refuses a banned account, changing nothing", async () => {
@@ -88,8 +93,11 @@ describe("an ownerless space on an install with accounts", () => {
     expect(res.body.error).toBe(SETUP_REFUSALS.expired(old.expiresAt));
     expect(res.body.error).toMatch(/restart the server/);
     await expectUnchanged(hashInviteToken(old.token));
+    const before = await dbSnapshot(h.t);
     // The older link stopped working when this one was printed.
     expect((await claim(accounts[0]!.token, { token: link.token }).expect(403)).body.error).toBe(SETUP_REFUSALS.replaced);
+    expect((await claim(accounts[0]!.token, { token: old.token }).expect(410)).body.error).toBe(SETUP_REFUSALS.expired(old.expiresAt));
+    expect(await dbSnapshot(h.t)).toBe(before);
     // A new start prints a fresh link again.
     link = (await offerOwnerSetup(h.t.repos)).links[0]!;
   });
@@ -136,6 +144,14 @@ describe("an ownerless default space on an install without accounts", () => {
   it("waits for the first sign-up again, and of sign-ups racing exactly one becomes owner", async () => {
     expect(await offerOwnerSetup(fresh.t.repos)).toEqual({ firstAccount: ["default"], links: [] });
     expect((await request(fresh.app).get("/api/spaces/default").expect(200)).body.space.awaitingOwner).toBe(true);
+    // No link exists for it: an account trying one (as one whose own claim failed would be) is told how the space gets its owner.
+    const passwordHash = await hashPassword("long enough password", { N: 2 ** 12, r: 8, p: 1 });
+    await fresh.t.repos.members.createAccount({ email: "early@example.com", passwordHash, displayName: "Early", avatar: "ada" });
+    const signedIn = await request(fresh.app).post("/api/auth/signin").send({ email: "early@example.com", password: "long enough password" }).expect(200);
+    const before = await dbSnapshot(fresh.t);
+    const guess = await request(fresh.app).post("/api/spaces/default/owner-setup").set("Cookie", cookie(sessionFrom(signedIn)!)).send({ token: "guess" }).expect(409);
+    expect(guess.body.error).toBe(SETUP_REFUSALS.firstAccount);
+    expect(await dbSnapshot(fresh.t)).toBe(before);
     const people = await Promise.all(Array.from({ length: 5 }, (_, i) => signUp(fresh.app, `Early ${i}`)));
     const space = (await fresh.t.repos.spaces.findBySlug("default"))!;
     expect(space.needsOwner).toBe(false);
