@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { act, api, me, reloadSpace } from "./adminState";
+import { announce, api, me, reloadSpace } from "./adminState";
 
 /** The token of a setup link (/admin/:slug#setup=…), or null. It lives in the fragment, so it never reaches the server's logs. */
 export function setupTokenFrom(hash: string): string | null {
@@ -18,17 +18,17 @@ export function OwnerSetupSection({ slug, name, token, onOwner }: { slug: string
   const claim = async () => {
     setBusy(true);
     setRefusal(null);
-    let why: string | null = null;
-    const done = await act(
-      () =>
-        api.claimOwnerSetup(slug, token).catch((err: Error) => {
-          why = err.message;
-          throw err;
-        }),
-      `You are now the owner of ${name}.`,
-    );
-    setBusy(false);
-    if (!done) return setRefusal(why);
+    try {
+      await api.claimOwnerSetup(slug, token);
+    } catch (err) {
+      // Said twice on purpose: beside the button, and in the page's announcement for screen readers.
+      setRefusal((err as Error).message);
+      announce((err as Error).message, true);
+      return;
+    } finally {
+      setBusy(false);
+    }
+    announce(`You are now the owner of ${name}.`);
     // The link is spent: keep it out of the address bar and history.
     history.replaceState(null, "", window.location.pathname);
     me.value = await api.me();
