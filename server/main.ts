@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "./config";
+import { describeOwnerless } from "./admin/offerOwnerSetup";
 import { describeDatabase } from "./db/describeDatabase";
 import { createLogger } from "./log";
 import { createPersistence } from "./persistence/createPersistence";
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     throw err;
   }
   log.info(`Deskmap is listening on ${server.url} (bound to ${config.host}:${server.port})`);
+  // Warnings, so an operator running at LOG_LEVEL=warn still sees how to take over an ownerless space.
+  for (const line of describeOwnerless(persistence.ownerless, server.url)) log.warn(line);
 
   let stopping = false;
   const stop = (signal: string) => {

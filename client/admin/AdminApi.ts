@@ -106,6 +106,8 @@ export class AdminApi {
   space = (slug: string) => this.call<{ space: SpaceDetails }>("GET", `/spaces/${enc(slug)}`).then((r) => r.space);
   createSpace = (slug: string, name: string) => this.call<{ space: SpaceDetails }>("POST", "/spaces", { slug, name });
   deletion = (slug: string) => this.call<{ name: string; members: number; mapVersions: number; invites: number }>("GET", `/spaces/${enc(slug)}/deletion`);
+  /** Become the owner of a space without one, with the one-time link `npm start` printed. */
+  claimOwnerSetup = (slug: string, token: string) => this.call<{ space: SpaceDetails }>("POST", `/spaces/${enc(slug)}/owner-setup`, { token });
   deleteSpace = (slug: string, confirm: string) => this.call<void>("DELETE", `/spaces/${enc(slug)}`, { confirm });
 
   invites = (slug: string) => this.call<{ invites: Invite[] }>("GET", `/spaces/${enc(slug)}/invites`).then((r) => r.invites);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, me, notice, reloadSpace, slugFromPath, space } from "./adminState";
+import { OwnerSetupSection, setupTokenFrom } from "./OwnerSetupSection";
 import { AuditSection } from "./sections/AuditSection";
 import { InvitesSection } from "./sections/InvitesSection";
 import { MapsSection } from "./sections/MapsSection";
@@ -25,6 +26,8 @@ export function AdminApp({ path }: { path: string }) {
   const slug = slugFromPath(path);
   const [state, setState] = useState<"loading" | "signed-out" | "ready" | "forbidden" | "missing">("loading");
   const [awaitingOwner, setAwaitingOwner] = useState(false);
+  // A setup link (/admin/:slug#setup=…) for a space without an owner; read once, as the page opens.
+  const [setupToken, setSetupToken] = useState(() => (slug ? setupTokenFrom(window.location.hash) : null));
 
   useEffect(() => {
     void (async () => {
@@ -45,6 +48,7 @@ export function AdminApp({ path }: { path: string }) {
   }, [slug]);
 
   const current = space.value;
+  const offerSetup = !!(setupToken && slug && current && current.role !== "owner" && (state === "ready" || state === "forbidden"));
   const title = slug && current ? current.name : "Your spaces";
   useEffect(() => {
     document.title = `${title} · Deskmap admin`;
@@ -79,10 +83,27 @@ export function AdminApp({ path }: { path: string }) {
         ) : null}
         <main id="admin-main" class="admin-main" tabIndex={-1}>
           {state === "loading" ? <p>Loading…</p> : null}
-          {state === "signed-out" ? <SignedOut awaitingOwner={awaitingOwner} /> : null}
+          {state === "signed-out" ? <SignedOut awaitingOwner={awaitingOwner} setupFor={setupToken ? slug : null} /> : null}
           {state === "missing" ? <p class="join-error">There is no space called “{slug}”.</p> : null}
-          {state === "forbidden" ? (
-            <p class="join-error">Only the owners and admins of “{current?.name ?? slug}” can run it. Your role there: {current?.role ?? "none"}.</p>
+          {offerSetup ? (
+            <OwnerSetupSection
+              slug={slug!}
+              name={current!.name}
+              token={setupToken!}
+              onOwner={() => {
+                setSetupToken(null);
+                setState("ready");
+              }}
+            />
+          ) : null}
+          {state === "forbidden" && !offerSetup ? (
+            <>
+              <p class="join-error">Only the owners and admins of “{current?.name ?? slug}” can run it. Your role there: {current?.role ?? "none"}.</p>
+              <p class="join-note">
+                An owner makes people admins or owners in the space's Members section. A space with no owner gets one through the one-time
+                setup link its server prints in its log when it starts.
+              </p>
+            </>
           ) : null}
           {state === "ready" && !slug ? <SpacesSection /> : null}
           {state === "ready" && slug && current ? (
@@ -101,13 +122,19 @@ export function AdminApp({ path }: { path: string }) {
   );
 }
 
-function SignedOut({ awaitingOwner }: { awaitingOwner: boolean }) {
+function SignedOut({ awaitingOwner, setupFor }: { awaitingOwner: boolean; setupFor: string | null }) {
   return (
     <section class="admin-section" aria-labelledby="signin-heading">
       <h2 id="signin-heading">Sign in first</h2>
       <p>
         The admin page runs the spaces you own or administer. <a href="/">Sign in or create an account</a> on the office page, then come back here.
       </p>
+      {setupFor ? (
+        <p class="join-note" data-owner-setup="">
+          This is the one-time link that makes you the owner of “{setupFor}”. Sign in or create an account first (
+          <a href={`/?space=${encodeURIComponent(setupFor)}`}>on the office page</a>), then open this link again from the server's log.
+        </p>
+      ) : null}
       {awaitingOwner ? (
         <p class="join-note">Nobody owns this server's office yet: the first account created becomes its owner.</p>
       ) : null}

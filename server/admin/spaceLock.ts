@@ -1,20 +1,20 @@
 /**
- * Runs changes that count owners ("is this the last one?") one at a time per
- * space, so two owners demoting each other at once cannot leave none. This
- * holds within one process; with several processes (REDIS_URL) two requests
- * landing on different processes at the same moment could still race, which
- * docs/security.md notes.
+ * Runs work one at a time per space within this process: requests of one
+ * process wait here in turn instead of polling the database's lease
+ * (OwnerChangeLock). One instance per API router, i.e. per server process.
  */
-const tails = new Map<string, Promise<unknown>>();
+export class SpaceQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
 
-export async function withSpaceLock<T>(space: string, work: () => Promise<T>): Promise<T> {
-  const before = tails.get(space) ?? Promise.resolve();
-  const run = before.then(work, work);
-  const tail = run.catch(() => undefined);
-  tails.set(space, tail);
-  try {
-    return await run;
-  } finally {
-    if (tails.get(space) === tail) tails.delete(space);
+  async run<T>(space: string, work: () => Promise<T>): Promise<T> {
+    const before = this.tails.get(space) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const tail = run.catch(() => undefined);
+    this.tails.set(space, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.tails.get(space) === tail) this.tails.delete(space);
+    }
   }
 }

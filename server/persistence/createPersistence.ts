@@ -9,6 +9,7 @@ import { connectDatabase, type EmbeddedControl } from "../db/connect";
 import { createModels } from "../db/models";
 import { createRepositories, type Repositories } from "../db/repositories";
 import { seedDatabase } from "../db/seed";
+import { offerOwnerSetup, type OwnerlessSpaces } from "../admin/offerOwnerSetup";
 import type { ServerDeps } from "../deps";
 import { createApiRouter } from "../http/api/createApiRouter";
 import { OriginPolicy } from "../http/security/originPolicy";
@@ -36,6 +37,8 @@ export type PersistenceConfig = Pick<Config, "dataDir" | "mongodbUri" | "mapPath
 export interface Persistence {
   deps: Pick<ServerDeps, "maps" | "identity" | "apiRouter" | "presenceStore" | "spaces" | "memberState" | "chat" | "meetups" | "bans" | "profiles">;
   repos: Repositories;
+  /** Spaces found without an owner at start-up and how each gets one; main.ts prints it. */
+  ownerless: OwnerlessSpaces;
   /** For health checks and tools; closed by close(). */
   connection: Connection;
   /** Stops and starts the embedded store underneath (absent with MONGODB_URI); for outage tests. */
@@ -62,6 +65,8 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
     const repos = createRepositories(await createModels(db.connection));
     const { seeded } = await seedDatabase(repos, defaultMap);
     if (seeded) log?.info(`seeded the default space with ${config.mapPath}`);
+    // Before the server takes requests: a space without an owner gets a way to get one.
+    const ownerless = await offerOwnerSetup(repos);
     const sessionSecret = await resolveSessionSecret(auth.SESSION_SECRET, config.dataDir);
     const apiRouter = createApiRouter({
       repos,
@@ -104,6 +109,7 @@ export async function createPersistence(config: PersistenceConfig, log?: Logger)
         apiRouter,
       },
       repos,
+      ownerless,
       connection: db.connection,
       embedded: db.embedded,
       close: async () => {

@@ -18,7 +18,23 @@ export interface SpaceDoc {
    * that signs up claims it (cleared atomically, so only one can).
    */
   needsOwner: boolean;
+  /**
+   * A space left without an owner on an install that has accounts: the
+   * one-time setup link `npm start` printed (server/admin/ownerSetup.ts).
+   * Only the token's SHA-256 is kept; redeeming it clears this atomically.
+   */
+  ownerSetup?: OwnerSetup | null;
+  /**
+   * Held while a change that counts owners runs (server/admin/ownerChangeLock.ts),
+   * so processes sharing the database take turns; it lapses at `until` if its holder dies.
+   */
+  ownersLease?: { holder: string; until: Date } | null;
   createdAt: Date;
+}
+
+export interface OwnerSetup {
+  tokenHash: string;
+  expiresAt: Date;
 }
 
 const settingsSchema = new Schema<SpaceSettings>(
@@ -35,6 +51,22 @@ const settingsSchema = new Schema<SpaceSettings>(
   { _id: false },
 );
 
+const ownerSetupSchema = new Schema<OwnerSetup>(
+  {
+    tokenHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    expiresAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const leaseSchema = new Schema<{ holder: string; until: Date }>(
+  {
+    holder: { type: String, required: true, maxlength: 64 },
+    until: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 export const spaceSchema = new Schema<SpaceDoc>(
   {
     slug: { type: String, required: true, match: SLUG_PATTERN },
@@ -43,6 +75,8 @@ export const spaceSchema = new Schema<SpaceDoc>(
     activeMapVersion: { type: Number, default: 0 },
     settings: { type: settingsSchema, default: () => ({}) },
     needsOwner: { type: Boolean, default: false },
+    ownerSetup: { type: ownerSetupSchema, default: null },
+    ownersLease: { type: leaseSchema, default: null },
     createdAt: { type: Date, default: () => new Date() },
   },
   { versionKey: false },

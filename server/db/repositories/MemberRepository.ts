@@ -110,6 +110,11 @@ export class MemberRepository {
     await this.models.Member.updateMany({ "memberships.space": space }, { $pull: { memberships: { space } } }).exec();
   }
 
+  /** Accounts on the server (members with an email; guests are not counted). */
+  countAccounts(): Promise<number> {
+    return this.models.Member.countDocuments({ email: { $type: "string" } }).exec();
+  }
+
   countWithRole(space: Types.ObjectId, role: Role): Promise<number> {
     return this.models.Member.countDocuments({ memberships: { $elemMatch: { space, role } } }).exec();
   }

@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import type { Models } from "../models";
-import { DEFAULT_SPACE_SETTINGS, type SpaceDoc, type SpaceSettings } from "../models/Space";
+import { DEFAULT_SPACE_SETTINGS, type OwnerSetup, type SpaceDoc, type SpaceSettings } from "../models/Space";
 import { ConflictError, isDuplicateKeyError } from "./errors";
 
 export class SpaceRepository {
@@ -60,6 +60,61 @@ export class SpaceRepository {
   /** Whether some space still waits for its first owner. */
   async awaitingOwner(): Promise<SpaceDoc | null> {
     return this.models.Space.findOne({ needsOwner: true }).lean<SpaceDoc>().exec();
+  }
+
+  /** Every space's id, slug and name, oldest first (a start-up check walks them). */
+  listAll(): Promise<Array<Pick<SpaceDoc, "_id" | "slug" | "name" | "needsOwner" | "createdAt">>> {
+    return this.models.Space.find({}, { slug: 1, name: 1, needsOwner: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean<SpaceDoc[]>().exec();
+  }
+
+  /** Marks an ownerless space for the first sign-up to claim (as a fresh install's); false if it was marked already. */
+  async markNeedsOwner(id: Types.ObjectId): Promise<boolean> {
+    const result = await this.models.Space.updateOne({ _id: id, needsOwner: { $ne: true } }, { $set: { needsOwner: true } }).exec();
+    return result.modifiedCount > 0;
+  }
+
+  /** Stores a new setup link's hash and expiry; an older link of the space stops working. */
+  async setOwnerSetup(id: Types.ObjectId, setup: OwnerSetup): Promise<void> {
+    await this.models.Space.updateOne({ _id: id }, { $set: { ownerSetup: setup } }).exec();
+  }
+
+  /**
+   * Uses up a live setup link: one conditional update that matches only the
+   * stored hash before its expiry and clears it, so of any number of people
+   * racing with the same link exactly one gets the space. Null otherwise.
+   */
+  redeemOwnerSetup(slug: string, tokenHash: string, now = new Date()): Promise<SpaceDoc | null> {
+    return this.models.Space.findOneAndUpdate(
+      { slug, "ownerSetup.tokenHash": tokenHash, "ownerSetup.expiresAt": { $gt: now } },
+      { $set: { ownerSetup: null } },
+      { returnDocument: "after" },
+    )
+      .lean<SpaceDoc>()
+      .exec();
+  }
+
+  /** Puts a redeemed link back (it won, but the owner's membership could not be written), unless a newer one replaced it. */
+  async restoreOwnerSetup(id: Types.ObjectId, setup: OwnerSetup): Promise<void> {
+    await this.models.Space.updateOne({ _id: id, ownerSetup: null }, { $set: { ownerSetup: setup } }).exec();
+  }
+
+  /**
+   * Takes the space's owners lease for `holder` until `until`, if nobody holds
+   * it or its holder's time ran out: one conditional update, so two processes
+   * cannot both take it. "missing" when there is no such space.
+   */
+  async takeOwnersLease(slug: string, holder: string, until: Date, now = new Date()): Promise<"taken" | "busy" | "missing"> {
+    const result = await this.models.Space.updateOne(
+      { slug, $or: [{ ownersLease: null }, { "ownersLease.until": { $lte: now } }] },
+      { $set: { ownersLease: { holder, until } } },
+    ).exec();
+    if (result.modifiedCount > 0) return "taken";
+    return (await this.models.Space.exists({ slug }).exec()) ? "busy" : "missing";
+  }
+
+  /** Gives the lease back, unless it lapsed and someone else holds it now. */
+  async releaseOwnersLease(slug: string, holder: string): Promise<void> {
+    await this.models.Space.updateOne({ slug, "ownersLease.holder": holder }, { $set: { ownersLease: null } }).exec();
   }
 
   async remove(id: Types.ObjectId): Promise<void> {

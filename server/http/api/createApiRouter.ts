@@ -15,6 +15,7 @@ import { auditRoutes } from "./auditRoutes";
 import { inviteRoutes } from "./inviteRoutes";
 import { memberAdminRoutes } from "./memberAdminRoutes";
 import { spaceAdminRoutes } from "./spaceAdminRoutes";
+import { ownerSetupRoutes } from "./ownerSetupRoutes";
 import { moderationRoutes } from "../../features/moderation/moderationRoutes";
 
 /** Ordinary bodies are small and shallow; map uploads have their own, larger limit in mapRoutes. */
@@ -56,6 +57,7 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.use("/spaces", memberAdminRoutes(ctx));
   router.use("/spaces", auditRoutes(ctx));
   router.use("/spaces", spaceAdminRoutes(ctx));
+  router.use("/spaces", ownerSetupRoutes(ctx));
   router.use(notFound);
   router.use(jsonErrorHandler(ctx.log));
   return router;

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { removalRefusal, roleChangeRefusal } from "../../../shared/admin/roleRules";
-import { withSpaceLock } from "../../admin/spaceLock";
+import { OwnerChangeLock } from "../../admin/ownerChangeLock";
 import { membershipIn } from "../../db/repositories/MemberRepository";
 import { publishRemoval } from "../../features/moderation/moderationChannel";
 import { HttpError } from "../middleware/HttpError";
@@ -21,6 +21,9 @@ const handoverBody = z.strictObject({ memberId: z.string().regex(/^[0-9a-f]{24}$
  */
 export function memberAdminRoutes(ctx: ApiContext): Router {
   const router = Router();
+  // One per router, i.e. per process; the lease it takes in the database covers the other processes.
+  const ownersLock = new OwnerChangeLock(ctx.repos.spaces);
+  const withSpaceLock = <T>(slug: string, work: () => Promise<T>) => ownersLock.run(slug, work);
 
   /** The target's record and membership in the caller's space, or 404. */
   async function targetIn(access: SpaceAccess, memberId: string): Promise<{ target: MemberDoc; membership: Membership }> {
@@ -34,8 +37,8 @@ export function memberAdminRoutes(ctx: ApiContext): Router {
     "/:slug/members/:memberId/role",
     validated({ params: memberParams, body: roleBody }, async ({ params, body }, req, res) => {
       const changed = await withSpaceLock(params.slug, async () => {
-        // Read inside the lock, so the owner count is the one this change applies to.
-        const access = await requireSpaceRole(ctx, req, params.slug, "admin");
+        // Read inside the lock, so the caller's role and the owner count are the ones this change applies to.
+        const access = await requireSpaceRole(ctx, req, params.slug, "admin", { fresh: true });
         const { target, membership } = await targetIn(access, params.memberId);
         if (body.role !== "guest" && !target.email) throw new HttpError(400, "a guest has no account: only accounts can be members, admins or owners");
         const owners = await ctx.repos.members.countWithRole(access.space._id, "owner");
@@ -67,7 +70,7 @@ export function memberAdminRoutes(ctx: ApiContext): Router {
     "/:slug/handover",
     validated({ params: slugParams, body: handoverBody }, async ({ params, body }, req, res) => {
       const handed = await withSpaceLock(params.slug, async () => {
-        const access = await requireSpaceRole(ctx, req, params.slug, "owner");
+        const access = await requireSpaceRole(ctx, req, params.slug, "owner", { fresh: true });
         const { target, membership } = await targetIn(access, body.memberId);
         if (target._id.equals(access.member._id)) throw new HttpError(400, "you are the owner already");
         if (!target.email) throw new HttpError(400, "a guest has no account: hand the space to someone with an account");
@@ -94,7 +97,7 @@ export function memberAdminRoutes(ctx: ApiContext): Router {
     "/:slug/members/:memberId",
     validated({ params: memberParams }, async ({ params }, req, res) => {
       await withSpaceLock(params.slug, async () => {
-        const access = await requireSpaceRole(ctx, req, params.slug, "admin");
+        const access = await requireSpaceRole(ctx, req, params.slug, "admin", { fresh: true });
         const { target, membership } = await targetIn(access, params.memberId);
         const owners = await ctx.repos.members.countWithRole(access.space._id, "owner");
         const isSelf = target._id.equals(access.member._id);

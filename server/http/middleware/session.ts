@@ -126,9 +126,18 @@ export function mayLookInto(space: SpaceDoc, member: MemberDoc | null): boolean 
 /**
  * The caller's standing in a space: 401 without a session, 404 for an unknown
  * space, 403 for non-members, banned members, or a role below `minRole`.
+ * The member is the one the session loaded when the request arrived, unless `fresh`.
  */
-export async function requireSpaceRole(ctx: ApiContext, req: Request, slug: string, minRole: Role): Promise<SpaceAccess> {
-  const member = requireMember(req);
+export async function requireSpaceRole(
+  ctx: ApiContext,
+  req: Request,
+  slug: string,
+  minRole: Role,
+  options: { fresh?: boolean } = {},
+): Promise<SpaceAccess> {
+  let member = requireMember(req);
+  // `fresh`: read the caller's record again, for a request that waited its turn (a role changed meanwhile counts).
+  if (options.fresh) member = (await ctx.repos.members.findById(member._id)) ?? member;
   const space = await findSpaceOr404(ctx, slug);
   const membership = membershipIn(member, space._id);
   if (!membership) throw new HttpError(403, "not a member of this space");
