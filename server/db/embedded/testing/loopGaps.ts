@@ -31,7 +31,7 @@ const cpuMs = (() => {
 /**
  * Measures how long the event loop goes without running a timer while `fn` runs: the longest
  * stretch in which nothing else could run (in a test process: the store's work and the
- * driver's, which share the loop). Test-only.
+ * driver's, which share the loop). For tests and bench/store.ts.
  */
 export async function loopGapsDuring<T>(fn: () => Promise<T>): Promise<{ result: T; gaps: LoopGaps }> {
   let wall = performance.now();
