@@ -1,11 +1,19 @@
 import type { Document } from "bson";
+import { performance } from "node:perf_hooks";
 import { Aggregator } from "mingo";
 import { compare, HashMap, isNil, unique } from "mingo/util";
 import { MINGO_OPTIONS } from "../engine/query";
 import type { Pacer } from "../engine/pacer";
 
-/** Documents grouped per mingo run: well under a millisecond of work for small documents. */
-const CHUNK = 500;
+/**
+ * mingo groups at 10-30 µs per document, so a chunk is sized from the last one's time to take
+ * about CHUNK_MS, within [MIN_CHUNK, MAX_CHUNK] documents (a few documents per chunk would spend
+ * more in mingo's per-run setup than in grouping).
+ */
+const CHUNK_MS = 4;
+const FIRST_CHUNK = 200;
+const MIN_CHUNK = 16;
+const MAX_CHUNK = 4000;
 
 /**
  * How one accumulator of a `$group` is split: the accumulators mingo runs over each chunk
@@ -19,6 +27,12 @@ interface Split {
 
 const add = (a: unknown[], b: unknown[]) => a.map((v, i) => (v as number) + (b[i] as number));
 const only = (p: unknown[]) => p[0];
+/** Appends in place: a group's list grows chunk by chunk, and copying it each time would be quadratic. */
+const append = (a: unknown[], b: unknown[]) => {
+  const into = a[0] as unknown[];
+  for (const v of b[0] as unknown[]) into.push(v);
+  return a;
+};
 
 /** The accumulators whose chunk results combine exactly; any other one runs the stage in one go. */
 function split(acc: Document): Split | null {
@@ -49,11 +63,12 @@ function split(acc: Document): Split | null {
     case "$last":
       return { partial: [{ $last: e }], merge: (_a, b) => b, finish: only };
     case "$push":
-      return { partial: [{ $push: e }], merge: (a, b) => [[...(a[0] as unknown[]), ...(b[0] as unknown[])]], finish: only };
+      return { partial: [{ $push: e }], merge: append, finish: only };
     case "$addToSet":
-      return { partial: [{ $addToSet: e }], merge: (a, b) => [unique([...(a[0] as unknown[]), ...(b[0] as unknown[])])], finish: only };
+      // Each chunk's set is already unique; the duplicates across chunks go at the end.
+      return { partial: [{ $addToSet: e }], merge: append, finish: (p) => unique(p[0] as unknown[]) };
     case "$mergeObjects":
-      return { partial: [{ $mergeObjects: e }], merge: (a, b) => [{ ...(a[0] as Document), ...(b[0] as Document) }], finish: only };
+      return { partial: [{ $mergeObjects: e }], merge: (a, b) => [Object.assign(a[0] as Document, b[0] as Document)], finish: only };
     default:
       return null;
   }
@@ -83,14 +98,21 @@ export async function groupPaced(input: Document[], spec: Document, pacer: Pacer
   const stage = new Aggregator([{ $group: partialSpec }], MINGO_OPTIONS);
   // Keyed by mingo's own value equality; a Map keeps the order in which groups first appear.
   const groups = HashMap.init() as unknown as Map<unknown, { id: unknown; parts: unknown[][] }>;
-  for (let from = 0; from < input.length; from += CHUNK) {
-    for (const row of stage.run(input.slice(from, from + CHUNK)) as Document[]) {
+  let chunk = FIRST_CHUNK;
+  for (let from = 0; from < input.length; ) {
+    const t0 = performance.now();
+    const rows = stage.run(input.slice(from, from + chunk)) as Document[];
+    from += chunk;
+    for (const row of rows) {
       const parts = splits.map((s, i) => s.partial.map((_p, k) => row[`p${i}_${k}`]));
       const id = "_id" in row ? row._id : null;
       const seen = groups.get(id);
       if (!seen) groups.set(id, { id: row._id, parts });
       else seen.parts = seen.parts.map((p, i) => splits[i].merge(p, parts[i]));
     }
+    // The next chunk's size follows this one's time.
+    const ms = Math.max(performance.now() - t0, 0.05);
+    chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.round((chunk * CHUNK_MS) / ms)));
     if (pacer.due) await pacer.pause();
   }
   const out: Document[] = [];
