@@ -10,7 +10,12 @@ interface OpenCursor {
 }
 
 const DEFAULT_FIRST_BATCH = 101;
-const BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
+/**
+ * A batch holds at most about 1 MB of BSON (at least one document), whatever its batchSize:
+ * the reply is encoded in one synchronous step, and mongod's 16 MB of small documents would
+ * hold the event loop for tens of milliseconds (issue 14). The driver simply asks for more.
+ */
+export const BATCH_BYTES = 1024 * 1024;
 
 /**
  * Server-side cursors over materialised results. Stored documents are immutable, so the

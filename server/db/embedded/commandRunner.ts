@@ -41,13 +41,17 @@ function wantsJournal(cmd: Document): boolean {
 
 /** Runs each command in the right place: reads directly, writes inside an lmdb write batch. */
 export function createCommandRunner(persistence: Persistence, cursors: CursorManager, clock: StepClock): CommandRunner {
-  const context = (db: string, connectionId: number, name: string, journal: boolean): CommandContext => ({
+  const context = (db: string, connectionId: number, name: string, journal: boolean, pacers: Pacer[] = []): CommandContext => ({
     db,
     store: persistence.store,
     cursors,
     connectionId,
     persist: (ops) => persistence.persist(ops),
-    pacer: () => new Pacer((ms) => recordStep(clock, name, ms)),
+    pacer: () => {
+      const p = new Pacer((ms) => recordStep(clock, name, ms));
+      pacers.push(p);
+      return p;
+    },
     write: async (fn) => {
       if (!SELF_BATCHING.has(name)) throw new MongoCommandError("InternalError", `${name} runs inside a write batch already`);
       // A command error thrown by `fn` is the command's, not a failed commit: it is caught here
@@ -71,7 +75,14 @@ export function createCommandRunner(persistence: Persistence, cursors: CursorMan
     if (damaged && !Object.hasOwn(handshakeCommands, name)) return toErrorReply(damaged);
     // A command's synchronous part (all of a read, a write's part inside its batch) is what holds the loop.
     const journal = wantsJournal(cmd);
-    if (READ_ONLY.has(name) || SELF_BATCHING.has(name)) return timed(clock, name, () => runCommand(cmd, context(db, connectionId, name, journal)));
+    if (SELF_BATCHING.has(name)) return timed(clock, name, () => runCommand(cmd, context(db, connectionId, name, journal)));
+    if (READ_ONLY.has(name)) {
+      // `timed` sees only the part before the handler's first await; each pacer reports the rest.
+      const pacers: Pacer[] = [];
+      const reply = await timed(clock, name, () => runCommand(cmd, context(db, connectionId, name, journal, pacers)));
+      for (const p of pacers) p.finish();
+      return reply;
+    }
     try {
       return await persistence.runWrite(() => runCommand(cmd, context(db, connectionId, name, journal)), journal, name);
     } catch (err) {

@@ -1,3 +1,4 @@
+import type { Document } from "bson";
 import { openFixture } from "./testing/testSupport";
 import type { StoreFixture } from "./testing/testSupport";
 
@@ -100,4 +101,33 @@ test("cursors expire after their idle timeout", async () => {
   } finally {
     cm.close();
   }
+});
+
+test("batches hold at most about 1 MB of BSON whatever the batchSize; a bigger document comes alone", async () => {
+  const { calculateObjectSize } = await import("bson");
+  const { BATCH_BYTES } = await import("./CursorManager");
+  const db = fx.conn.db!;
+  const big = db.collection("bigBatches");
+  const pad = "x".repeat(1000);
+  // 3,000 documents of ~1 KB (about 3 MB) and one of 1.5 MB in the middle.
+  const docs = Array.from({ length: 3000 }, (_, i) => ({ i, pad: i === 1500 ? "y".repeat(1_500_000) : pad }));
+  for (let k = 0; k < docs.length; k += 500) await big.insertMany(docs.slice(k, k + 500));
+
+  const batches: Document[][] = [];
+  let r = await db.command({ find: "bigBatches", filter: {}, sort: { i: 1 }, batchSize: 100_000 });
+  batches.push(r.cursor.firstBatch);
+  while (String(r.cursor.id) !== "0") {
+    r = await db.command({ getMore: r.cursor.id, collection: "bigBatches", batchSize: 100_000 });
+    batches.push(r.cursor.nextBatch);
+  }
+  const seen = batches.flat().map((d) => d.i as number);
+  expect(seen).toEqual(docs.map((d) => d.i));
+  for (const b of batches) {
+    if (b.length === 1) continue; // a single document may exceed the bound
+    expect(b.reduce((n, d) => n + calculateObjectSize(d), 0)).toBeLessThanOrEqual(BATCH_BYTES);
+  }
+  expect(batches.some((b) => b.length === 1 && b[0].i === 1500)).toBe(true);
+  expect(batches.length).toBeGreaterThanOrEqual(4);
+  // The driver follows the small batches transparently.
+  expect((await big.find({}, { batchSize: 100_000 }).toArray()).length).toBe(3000);
 });

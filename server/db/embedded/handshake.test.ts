@@ -95,3 +95,29 @@ test("bulkWrite mixes inserts, updates and deletes with per-operation results", 
   expect(res).toMatchObject({ insertedCount: 2, matchedCount: 1, modifiedCount: 1, upsertedCount: 1, deletedCount: 1 });
   expect(await c.find({}, { projection: { _id: 0 } }).sort({ k: 1 }).toArray()).toEqual([{ k: 1, v: "one" }, { k: 3, v: "three" }]);
 });
+
+test("hello offers 1,000-operation write batches: the driver splits a bigger insertMany, and a bigger command is refused", async () => {
+  const db = fx.conn.db!;
+  const hello = await db.command({ hello: 1 });
+  expect(hello.maxWriteBatchSize).toBe(1000);
+  const client = fx.conn.getClient();
+  const sizes: number[] = [];
+  const onStart = (ev: { commandName: string; command: { documents?: unknown[] } }) => {
+    if (ev.commandName === "insert") sizes.push(ev.command.documents?.length ?? 0);
+  };
+  client.on("commandStarted", onStart);
+  try {
+    const r = await db.collection("split").insertMany(Array.from({ length: 2500 }, (_, i) => ({ i })));
+    expect(r.insertedCount).toBe(2500);
+  } finally {
+    client.off("commandStarted", onStart);
+  }
+  // The driver stops a command one short of the limit (999, 999, 502 with mongodb 7.8).
+  expect(sizes).toHaveLength(3);
+  expect(Math.max(...sizes)).toBeLessThanOrEqual(1000);
+  expect(sizes.reduce((a, b) => a + b, 0)).toBe(2500);
+  expect(await db.collection("split").countDocuments()).toBe(2500);
+  const raw = await db.command({ insert: "split", documents: Array.from({ length: 1001 }, (_, i) => ({ j: i })) }).catch((e: unknown) => e);
+  expect(raw).toMatchObject({ code: 72, codeName: "InvalidOptions" });
+  expect(await db.collection("split").countDocuments({ j: { $exists: true } })).toBe(0);
+});

@@ -7,6 +7,7 @@ import { drive } from "../engine/pacer";
 import type { Pacer } from "../engine/pacer";
 import { compileFilter, MINGO_OPTIONS, runFindPaced, scanMatchingPaced } from "../engine/query";
 import { sortSteps } from "../engine/sort";
+import { groupPaced, isCountGroup } from "./groupSlices";
 import { assertCollectionName } from "../engine/Store";
 import { collectionArg, optionalDoc, optionalNumber } from "./args";
 import type { CommandHandler } from "./context";
@@ -36,6 +37,11 @@ const aggregate: CommandHandler = async (cmd, ctx) => {
     const c = collectionArg(cmd, "aggregate");
     ns = `${ctx.db}.${c}`;
     const coll = ctx.store.collection(ctx.db, c);
+    // countDocuments({}): the catalog keeps the exact count, no scan needed.
+    if (rest.length === 2 && isEmptyMatch(rest[0]) && isCountGroup(rest[1]) && cmd.hint === undefined) {
+      const n = coll?.size ?? 0;
+      return ctx.cursors.start(ns, n > 0 ? [{ _id: 1, n }] : [], optionalNumber(cursorOpt, "batchSize"));
+    }
     // A leading $match is the scan's filter (through an index when one serves it).
     const first = rest[0]?.$match as Document | undefined;
     if (first !== undefined) rest = rest.slice(1);
@@ -48,6 +54,14 @@ const aggregate: CommandHandler = async (cmd, ctx) => {
     if (stage.$match !== undefined) input = await filterPaced(input, compileFilter(stage.$match as Document), pacer);
     else input = await drive(sortSteps(input, stage.$sort as Document, pacer), pacer);
     rest = rest.slice(1);
+  }
+  // A $group right after them is fed to mingo in paced chunks when its accumulators allow it.
+  if (rest[0]?.$group !== undefined) {
+    const grouped = await groupPaced(input, rest[0].$group as Document, pacer);
+    if (grouped) {
+      input = grouped;
+      rest = rest.slice(1);
+    }
   }
   // mingo resolves $lookup, $graphLookup and $unionWith collections synchronously: they are
   // read beforehand, paced, and handed over from memory.
@@ -64,17 +78,24 @@ const aggregate: CommandHandler = async (cmd, ctx) => {
       return foreign.get(name) ?? [...(ctx.store.collection(ctx.db, name)?.all() ?? [])];
     },
   });
-  // The stages mingo runs go in one step over the matched input (see docs/persistence.md, "Limits").
-  const out = agg.run(input) as Document[];
+  // The other stages mingo runs go in one step over their input (see docs/persistence.md, "Limits").
+  const out = rest.length > 0 ? (agg.run(input) as Document[]) : input;
   return ctx.cursors.start(ns, out, optionalNumber(cursorOpt, "batchSize"));
 };
 
 const count: CommandHandler = async (cmd, ctx) => {
   const c = collectionArg(cmd, "count");
+  const query = optionalDoc(cmd, "query");
+  const skip = optionalNumber(cmd, "skip");
+  const limit = optionalNumber(cmd, "limit");
+  // estimatedDocumentCount and an unfiltered count: the catalog keeps the exact count.
+  if ((!query || Object.keys(query).length === 0) && !skip && !limit && cmd.hint === undefined) {
+    return { n: ctx.store.collection(ctx.db, c)?.size ?? 0, ok: 1 };
+  }
   const docs = await runFindPaced(ctx.store.collection(ctx.db, c), {
-    filter: optionalDoc(cmd, "query"),
-    skip: optionalNumber(cmd, "skip"),
-    limit: optionalNumber(cmd, "limit"),
+    filter: query,
+    skip,
+    limit,
     hint: cmd.hint,
   }, ctx.pacer());
   return { n: docs.length, ok: 1 };
@@ -93,6 +114,11 @@ const distinct: CommandHandler = async (cmd, ctx) => {
   }
   return { values: [...seen.values()], ok: 1 };
 };
+
+function isEmptyMatch(stage: Document | undefined): boolean {
+  const m = stage?.$match as Document | undefined;
+  return !!m && typeof m === "object" && !Array.isArray(m) && Object.keys(stage!).length === 1 && Object.keys(m).length === 0;
+}
 
 async function filterPaced(docs: Document[], m: { test(d: Document): boolean }, pacer: Pacer): Promise<Document[]> {
   const out: Document[] = [];

@@ -25,6 +25,14 @@ export class Pacer {
     return performance.now() - this.start >= SLICE_MS;
   }
 
+  /**
+   * Reports the last slice, from the last pause (or the start) to now. For reads only, whose
+   * work after the last pause runs without a break (a write's later part waits for commits).
+   */
+  finish(): void {
+    this.onSlice?.(performance.now() - this.start);
+  }
+
   async pause(): Promise<void> {
     this.onSlice?.(performance.now() - this.start);
     this.pauses++;

@@ -16,12 +16,20 @@ async function writeAndClose(dir: string): Promise<void> {
   await store.close();
 }
 
-/** Flips one byte inside the first occurrence of `marker` in the data file. */
+/**
+ * Flips one byte inside every occurrence of `marker` in the data file. lmdb copies a page on
+ * each write, and a write command now commits in several batches (commands/writeSlices.ts), so
+ * freed pages may still hold older copies of a record: flipping only the first occurrence could
+ * hit a stale copy and leave the live one intact.
+ */
 async function flipInside(dir: string, marker: Buffer): Promise<void> {
   const bytes = await readFile(DATA_FILE(dir));
-  const at = bytes.indexOf(marker);
-  expect(at).toBeGreaterThan(0);
-  bytes[at + marker.length - 2] ^= 0x01;
+  let flipped = 0;
+  for (let at = bytes.indexOf(marker); at >= 0; at = bytes.indexOf(marker, at + marker.length)) {
+    bytes[at + marker.length - 2] ^= 0x01;
+    flipped++;
+  }
+  expect(flipped).toBeGreaterThan(0);
   await writeFile(DATA_FILE(dir), bytes);
 }
 
