@@ -32,6 +32,8 @@ export interface RoomConversations {
   messageFor(sessionId: string): ConversationMessage;
   /** Hands some people's conversations to another feature (the stage); see ConversationOverlay. */
   setOverlay(overlay: ConversationOverlay | null): void;
+  /** Meeting rooms' cap while a media server carries them (null: the space's peer-to-peer cap). */
+  setMeetingCap(cap: number | null): void;
 }
 
 export interface ConversationFeatureOptions {
