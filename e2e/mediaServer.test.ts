@@ -4,6 +4,8 @@ import type { Browser, Page } from "playwright-core";
 import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
 import { routerOf } from "../server/test/mediaHarness";
 import { parseMap } from "../shared/map/parseMap";
+import type { OfficeMap, Zone } from "../shared/map/types";
+import { stagesOf } from "../shared/meetups/stageLayout";
 import { pointInZone } from "../shared/map/zones";
 import { footBlocked } from "../shared/rules/movement";
 import {
@@ -38,28 +40,57 @@ let browser: Browser;
 let server: TestServer;
 let pages: WatchedPage[] = [];
 const SPACE = "meet";
+const STAGE_SPACE = "talk";
 
-function meetingRoomOffice(): { tiled: Record<string, unknown>; map: ReturnType<typeof parseMap> } {
-  const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as { layers: Array<{ name: string; objects?: Array<{ x: number; y: number }> }> };
-  const office = parseMap(tiled);
-  const room = office.zones.find((z) => z.name === "Meeting Room A")!;
-  const spots: Array<{ x: number; y: number }> = [];
-  for (let y = room.bounds.y + 48; y < room.bounds.y + room.bounds.height - 16; y += 32) {
-    for (let x = room.bounds.x + 48; x < room.bounds.x + room.bounds.width - 16; x += 32) {
-      if (pointInZone(room, x, y) && !footBlocked(office, x, y)) spots.push({ x, y });
+type Tiled = { layers: Array<{ name: string; objects?: Array<{ x: number; y: number }> }> };
+type Spot = { x: number; y: number };
+
+/** Free standing spots inside a zone, a tile apart, away from its edges. */
+function spotsIn(office: OfficeMap, zone: Zone, except: Zone[] = []): Spot[] {
+  const spots: Spot[] = [];
+  for (let y = zone.bounds.y + 48; y < zone.bounds.y + zone.bounds.height - 16; y += 32) {
+    for (let x = zone.bounds.x + 48; x < zone.bounds.x + zone.bounds.width - 16; x += 32) {
+      if (pointInZone(zone, x, y) && !except.some((z) => pointInZone(z, x, y)) && !footBlocked(office, x, y)) spots.push({ x, y });
     }
   }
+  return spots;
+}
+
+/** The office map with its spawn points moved: the i-th person to join appears at `spawnAt(i)`. */
+function officeWithSpawns(spawnAt: (office: OfficeMap, i: number) => Spot): { tiled: Record<string, unknown>; map: OfficeMap } {
+  const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as Tiled;
+  const office = parseMap(tiled);
   const spawns = tiled.layers.find((l) => l.name === "spawns")!.objects!;
-  spawns.forEach((s, i) => Object.assign(s, spots[(i * 3) % spots.length]));
+  spawns.forEach((s, i) => Object.assign(s, spawnAt(office, i)));
   return { tiled: tiled as unknown as Record<string, unknown>, map: parseMap(tiled) };
+}
+
+/** Everyone appears in Meeting Room A. */
+function meetingRoomOffice() {
+  return officeWithSpawns((office, i) => {
+    const spots = spotsIn(office, office.zones.find((z) => z.name === "Meeting Room A")!);
+    return spots[(i * 3) % spots.length];
+  });
+}
+
+/** The first to join appears on the stage's platform (and speaks), everyone after them in its hall (and listens). */
+function stageOffice() {
+  return officeWithSpawns((office, i) => {
+    const stage = stagesOf(office).find((s) => s.platforms.length > 0)!;
+    if (i === 0) return spotsIn(office, stage.platforms[0])[0];
+    const hall = spotsIn(office, stage.hall, stage.platforms);
+    return hall[(i * 3) % hall.length];
+  });
 }
 
 beforeAll(async () => {
   await ensureBuilt();
   janus = await startJanus();
   server = await startTestServer({ JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, JANUS_ADMIN_KEY: janus.adminKey });
-  const { tiled, map } = meetingRoomOffice();
-  await createSpaceWithMap(server.repos, { slug: SPACE, name: "Meet", tiled, map, mapName: "office" });
+  const meeting = meetingRoomOffice();
+  await createSpaceWithMap(server.repos, { slug: SPACE, name: "Meet", tiled: meeting.tiled, map: meeting.map, mapName: "office" });
+  const talk = stageOffice();
+  await createSpaceWithMap(server.repos, { slug: STAGE_SPACE, name: "Talk", tiled: talk.tiled, map: talk.map, mapName: "office" });
   browser = await launchBrowser();
 }, 180_000);
 
@@ -105,8 +136,8 @@ const connections = (page: Page) =>
       })),
   ) as Promise<PcView[]>;
 
-async function join(name: string): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${server.url}/s/${SPACE}`);
+async function join(name: string, space = SPACE): Promise<WatchedPage> {
+  const watched = await openPage(browser, `${server.url}/s/${space}`);
   await watched.context.addInitScript(() => {
     const Native = window.RTCPeerConnection;
     const made: RTCPeerConnection[] = [];
@@ -181,6 +212,38 @@ test("two people in a meeting room see each other through Janus; mic, camera and
   await pollUntil(() => connections(ned), (c) => c.length === 0, "Ned's connections to close", E2E_TIMEOUT_MS);
   await pollUntil(async () => router.publishing(), (ids) => ids.length === 0, "nobody publishing", E2E_TIMEOUT_MS);
   expect(router.subscriptionsOf(nedId)).toEqual([]);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
+test("four people in a meeting room all receive each other's video through Janus", async () => {
+  const names = ["Ada Four", "Bea Four", "Cy Four", "Dee Four"];
+  for (const name of names) await join(name);
+  await everyoneSeesEveryone(names, "janus");
+  // Each page publishes once and subscribes to the three others: four connections with Janus, none between pages.
+  for (const p of pages) {
+    const pcs = await pollUntil(() => connections(p.page), (c) => c.length === 4 && c.every((x) => x.state === "connected"), "four connections with Janus", E2E_TIMEOUT_MS);
+    expect(pcs.filter((c) => c.directions.every((d) => d === "sendonly"))).toHaveLength(1);
+    expect(pcs.filter((c) => c.directions.every((d) => d === "recvonly"))).toHaveLength(3);
+    expect(pcs.every((c) => c.janus)).toBe(true);
+  }
+  expect((await routerOf(SPACE)).publishing()).toHaveLength(4);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
+test("a stage speaker reaches a listener through Janus; the listener publishes nothing", async () => {
+  const speaker = await join("Sam Stage", STAGE_SPACE);
+  const listener = await join("Lee Stage", STAGE_SPACE);
+  await pollUntil(() => remoteTileNames(listener.page), sameNames(["Sam Stage"]), "Lee's tile of Sam", 2 * E2E_TIMEOUT_MS);
+  expect((await videoFlowing(listener.page, "Sam Stage", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+  await pollUntil(() => calls(listener.page), (c) => c.length === 1 && c[0].connected && c[0].via === "janus", "Lee connected to Sam via Janus", E2E_TIMEOUT_MS);
+  // The listener only receives (one recvonly connection with Janus); the speaker only publishes.
+  const lee = await pollUntil(() => connections(listener.page), (c) => c.length === 1 && c[0].state === "connected", "Lee's one connection", E2E_TIMEOUT_MS);
+  expect(lee[0]).toMatchObject({ directions: ["recvonly", "recvonly"], janus: true });
+  const sam = await pollUntil(() => connections(speaker.page), (c) => c.length === 1 && c[0].state === "connected", "Sam's publisher", E2E_TIMEOUT_MS);
+  expect(sam[0]).toMatchObject({ directions: ["sendonly", "sendonly"], janus: true });
+  const router = await routerOf(STAGE_SPACE);
+  expect(router.publishing()).toEqual([await selfId(speaker.page)]);
+  expect(router.subscriptionsOf(await selfId(listener.page))).toEqual([await selfId(speaker.page)]);
   for (const p of pages) expect(p.errors).toEqual([]);
 });
 
