@@ -8,7 +8,10 @@ import { roomConversations, settingsFrom } from "../conversations/conversationFe
 import { MEDIA_SERVER_STAGE_CAPS, PEER_TO_PEER_STAGE_CAPS } from "../../../shared/meetups/stageRoles";
 import { roomStage } from "../stage/stageFeature";
 import { MediaRefusal, MediaRouter } from "./MediaRouter";
-import { MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
+import { decideRoute, MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
+
+/** Why a share is refused in a conversation through Janus (the page shows it). */
+export const SCREEN_NOT_THROUGH_MEDIA_SERVER = "Screen sharing does not go through the media server yet: share in a peer-to-peer conversation.";
 
 /**
  * Meeting rooms and stages through Janus (issue 19), when JANUS_URL is set.
@@ -61,6 +64,10 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       conversations.setMeetingCap(up ? Math.max(MEDIA_SERVER_MEETING_CAP, cap) : null);
       stage?.overlay.setCaps(up ? MEDIA_SERVER_STAGE_CAPS : PEER_TO_PEER_STAGE_CAPS);
     };
+    // Screens travel only on peer-to-peer links so far: a conversation through Janus refuses (and ends) shares, saying why.
+    conversations.setScreenShareGate((id) =>
+      decideRoute(conversations.messageFor(id), context.map, janus.current !== null).via === "janus" ? SCREEN_NOT_THROUGH_MEDIA_SERVER : null,
+    );
     janus.onChange(() => {
       if (!janus.current) router.lostJanus();
       applyCaps();
@@ -117,6 +124,7 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       async dispose() {
         routers.delete(context.room);
         conversations.setMeetingCap(null);
+        conversations.setScreenShareGate(null);
         stage?.overlay.setCaps(PEER_TO_PEER_STAGE_CAPS);
         await router.dispose();
         janus.close();
