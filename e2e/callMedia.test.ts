@@ -1,6 +1,5 @@
-import type { Page } from "playwright-core";
 import { E2E_TIMEOUT_MS, joinOffice, pollUntil, useOfficeSession } from "./browser";
-import { remoteTileNames, videoFlowing } from "./callsPages";
+import { remoteTileNames, tileView as tileOf, videoFlowing } from "./callsPages";
 
 /**
  * Others' microphone and camera state (issue 16) end to end: when Bo mutes and
@@ -11,37 +10,6 @@ import { remoteTileNames, videoFlowing } from "./callsPages";
 jest.setTimeout(4 * E2E_TIMEOUT_MS);
 
 const { open } = useOfficeSession({ closePagesAfterEach: true });
-
-interface TileView {
-  description: string | null;
-  badges: string[];
-  cameraOff: string | undefined;
-  videoVisible: boolean;
-  placeholder: string | null;
-  placeholderVisible: boolean;
-}
-
-/** How Ada's tile of `name` reads and looks: its badges, and whether the video or the name placeholder shows. */
-function tileOf(page: Page, name: string): Promise<TileView | null> {
-  return page.evaluate((name) => {
-    const tile = [...document.querySelectorAll<HTMLElement>("figure.call-tile:not([data-self])")].find(
-      (t) => t.getAttribute("aria-label") === name,
-    );
-    if (!tile) return null;
-    const video = tile.querySelector("video")!;
-    const placeholder = tile.querySelector<HTMLElement>(".call-tile-placeholder")!;
-    const box = placeholder.getBoundingClientRect();
-    return {
-      description: tile.getAttribute("aria-description"),
-      badges: [...tile.querySelectorAll(".call-tile-state span")].map((s) => s.textContent ?? ""),
-      cameraOff: tile.dataset.cameraOff,
-      videoVisible: getComputedStyle(video).visibility !== "hidden",
-      placeholder: placeholder.textContent,
-      // The placeholder lies under the video: it shows when the video is hidden, and has room to.
-      placeholderVisible: getComputedStyle(placeholder).visibility !== "hidden" && box.width > 0 && box.height > 0,
-    };
-  }, name);
-}
 
 test("Bo mutes and turns his camera off: Ada's tile of him says Muted and Camera off and shows his name", async () => {
   const a = await open();

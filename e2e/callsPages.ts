@@ -133,3 +133,34 @@ export async function remoteAudioLevel(page: Page, name: string, windowMs = 6000
     return { liveTracks: tracks.length, peak };
   }, windowMs);
 }
+
+export interface TileView {
+  description: string | null;
+  badges: string[];
+  cameraOff: string | undefined;
+  videoVisible: boolean;
+  placeholder: string | null;
+  placeholderVisible: boolean;
+}
+
+/** How the remote tile of `name` reads and looks: its badges, and whether the video or the name placeholder shows. */
+export function tileView(page: Page, name: string): Promise<TileView | null> {
+  return page.evaluate((name) => {
+    const tile = [...document.querySelectorAll<HTMLElement>("figure.call-tile:not([data-self])")].find(
+      (t) => t.getAttribute("aria-label") === name,
+    );
+    if (!tile) return null;
+    const video = tile.querySelector("video")!;
+    const placeholder = tile.querySelector<HTMLElement>(".call-tile-placeholder")!;
+    const box = placeholder.getBoundingClientRect();
+    return {
+      description: tile.getAttribute("aria-description"),
+      badges: [...tile.querySelectorAll(".call-tile-state span")].map((s) => s.textContent ?? ""),
+      cameraOff: tile.dataset.cameraOff,
+      videoVisible: getComputedStyle(video).visibility !== "hidden",
+      placeholder: placeholder.textContent,
+      // The placeholder lies under the video: it shows when the video is hidden, and has room to.
+      placeholderVisible: getComputedStyle(placeholder).visibility !== "hidden" && box.width > 0 && box.height > 0,
+    };
+  }, name);
+}

@@ -17,6 +17,7 @@ export type Rejected = ServerMessages[typeof ServerMessage.Rejected];
 export type Conversation = ServerMessages[typeof ServerMessage.Conversation];
 export type SignalFrom = ServerMessages[typeof ServerMessage.Signal];
 export type IceServers = ServerMessages[typeof ServerMessage.IceServers];
+export type MediaRoute = ServerMessages[typeof ServerMessage.MediaRoute];
 export type KnockNotice = ServerMessages[typeof ServerMessage.Knock];
 export type KnockClosed = ServerMessages[typeof ServerMessage.KnockClosed];
 export type KnockResult = ServerMessages[typeof ServerMessage.KnockResult];
@@ -74,6 +75,7 @@ export class OfficeConnection {
    * someone already standing at the spawn sends us their offer. The calls take it when they start.
    */
   private unheardSignals: SignalFrom[] = [];
+  private lastMediaRoute: MediaRoute | null = null;
   /** Why an owner or admin removed us, told just before the server closes the connection. */
   private removal: string | null = null;
   private closed = false;
@@ -116,6 +118,11 @@ export class OfficeConnection {
     const signals = this.unheardSignals;
     this.unheardSignals = [];
     return signals;
+  }
+
+  /** The latest MediaRoute (only a server with a media server sends them; calls may start after it arrived). */
+  get mediaRoute(): MediaRoute | null {
+    return this.lastMediaRoute;
   }
 
   get connectionStatus(): ConnectionStatus {
@@ -266,6 +273,7 @@ export class OfficeConnection {
     if (type === ServerMessage.Welcome) this.lastWelcome = message as Welcome;
     else if (type === ServerMessage.Conversation) this.lastConversation = message as Conversation;
     else if (type === ServerMessage.IceServers) this.lastIceServers = message as IceServers;
+    else if (type === ServerMessage.MediaRoute) this.lastMediaRoute = message as MediaRoute;
     else if (type === ServerMessage.Removed) this.removal = (message as { reason: string }).reason;
     else if (type === ServerMessage.Signal && !this.messages.heard(ServerMessage.Signal)) {
       // Bounded: an offer and its candidates from each of a few people is a few dozen.

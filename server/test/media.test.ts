@@ -174,3 +174,15 @@ test("Janus itself refuses anyone without this server's API secret, and a VideoR
     session.close();
   }
 });
+
+test("a screen share is refused in a conversation through Janus, saying why (screens travel only peer to peer so far)", async () => {
+  const ada = await server.join({ space: "share", name: "Ada Share" });
+  const bo = await server.join({ space: "share", name: "Bo Share" });
+  const groupId = (await waitForConversation(ada, (c) => c.peers.length === 1, "the meeting room conversation")).groupId!;
+  await waitForRoute(ada, (r) => r.via === "janus" && r.groupId === groupId, "Ada's route through Janus");
+  ada.room.send(ClientMessage.ShareScreen, { on: true, stream: "0a1b2c3d-screen" });
+  await waitForRejection(ada, ClientMessage.ShareScreen, /^Screen sharing does not go through the media server yet/);
+  expect(ada.messages<{ sharers: unknown[] }>(ServerMessage.ScreenShares).every((m) => m.sharers.length === 0)).toBe(true);
+  await bo.leave();
+  await ada.leave();
+});

@@ -1,7 +1,7 @@
 import { parseMap } from "../map/parseMap";
 import { buildTestMap } from "../map/testMap";
 import { stagesOf } from "./stageLayout";
-import { MAX_STAGE_LISTENERS, MAX_STAGE_SPEAKERS, planStage, stageLink } from "./stageRoles";
+import { MAX_STAGE_LISTENERS, MAX_STAGE_SPEAKERS, MEDIA_SERVER_STAGE_CAPS, planStage, stageLink } from "./stageRoles";
 
 const map = parseMap(
   buildTestMap({
@@ -73,6 +73,19 @@ describe("planStage", () => {
     // The overflowing speaker arrived before every listener, so the three latest listeners are refused (27 in the audience, 24 places).
     expect(plan.refused.map((r) => r.id)).toEqual(["l23", "l24", "l25"]);
     expect(plan.refused.every((r) => r.reason === "audience-full")).toBe(true);
+  });
+
+  it("through a media server: 3 speakers and 200 listeners all take part; the 201st listener is refused", () => {
+    const people = [
+      ...Array.from({ length: 3 }, (_, i) => ({ id: `s${i}`, zoneId: platform, enteredAt: i })),
+      ...Array.from({ length: 201 }, (_, i) => ({ id: `l${String(i).padStart(3, "0")}`, zoneId: hall, enteredAt: 100 + i })),
+    ];
+    const plan = planStage(stage, people, null, MEDIA_SERVER_STAGE_CAPS);
+    expect(plan.speakers).toEqual(["s0", "s1", "s2"]);
+    expect(plan.listeners).toHaveLength(200);
+    expect(plan.refused).toEqual([{ id: "l200", reason: "audience-full" }]);
+    // The same crowd peer to peer: 24 listen.
+    expect(planStage(stage, people, null).listeners).toHaveLength(MAX_STAGE_LISTENERS);
   });
 });
 

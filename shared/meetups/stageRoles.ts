@@ -11,15 +11,32 @@ import type { Stage } from "./stageLayout";
  * - During a live meetup, only its hosts on a platform and the people a host
  *   brought up (wherever they stand in the hall) speak; anyone else on the
  *   platform listens like the audience.
- * - At most MAX_STAGE_SPEAKERS speak (earliest arrivals first); others listen.
- *   At most MAX_STAGE_LISTENERS listen: a speaker sends one stream per
- *   listener, so later arrivals are refused and told why.
+ * - At most `caps.speakers` speak (earliest arrivals first); others listen.
+ *   At most `caps.listeners` listen: peer to peer a speaker sends one stream
+ *   per listener (24), through a media server the server does (200); later
+ *   arrivals are refused and told why.
  * - With nobody speaking there is no conversation: the audience does not talk
  *   among itself on a stage.
  */
 
 export const MAX_STAGE_SPEAKERS = 4;
 export const MAX_STAGE_LISTENERS = 24;
+
+/** How many may speak and listen on one stage. */
+export interface StageCaps {
+  speakers: number;
+  listeners: number;
+  /** Whether a media server carries the stage (the refusals say why the cap is what it is). */
+  mediaServer: boolean;
+}
+
+export const PEER_TO_PEER_STAGE_CAPS: StageCaps = Object.freeze({ speakers: MAX_STAGE_SPEAKERS, listeners: MAX_STAGE_LISTENERS, mediaServer: false });
+
+/**
+ * Through a media server each speaker publishes once and the server sends to
+ * every listener, so the audience is bounded by the server, not a laptop.
+ */
+export const MEDIA_SERVER_STAGE_CAPS: StageCaps = Object.freeze({ speakers: MAX_STAGE_SPEAKERS, listeners: 200, mediaServer: true });
 
 export type StageRole = "speaker" | "listener";
 
@@ -44,7 +61,7 @@ export interface StagePlan {
   groupId: string;
   speakers: string[];
   listeners: string[];
-  /** People on a platform or promoted who listen because MAX_STAGE_SPEAKERS already speak. */
+  /** People on a platform or promoted who listen because the most speakers already speak. */
   overflowSpeakers: string[];
   refused: Array<{ id: string; reason: StageRefusal }>;
 }
@@ -53,7 +70,12 @@ export function stageGroupId(stage: Stage): string {
   return `stage-${stage.hall.id}`;
 }
 
-export function planStage(stage: Stage, people: readonly StagePerson[], meetup: LiveStageMeetup | null): StagePlan {
+export function planStage(
+  stage: Stage,
+  people: readonly StagePerson[],
+  meetup: LiveStageMeetup | null,
+  caps: StageCaps = PEER_TO_PEER_STAGE_CAPS,
+): StagePlan {
   const platformIds = new Set(stage.platforms.map((p) => p.id));
   const byArrival = [...people].sort((a, b) => a.enteredAt - b.enteredAt || compareIds(a.id, b.id));
   const wouldSpeak = (p: StagePerson) =>
@@ -64,7 +86,7 @@ export function planStage(stage: Stage, people: readonly StagePerson[], meetup: 
   const audience: string[] = [];
   for (const p of byArrival) {
     if (!wouldSpeak(p)) audience.push(p.id);
-    else if (speakers.length < MAX_STAGE_SPEAKERS) speakers.push(p.id);
+    else if (speakers.length < caps.speakers) speakers.push(p.id);
     else {
       overflowSpeakers.push(p.id);
       audience.push(p.id);
@@ -73,8 +95,8 @@ export function planStage(stage: Stage, people: readonly StagePerson[], meetup: 
   const plan: StagePlan = { groupId: stageGroupId(stage), speakers: [], listeners: [], overflowSpeakers, refused: [] };
   if (speakers.length === 0 || speakers.length + audience.length < 2) return plan;
   plan.speakers = speakers.sort(compareIds);
-  plan.listeners = audience.slice(0, MAX_STAGE_LISTENERS).sort(compareIds);
-  plan.refused = audience.slice(MAX_STAGE_LISTENERS).map((id) => ({ id, reason: "audience-full" as const }));
+  plan.listeners = audience.slice(0, caps.listeners).sort(compareIds);
+  plan.refused = audience.slice(caps.listeners).map((id) => ({ id, reason: "audience-full" as const }));
   return plan;
 }
 

@@ -63,6 +63,19 @@ describe("planConversations", () => {
     expect(next.refused).toEqual([{ id: "a", groupId: "zone-7", reason: "zone-full" }]);
   });
 
+  it("a meeting cap (a media server carries the room) admits more to meeting rooms only; a private room and proximity keep the cap", () => {
+    const people = [
+      ...["a", "b", "c", "d", "e"].map((id, i) => person(id, i, 0, { zone: meeting, enteredZoneAt: i })),
+      ...["p", "q", "r", "s"].map((id, i) => person(id, i, 20, { zone: privateRoom, enteredZoneAt: i })),
+      ...["w", "x", "y", "z"].map((id, i) => person(id, 30 + i * 0.5, 30)),
+    ];
+    const plan = planConversations({ people, meetingCap: 4 }, null, settings);
+    expect(plan.groups.get("zone-7")).toEqual(["a", "b", "c", "d"]);
+    expect(plan.groups.get("zone-9")).toEqual(["p", "q", "r"]);
+    expect([...plan.groups.values()].find((g) => g.includes("w"))).toHaveLength(3);
+    expect(plan.refused.map((r) => [r.id, r.reason])).toEqual([["e", "zone-full"], ["s", "zone-full"], ["z", "group-full"]]);
+  });
+
   it("groups nobody in a quiet zone, however close", () => {
     const plan = planConversations(
       { people: [person("a", 1, 1, { zone: quiet }), person("b", 1, 2, { zone: quiet })] },

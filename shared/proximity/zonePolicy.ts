@@ -55,6 +55,11 @@ export interface PolicyInput {
   pins?: readonly PinnedGroup[];
   map?: WallGrid | null;
   tileSize?: number;
+  /**
+   * The cap for meeting zones instead of `maxGroupSize` (a media server carries
+   * more people than peer to peer does); other zones and proximity keep theirs.
+   */
+  meetingCap?: number;
 }
 
 /** Why someone is refused; the room tells them. */
@@ -125,10 +130,11 @@ export function planConversations(
         (a.enteredZoneAt ?? 0) - (b.enteredZoneAt ?? 0) ||
         compareIds(a.id, b.id),
     );
-    const admitted = people.slice(0, cap).map((p) => p.id);
+    const zoneCap = people[0]?.zone?.type === "meeting" && input.meetingCap ? input.meetingCap : cap;
+    const admitted = people.slice(0, zoneCap).map((p) => p.id);
     if (admitted.length >= 2) {
       groups.set(id, admitted);
-      for (const p of people.slice(cap)) refused.set(p.id, { id: p.id, groupId: id, reason: "zone-full" });
+      for (const p of people.slice(zoneCap)) refused.set(p.id, { id: p.id, groupId: id, reason: "zone-full" });
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Point } from "../../../shared/map/types";
 import { AudioMixer, type AudioTap } from "../../media/AudioMixer";
-import { CallManager } from "../../media/CallManager";
+import type { MediaPath } from "../../media/MediaPath";
 import { distanceGain } from "../../media/distanceGain";
 import { hearingFalloff } from "../settings/hearingFalloff";
 import { currentPreferences } from "../settings/preferences";
@@ -12,6 +12,7 @@ import { effect, signal, type ReadonlySignal } from "@preact/signals";
 import type { OfficeState } from "../../state/OfficeState";
 import { CallControls } from "./CallControls";
 import { CallSettings } from "./CallSettings";
+import { connectMediaPath } from "./connectMediaPath";
 import { ScreenShareControl } from "./ScreenShareControl";
 import { ScreenShareView } from "./ScreenShareView";
 import { LeaveCallButton } from "./LeaveCallButton";
@@ -83,8 +84,9 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
   });
   disposables.add(() => settings.dispose());
 
-  const calls = new CallManager({ selfId: () => connection.selfId, sendSignal: (to, data) => connection.sendSignal(to, data) }, media, mixer);
-  disposables.add(() => calls.dispose());
+  // Peer to peer, or through the media server when the room routes our conversation there (meeting rooms, stages).
+  const { calls, mesh, dispose: disposePath } = connectMediaPath(connection, media, mixer, options.notice);
+  disposables.add(disposePath);
   calls.setIceServers(iceServers());
   // Call start and end have their own polite live region, so they never overwrite the office's announcements.
   const callAnnouncer = document.createElement("p");
@@ -185,8 +187,9 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
         calls.peerIds().map((id) => ({
           id,
           connected: calls.isConnected(id),
-          initiator: calls.isInitiator(id),
-          enteredAt: calls.enteredAt(id),
+          initiator: mesh.isInitiator(id),
+          enteredAt: mesh.enteredAt(id),
+          via: calls.viaJanus ? "janus" : "mesh",
           firstFrameAt: firstFrames.get(id) ?? null,
         })),
       level: (id: string) => calls.level(id),
@@ -209,7 +212,7 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
  * from cameras), and the others' shares shown large beside the strip.
  */
 function startScreenSharing(
-  calls: CallManager,
+  calls: MediaPath,
   state: OfficeState,
   options: CallsOptions,
   announce: (text: string) => void,

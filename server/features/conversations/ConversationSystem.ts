@@ -73,6 +73,8 @@ export class ConversationSystem {
    * leave radius or in their zone; then they take part again as anyone does.
    */
   private readonly left = new Map<string, Set<string>>();
+  /** Meeting rooms' cap while a media server carries them (null: the space's peer-to-peer cap). */
+  private meetingCap: number | null = null;
 
   constructor(
     private readonly map: OfficeMap,
@@ -84,6 +86,11 @@ export class ConversationSystem {
   /** New tuning from the space's settings; the next update regroups with it (a smaller cap splits groups). */
   setSettings(settings: GroupingSettings): void {
     this.settings = settings;
+  }
+
+  /** A larger cap for meeting rooms while they go through a media server; null returns them to the peer-to-peer cap. */
+  setMeetingCap(cap: number | null): void {
+    this.meetingCap = cap;
   }
 
   /** Requires these sessions to be in one conversation (see planConversations' pins); replaces a pin of the same key. */
@@ -163,7 +170,7 @@ export class ConversationSystem {
     }
     const pins = [...this.pins].map(([key, ids]) => ({ key, ids }));
     const previous = this.plan;
-    const next = planConversations({ people, pins, map: this.map }, previous, this.settings, this.scratch);
+    const next = planConversations({ people, pins, map: this.map, ...(this.meetingCap ? { meetingCap: this.meetingCap } : {}) }, previous, this.settings, this.scratch);
     this.plan = next;
 
     const diff = diffGroups(previous, next);

@@ -32,6 +32,10 @@ export interface RoomConversations {
   messageFor(sessionId: string): ConversationMessage;
   /** Hands some people's conversations to another feature (the stage); see ConversationOverlay. */
   setOverlay(overlay: ConversationOverlay | null): void;
+  /** Meeting rooms' cap while a media server carries them (null: the space's peer-to-peer cap). */
+  setMeetingCap(cap: number | null): void;
+  /** Another feature's reason someone may not share a screen right now (null: they may); see ShareView.refusal. */
+  setScreenShareGate(gate: ((sessionId: string) => string | null) | null): void;
 }
 
 export interface ConversationFeatureOptions {
@@ -39,7 +43,7 @@ export interface ConversationFeatureOptions {
   everyTicks?: number;
 }
 
-const systems = new WeakMap<Room, ConversationSystem>();
+const systems = new WeakMap<Room, RoomConversations>();
 
 /** The conversations of a room, once its conversation feature is running. */
 export function roomConversations(room: Room): RoomConversations | undefined {
@@ -57,7 +61,17 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
       client?.send(ServerMessage.Conversation, message);
       return client !== undefined;
     });
-    systems.set(context.room, system);
+    let screenGate: ((sessionId: string) => string | null) | null = null;
+    systems.set(context.room, {
+      pin: (key, ids) => system.pin(key, ids),
+      unpin: (key) => system.unpin(key),
+      groupOf: (id) => system.groupOf(id),
+      membersOf: (groupId) => system.membersOf(groupId),
+      messageFor: (id) => system.messageFor(id),
+      setOverlay: (overlay) => system.setOverlay(overlay),
+      setMeetingCap: (cap) => system.setMeetingCap(cap),
+      setScreenShareGate: (gate) => (screenGate = gate),
+    });
     context.guard.on(ClientMessage.Signal, (client, payload, reject) =>
       relaySignal(
         { groupOf: (id) => system.groupOf(id), client: context.client, mayRelay: (from, to, data) => system.mayRelay(from, to, data) },
@@ -78,6 +92,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
         stageRoleOf: (id) => system.messageFor(id).stage?.role ?? null,
         zoneOf: (id) => zones.zoneOf(id)?.id ?? null,
         connected: (id) => context.client(id) !== undefined,
+        refusal: (id) => screenGate?.(id) ?? null,
       },
       (sessionId, message) => {
         const client = context.client(sessionId);

@@ -5,7 +5,13 @@ import { JanusMedia, type JanusMediaOptions } from "../../media/JanusMedia";
 import type { RoomContext, RoomFeature, RoomFeatureFactory } from "../../rooms/RoomFeature";
 import { roomServices } from "../../rooms/roomServices";
 import { roomConversations, settingsFrom } from "../conversations/conversationFeature";
+import { MEDIA_SERVER_STAGE_CAPS, PEER_TO_PEER_STAGE_CAPS } from "../../../shared/meetups/stageRoles";
+import { roomStage } from "../stage/stageFeature";
 import { MediaRefusal, MediaRouter } from "./MediaRouter";
+import { decideRoute, MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
+
+/** Why a share is refused in a conversation through Janus (the page shows it). */
+export const SCREEN_NOT_THROUGH_MEDIA_SERVER = "Screen sharing does not go through the media server yet: share in a peer-to-peer conversation.";
 
 /**
  * Meeting rooms and stages through Janus (issue 19), when JANUS_URL is set.
@@ -51,8 +57,20 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       meshCap: () => cap,
     });
     routers.set(context.room, router);
+    // Janus carries more people than peer to peer: larger caps while it is up, the peer-to-peer ones when it is not.
+    const stage = roomStage(context.room);
+    const applyCaps = () => {
+      const up = janus.current !== null;
+      conversations.setMeetingCap(up ? Math.max(MEDIA_SERVER_MEETING_CAP, cap) : null);
+      stage?.overlay.setCaps(up ? MEDIA_SERVER_STAGE_CAPS : PEER_TO_PEER_STAGE_CAPS);
+    };
+    // Screens travel only on peer-to-peer links so far: a conversation through Janus refuses (and ends) shares, saying why.
+    conversations.setScreenShareGate((id) =>
+      decideRoute(conversations.messageFor(id), context.map, janus.current !== null).via === "janus" ? SCREEN_NOT_THROUGH_MEDIA_SERVER : null,
+    );
     janus.onChange(() => {
       if (!janus.current) router.lostJanus();
+      applyCaps();
       router.update(context.state.members.keys());
     });
     try {
@@ -97,6 +115,7 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       },
       settingsChanged(stored) {
         if (stored) cap = settingsFrom(stored).maxGroupSize;
+        applyCaps();
       },
       tick() {
         if (++ticks % everyTicks !== 0) return;
@@ -104,6 +123,9 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       },
       async dispose() {
         routers.delete(context.room);
+        conversations.setMeetingCap(null);
+        conversations.setScreenShareGate(null);
+        stage?.overlay.setCaps(PEER_TO_PEER_STAGE_CAPS);
         await router.dispose();
         janus.close();
       },

@@ -1,4 +1,5 @@
 import type { OfficeMap, ZoneType } from "../../../shared/map/types";
+import { GROUPING_LIMITS } from "../../../shared/proximity/settings";
 import type { MediaVia } from "../../../shared/protocol/mediaMessages";
 import type { ConversationMessage } from "../conversations/ConversationSystem";
 
@@ -21,8 +22,13 @@ export interface MediaRouteDecision {
   publishers: number;
 }
 
-/** Most publishers in a Janus meeting room (everyone on camera). */
-export const MEETING_ROOM_PUBLISHERS = 32;
+/**
+ * The meeting room cap through Janus (the space's peer-to-peer cap when that
+ * is larger): each page sends one stream and receives one per other person.
+ */
+export const MEDIA_SERVER_MEETING_CAP = 16;
+/** Most publishers in a Janus meeting room (everyone on camera, up to the largest cap a space may set). */
+export const MEETING_ROOM_PUBLISHERS = GROUPING_LIMITS.maxGroupSize;
 /** Most speakers on a Janus stage. */
 export const STAGE_PUBLISHERS = 8;
 

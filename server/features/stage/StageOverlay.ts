@@ -1,5 +1,5 @@
 import { stageIndex, stagesOf, type Stage } from "../../../shared/meetups/stageLayout";
-import { MAX_STAGE_LISTENERS, MAX_STAGE_SPEAKERS, planStage, type LiveStageMeetup, type StagePerson, type StageRole } from "../../../shared/meetups/stageRoles";
+import { PEER_TO_PEER_STAGE_CAPS, planStage, type StageCaps, type LiveStageMeetup, type StagePerson, type StageRole } from "../../../shared/meetups/stageRoles";
 import type { OfficeMap } from "../../../shared/map/types";
 import { initiates } from "../../../shared/proximity";
 import type { ConversationMember, ConversationMessage, ConversationOverlay, OverlayPlan } from "../conversations/ConversationSystem";
@@ -21,6 +21,7 @@ export class StageOverlay implements ConversationOverlay {
   private readonly stages: Stage[];
   private readonly index: Map<number, Stage>;
   private roles = new Map<string, { groupId: string; role: StageRole }>();
+  private caps: StageCaps = PEER_TO_PEER_STAGE_CAPS;
 
   constructor(
     map: OfficeMap,
@@ -38,6 +39,11 @@ export class StageOverlay implements ConversationOverlay {
   /** The stage whose hall or platform this zone is. */
   stageOfZone(zoneId: number): Stage | undefined {
     return this.index.get(zoneId);
+  }
+
+  /** Larger caps while a media server carries the stages; the next plan applies them. */
+  setCaps(caps: StageCaps): void {
+    this.caps = caps;
   }
 
   roleOf(sessionId: string): StageRole | null {
@@ -61,7 +67,7 @@ export class StageOverlay implements ConversationOverlay {
     }
     for (const [stage, people] of byStage) {
       const meetup = this.meetupAt(stage.hall.id);
-      const plan = planStage(stage, people, meetup);
+      const plan = planStage(stage, people, meetup, this.caps);
       const platformIds = new Set(stage.platforms.map((p) => p.id));
       const peer = (id: string, self: string, send: boolean, receive: boolean, initiator: boolean) => ({
         id,
@@ -86,7 +92,7 @@ export class StageOverlay implements ConversationOverlay {
         roles.set(l, { groupId: plan.groupId, role: "listener" });
         const person = people.find((p) => p.id === l)!;
         const note = plan.overflowSpeakers.includes(l)
-          ? `The stage already has ${MAX_STAGE_SPEAKERS} speakers, the most a peer-to-peer stage carries: you listen until one steps down.`
+          ? `The stage already has ${this.caps.speakers} speakers, the most ${this.caps.mediaServer ? "a stage" : "a peer-to-peer stage"} carries: you listen until one steps down.`
           : meetup && platformIds.has(person.zoneId)
             ? "During a meetup only its hosts and the people they bring up speak: raise your hand to ask."
             : undefined;
@@ -103,7 +109,9 @@ export class StageOverlay implements ConversationOverlay {
           full: {
             groupId: plan.groupId,
             size: plan.speakers.length + plan.listeners.length,
-            reason: `The audience is full (${MAX_STAGE_LISTENERS} listeners, the most a speaker's laptop can send to on peer-to-peer media): you can see the stage but not hear it.`,
+            reason: this.caps.mediaServer
+              ? `The audience is full (${this.caps.listeners} listeners, the most the media server takes per stage): you can see the stage but not hear it.`
+              : `The audience is full (${this.caps.listeners} listeners, the most a speaker's laptop can send to on peer-to-peer media): you can see the stage but not hear it.`,
           },
           stage: { role: "listener" },
         });

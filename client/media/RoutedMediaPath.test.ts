@@ -1,0 +1,98 @@
+import { Emitter } from "../util/Emitter";
+import { CallManager, type Link } from "./CallManager";
+import { JanusPath, type MediaRoute } from "./JanusPath";
+import type { LocalMediaEvents } from "./LocalMedia";
+import type { PeerLinkOptions } from "./PeerLink";
+import { RoutedMediaPath } from "./RoutedMediaPath";
+
+/**
+ * Which path carries a conversation, and how the media server path keeps in
+ * step with the room's routes, with no camera (so no RTCPeerConnection is
+ * made here: real connections are exercised in e2e/mediaServer.test.ts).
+ */
+
+const stubLink = (options: PeerLinkOptions, links: string[]): Link => {
+  links.push(options.peerId);
+  return { isConnected: false, needsFreshLinkFor: () => false, signal: () => {}, replaceTrack: () => {}, setScreen: () => {}, destroy: () => {} };
+};
+
+function setup() {
+  const links: string[] = [];
+  const subscribed: string[] = [];
+  const media = { stream: null, events: new Emitter<LocalMediaEvents>() };
+  const mixer = { attach: () => null };
+  const mesh = new CallManager({ selfId: () => "me", sendSignal: () => {} }, media, mixer, { createLink: (o) => stubLink(o, links) });
+  const janus = new JanusPath({ publish: () => {}, subscribe: (feed) => subscribed.push(feed), answer: () => {} }, media, mixer, [100, 200]);
+  const path = new RoutedMediaPath(mesh, janus);
+  const joined: string[] = [];
+  const left: string[] = [];
+  path.events.on("peerJoined", (id) => joined.push(id));
+  path.events.on("peerLeft", (id) => left.push(id));
+  return { path, janus, links, subscribed, joined, left };
+}
+
+const meeting = { groupId: "zone-3", peers: [{ id: "ann", name: "Ann", initiator: true }, { id: "bo", name: "Bo", initiator: false }] };
+const viaJanus = (feeds: string[]): MediaRoute => ({ groupId: "zone-3", via: "janus", publish: true, feeds: feeds.map((id) => ({ id, name: id })) });
+
+afterEach(() => jest.useRealTimers());
+
+test("without routes (no media server) everything is peer to peer at once", () => {
+  const { path, links, subscribed } = setup();
+  path.update(meeting);
+  expect(links.sort()).toEqual(["ann", "bo"]);
+  expect(subscribed).toEqual([]);
+  expect(path.viaJanus).toBe(false);
+});
+
+test("with a media server a conversation waits for its route, then goes through Janus only: no peer-to-peer link", () => {
+  const { path, links, subscribed, joined } = setup();
+  path.setRoute({ groupId: null, via: "mesh", publish: false, feeds: [] });
+  path.update(meeting);
+  expect(links).toEqual([]);
+  expect(joined).toEqual([]);
+  path.setRoute(viaJanus(["ann"]));
+  expect(path.viaJanus).toBe(true);
+  expect(subscribed).toEqual(["ann"]);
+  expect(joined).toEqual(["ann"]);
+  expect(links).toEqual([]);
+  // A route with more feeds subscribes only to the new one.
+  path.setRoute(viaJanus(["ann", "bo"]));
+  expect(subscribed).toEqual(["ann", "bo"]);
+  expect(path.peerIds().sort()).toEqual(["ann", "bo"]);
+});
+
+test("a mesh route for the conversation (Janus unreachable) drops the feeds and calls peer to peer", () => {
+  const { path, links, left } = setup();
+  path.setRoute(viaJanus(["ann", "bo"]));
+  path.update(meeting);
+  expect(links).toEqual([]);
+  path.setRoute({ groupId: "zone-3", via: "mesh", publish: true, feeds: [], notice: "The media server is unreachable." });
+  expect(left.sort()).toEqual(["ann", "bo"]);
+  expect(links.sort()).toEqual(["ann", "bo"]);
+  expect(path.viaJanus).toBe(false);
+});
+
+test("a refused subscribe, or a feed the room ended, is asked for again after a backoff from the last route", () => {
+  jest.useFakeTimers();
+  const { path, janus, subscribed, left } = setup();
+  path.setRoute(viaJanus(["ann"]));
+  path.update(meeting);
+  janus.refused("subscribe");
+  expect(subscribed).toEqual(["ann"]);
+  jest.advanceTimersByTime(100);
+  expect(subscribed).toEqual(["ann", "ann"]);
+  // The room ends the feed without changing the route: the tile stays and the feed is asked for again.
+  janus.ended("ann");
+  expect(left).toEqual([]);
+  jest.advanceTimersByTime(200);
+  expect(subscribed).toEqual(["ann", "ann", "ann"]);
+  // Tries are used up: no more until the conversation changes (and the console says so).
+  const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+  janus.ended("ann");
+  expect(warn).toHaveBeenCalledWith("[deskmap] media server: giving up until the conversation changes");
+  warn.mockRestore();
+  jest.advanceTimersByTime(10_000);
+  expect(subscribed).toHaveLength(3);
+  path.update({ groupId: null, peers: [] });
+  expect(left).toEqual(["ann"]);
+});

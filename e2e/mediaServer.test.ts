@@ -1,0 +1,277 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { createSpaceWithMap } from "../server/db/repositories/createSpaceWithMap";
+import { routerOf } from "../server/test/mediaHarness";
+import { parseMap } from "../shared/map/parseMap";
+import type { OfficeMap, Zone } from "../shared/map/types";
+import { stagesOf } from "../shared/meetups/stageLayout";
+import { pointInZone } from "../shared/map/zones";
+import { footBlocked } from "../shared/rules/movement";
+import {
+  E2E_TIMEOUT_MS,
+  ROOT,
+  closeAll,
+  ensureBuilt,
+  joinOffice,
+  launchBrowser,
+  openPage,
+  pollUntil,
+  startTestServer,
+  type TestServer,
+  type WatchedPage,
+} from "./browser";
+import { remoteTileNames, tileView, videoFlowing } from "./callsPages";
+import { startJanus, type JanusServer } from "./services/janus";
+
+/**
+ * A meeting room through a real Janus, in real Chromium pages: the office
+ * map with its spawn points moved into Meeting Room A, so everyone who joins
+ * stands in the meeting room and the room routes their media through Janus.
+ * Each page counts its RTCPeerConnections and what they carry, so the test
+ * sees that media goes through Janus (one publisher, one subscriber per
+ * other person) and not peer to peer.
+ */
+
+jest.setTimeout(6 * E2E_TIMEOUT_MS);
+
+let janus: JanusServer;
+let browser: Browser;
+let server: TestServer;
+let pages: WatchedPage[] = [];
+const SPACE = "meet";
+const STAGE_SPACE = "talk";
+
+type Tiled = { layers: Array<{ name: string; objects?: Array<{ x: number; y: number }> }> };
+type Spot = { x: number; y: number };
+
+/** Free standing spots inside a zone, a tile apart, away from its edges. */
+function spotsIn(office: OfficeMap, zone: Zone, except: Zone[] = []): Spot[] {
+  const spots: Spot[] = [];
+  for (let y = zone.bounds.y + 48; y < zone.bounds.y + zone.bounds.height - 16; y += 32) {
+    for (let x = zone.bounds.x + 48; x < zone.bounds.x + zone.bounds.width - 16; x += 32) {
+      if (pointInZone(zone, x, y) && !except.some((z) => pointInZone(z, x, y)) && !footBlocked(office, x, y)) spots.push({ x, y });
+    }
+  }
+  return spots;
+}
+
+/** The office map with its spawn points moved: the i-th person to join appears at `spawnAt(i)`. */
+function officeWithSpawns(spawnAt: (office: OfficeMap, i: number) => Spot): { tiled: Record<string, unknown>; map: OfficeMap } {
+  const tiled = JSON.parse(readFileSync(path.join(ROOT, "maps/office.json"), "utf8")) as Tiled;
+  const office = parseMap(tiled);
+  const spawns = tiled.layers.find((l) => l.name === "spawns")!.objects!;
+  spawns.forEach((s, i) => Object.assign(s, spawnAt(office, i)));
+  return { tiled: tiled as unknown as Record<string, unknown>, map: parseMap(tiled) };
+}
+
+/** Everyone appears in Meeting Room A. */
+function meetingRoomOffice() {
+  return officeWithSpawns((office, i) => {
+    const spots = spotsIn(office, office.zones.find((z) => z.name === "Meeting Room A")!);
+    return spots[(i * 3) % spots.length];
+  });
+}
+
+/** The first to join appears on the stage's platform (and speaks), everyone after them in its hall (and listens). */
+function stageOffice() {
+  return officeWithSpawns((office, i) => {
+    const stage = stagesOf(office).find((s) => s.platforms.length > 0)!;
+    if (i === 0) return spotsIn(office, stage.platforms[0])[0];
+    const hall = spotsIn(office, stage.hall, stage.platforms);
+    return hall[(i * 3) % hall.length];
+  });
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  janus = await startJanus();
+  server = await startTestServer({ JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, JANUS_ADMIN_KEY: janus.adminKey });
+  const meeting = meetingRoomOffice();
+  await createSpaceWithMap(server.repos, { slug: SPACE, name: "Meet", tiled: meeting.tiled, map: meeting.map, mapName: "office" });
+  const talk = stageOffice();
+  await createSpaceWithMap(server.repos, { slug: STAGE_SPACE, name: "Talk", tiled: talk.tiled, map: talk.map, mapName: "office" });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterEach(async () => {
+  await Promise.all(pages.map((p) => p.page.goto("about:blank").catch(() => undefined)));
+  await closeAll(pages);
+  pages = [];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await janus?.stop();
+});
+
+interface CallPeer {
+  id: string;
+  connected: boolean;
+  via: string;
+}
+
+/** What one of the page's RTCPeerConnections does: state, and which way its media m-lines go. */
+interface PcView {
+  state: string;
+  directions: string[];
+  janus: boolean;
+}
+
+const calls = (page: Page) => page.evaluate(() => (window as unknown as { __deskmapCalls?: { peers(): CallPeer[] } }).__deskmapCalls?.peers() ?? []);
+const selfId = (page: Page) => page.evaluate(() => (window as unknown as { __deskmap: { selfId(): string } }).__deskmap.selfId());
+const notice = (page: Page) => page.locator("[data-call-notice]").evaluate((el: HTMLElement) => (el.hidden ? "" : (el.textContent ?? "")));
+
+/** The page's live RTCPeerConnections (counted by an init script): state, m-line directions, and whether Janus made the remote SDP. */
+const connections = (page: Page) =>
+  page.evaluate(() =>
+    ((window as unknown as { __pcs: RTCPeerConnection[] }).__pcs ?? [])
+      .filter((pc) => pc.connectionState !== "closed")
+      .map((pc) => ({
+        state: pc.connectionState,
+        directions: pc.getTransceivers().map((t) => t.currentDirection ?? t.direction),
+        // Janus names every stream of the SDP it makes "janus" (a browser's carry random ids).
+        janus: /^a=ssrc:\d+ cname:janus$/m.test(pc.remoteDescription?.sdp ?? ""),
+      })),
+  ) as Promise<PcView[]>;
+
+async function join(name: string, space = SPACE, cameraDelayMs = 0): Promise<WatchedPage> {
+  const watched = await openPage(browser, `${server.url}/s/${space}`);
+  // A slow camera: the room's first route arrives while the page is still opening it (the reason 20f895b was reverted).
+  if (cameraDelayMs > 0) {
+    await watched.context.addInitScript((delay) => {
+      const devices = navigator.mediaDevices;
+      const open = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = (c) => new Promise((r) => setTimeout(r, delay)).then(() => open(c));
+    }, cameraDelayMs);
+  }
+  await watched.context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const made: RTCPeerConnection[] = [];
+    Object.defineProperty(window, "__pcs", { value: made });
+    window.RTCPeerConnection = class extends Native {
+      constructor(c?: RTCConfiguration) {
+        super(c);
+        made.push(this);
+      }
+    } as typeof RTCPeerConnection;
+  });
+  await watched.page.reload();
+  pages.push(watched);
+  await joinOffice(watched.page, name);
+  return watched;
+}
+
+const sameNames = (names: string[]) => (tiles: string[]) => JSON.stringify(tiles) === JSON.stringify([...names].sort());
+
+/** Every page shows a tile for each other person, with video frames, connected the given way. */
+async function everyoneSeesEveryone(names: string[], via: "janus" | "mesh"): Promise<void> {
+  for (const [i, p] of pages.entries()) {
+    const others = names.filter((_, j) => j !== i);
+    await pollUntil(() => remoteTileNames(p.page), sameNames(others), `${names[i]}'s tiles`, 2 * E2E_TIMEOUT_MS);
+    for (const other of others) expect((await videoFlowing(p.page, other, 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+    const peers = await pollUntil(() => calls(p.page), (c) => c.length === others.length && c.every((x) => x.connected && x.via === via), `${names[i]} connected via ${via}`, E2E_TIMEOUT_MS);
+    expect(peers.map((c) => c.via)).toEqual(others.map(() => via));
+  }
+}
+
+test("two people in a meeting room see each other through Janus; mic, camera and Leave call work; the page holds no Janus secret", async () => {
+  const names = ["Mia Meeting", "Ned Meeting"];
+  await join(names[0]);
+  // Ned's camera takes 3 s to open: the routes the room sent meanwhile must still count.
+  await join(names[1], SPACE, 3000);
+  const [mia, ned] = pages.map((p) => p.page);
+  await everyoneSeesEveryone(names, "janus");
+
+  // Through Janus, not peer to peer: each page has one send-only publisher and one receive-only subscriber, both with Janus.
+  for (const p of pages) {
+    const pcs = await pollUntil(() => connections(p.page), (c) => c.length === 2 && c.every((x) => x.state === "connected"), "two connections with Janus", E2E_TIMEOUT_MS);
+    expect(pcs.map((c) => c.directions.join()).sort()).toEqual(["recvonly,recvonly", "sendonly,sendonly"]);
+    expect(pcs.every((c) => c.janus)).toBe(true);
+  }
+  // Janus itself lists both as publishers in the conversation's VideoRoom, and the room holds a subscription each way.
+  const [miaId, nedId] = await Promise.all([selfId(mia), selfId(ned)]);
+  const router = await routerOf(SPACE);
+  expect(router.publishing().sort()).toEqual([miaId, nedId].sort());
+  expect(router.subscriptionsOf(miaId)).toEqual([nedId]);
+  expect(router.subscriptionsOf(nedId)).toEqual([miaId]);
+
+  // Nothing the page was given names Janus: not its address, nor its secrets.
+  for (const p of pages) {
+    const html = await p.page.content();
+    for (const secret of [janus.apiSecret, janus.adminKey, janus.url]) expect(html).not.toContain(secret);
+  }
+
+  // Ned mutes and turns his camera off: Mia's tile says so; camera back on, his video flows again through the same feed.
+  await ned.getByRole("button", { name: "Microphone" }).click();
+  await ned.getByRole("button", { name: "Camera" }).click();
+  const off = await pollUntil(() => tileView(mia, "Ned Meeting"), (t) => t?.badges.length === 2, "Mia seeing Ned muted, camera off", E2E_TIMEOUT_MS);
+  expect(off).toMatchObject({ badges: ["Muted", "Camera off"], videoVisible: false, placeholder: "Ned Meeting" });
+  await ned.getByRole("button", { name: "Microphone" }).click();
+  await ned.getByRole("button", { name: "Camera" }).click();
+  await pollUntil(() => tileView(mia, "Ned Meeting"), (t) => t?.badges.length === 0 && t.videoVisible, "Ned back on", E2E_TIMEOUT_MS);
+  expect((await videoFlowing(mia, "Ned Meeting")).width).toBeGreaterThan(0);
+  expect((await connections(ned)).length).toBe(2);
+
+  // Mia leaves the call: her tiles and connections go; Ned, alone now, is in no conversation; the room takes every Janus handle back.
+  await mia.getByRole("button", { name: "Leave call" }).click();
+  await pollUntil(() => remoteTileNames(mia), sameNames([]), "Mia's tiles to go", E2E_TIMEOUT_MS);
+  await pollUntil(() => remoteTileNames(ned), sameNames([]), "Ned's tile of Mia to go", E2E_TIMEOUT_MS);
+  await pollUntil(() => connections(mia), (c) => c.length === 0, "Mia's connections to close", E2E_TIMEOUT_MS);
+  await pollUntil(() => connections(ned), (c) => c.length === 0, "Ned's connections to close", E2E_TIMEOUT_MS);
+  await pollUntil(async () => router.publishing(), (ids) => ids.length === 0, "nobody publishing", E2E_TIMEOUT_MS);
+  expect(router.subscriptionsOf(nedId)).toEqual([]);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
+test("four people in a meeting room all receive each other's video through Janus", async () => {
+  const names = ["Ada Four", "Bea Four", "Cy Four", "Dee Four"];
+  for (const name of names) await join(name);
+  await everyoneSeesEveryone(names, "janus");
+  // Each page publishes once and subscribes to the three others: four connections with Janus, none between pages.
+  for (const p of pages) {
+    const pcs = await pollUntil(() => connections(p.page), (c) => c.length === 4 && c.every((x) => x.state === "connected"), "four connections with Janus", E2E_TIMEOUT_MS);
+    expect(pcs.filter((c) => c.directions.every((d) => d === "sendonly"))).toHaveLength(1);
+    expect(pcs.filter((c) => c.directions.every((d) => d === "recvonly"))).toHaveLength(3);
+    expect(pcs.every((c) => c.janus)).toBe(true);
+  }
+  expect((await routerOf(SPACE)).publishing()).toHaveLength(4);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
+test("a stage speaker reaches a listener through Janus; the listener publishes nothing", async () => {
+  const speaker = await join("Sam Stage", STAGE_SPACE);
+  const listener = await join("Lee Stage", STAGE_SPACE);
+  await pollUntil(() => remoteTileNames(listener.page), sameNames(["Sam Stage"]), "Lee's tile of Sam", 2 * E2E_TIMEOUT_MS);
+  expect((await videoFlowing(listener.page, "Sam Stage", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+  await pollUntil(() => calls(listener.page), (c) => c.length === 1 && c[0].connected && c[0].via === "janus", "Lee connected to Sam via Janus", E2E_TIMEOUT_MS);
+  // The listener only receives (one recvonly connection with Janus); the speaker only publishes.
+  const lee = await pollUntil(() => connections(listener.page), (c) => c.length === 1 && c[0].state === "connected", "Lee's one connection", E2E_TIMEOUT_MS);
+  expect(lee[0]).toMatchObject({ directions: ["recvonly", "recvonly"], janus: true });
+  const sam = await pollUntil(() => connections(speaker.page), (c) => c.length === 1 && c[0].state === "connected", "Sam's publisher", E2E_TIMEOUT_MS);
+  expect(sam[0]).toMatchObject({ directions: ["sendonly", "sendonly"], janus: true });
+  const router = await routerOf(STAGE_SPACE);
+  expect(router.publishing()).toEqual([await selfId(speaker.page)]);
+  expect(router.subscriptionsOf(await selfId(listener.page))).toEqual([await selfId(speaker.page)]);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
+test("when Janus goes away, the meeting room's call falls back to peer to peer and the page says why", async () => {
+  const names = ["Oli Fallback", "Pam Fallback"];
+  for (const name of names) await join(name);
+  await everyoneSeesEveryone(names, "janus");
+
+  await janus.stop();
+  for (const p of pages) {
+    await pollUntil(() => notice(p.page), (t) => /^The media server connection was lost .*This call is peer to peer, for at most \d+ people\.$/.test(t), "the fallback notice", E2E_TIMEOUT_MS);
+  }
+  await everyoneSeesEveryone(names, "mesh");
+  // Peer to peer now: one connection to the other person, sending and receiving, made by a browser.
+  for (const p of pages) {
+    const pcs = await pollUntil(() => connections(p.page), (c) => c.length === 1 && c[0].state === "connected", "one peer-to-peer connection", E2E_TIMEOUT_MS);
+    expect(pcs[0].janus).toBe(false);
+    expect(pcs[0].directions).toContain("sendrecv");
+  }
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
