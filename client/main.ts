@@ -285,6 +285,7 @@ function exposeDebugHook(connection: OfficeConnection, view: () => OfficeView | 
       members: () => connection.allMembers().map((m) => ({ ...m })),
       status: () => connection.connectionStatus,
       renderInfo: () => view()?.renderInfo() ?? null,
+      tagRects: () => view()?.tagRects() ?? [],
       mapVersion: () => mapVersion ?? null,
     }),
     configurable: true,
