@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, joinOffice, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, closeAll, joinOffice, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
 import { remoteTileNames } from "./callsPages";
 
 /**
@@ -12,7 +12,15 @@ import { remoteTileNames } from "./callsPages";
 
 jest.setTimeout(6 * E2E_TIMEOUT_MS);
 
-const session = useOfficeSession({ closePagesAfterEach: true });
+const session = useOfficeSession();
+/** Pages of this suite's own contexts (sizes, themes): they leave after each test, so the next starts alone. */
+let opened: WatchedPage[] = [];
+afterEach(async () => {
+  const pages = opened;
+  opened = [];
+  await Promise.all(pages.map((p) => p.page.goto("about:blank").catch(() => undefined)));
+  await closeAll(pages);
+});
 
 const SIZES = [
   { name: "laptop", viewport: { width: 1280, height: 800 }, touch: false },
@@ -29,8 +37,11 @@ async function openAt(size: (typeof SIZES)[number]): Promise<WatchedPage> {
   page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.setDefaultTimeout(E2E_TIMEOUT_MS / 2);
-  await page.goto(session.server.url);
-  return { context, page, errors };
+  // The first load on a busy machine (two suites' calls on two shared cores) can take a while.
+  await page.goto(session.server.url, { timeout: E2E_TIMEOUT_MS });
+  const watched = { context, page, errors };
+  opened.push(watched);
+  return watched;
 }
 
 function tagRects(page: Page): Promise<TagRect[]> {

@@ -1,4 +1,4 @@
-import { E2E_TIMEOUT_MS, pollUntil, submitJoin, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, closeAll, pollUntil, submitJoin, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
 import { remoteTileNames } from "./callsPages";
 import { measureTextContrast, nameTagContrast, type ContrastReport } from "./contrast";
 
@@ -11,7 +11,15 @@ import { measureTextContrast, nameTagContrast, type ContrastReport } from "./con
 
 jest.setTimeout(4 * E2E_TIMEOUT_MS);
 
-const session = useOfficeSession({ closePagesAfterEach: true });
+const session = useOfficeSession();
+/** Pages of this suite's own contexts (sizes, themes): they leave after each test, so the next starts alone. */
+let opened: WatchedPage[] = [];
+afterEach(async () => {
+  const pages = opened;
+  opened = [];
+  await Promise.all(pages.map((p) => p.page.goto("about:blank").catch(() => undefined)));
+  await closeAll(pages);
+});
 
 const AA = 4.5;
 
@@ -25,7 +33,9 @@ async function openThemed(theme: "dark" | "light"): Promise<WatchedPage> {
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.setDefaultTimeout(E2E_TIMEOUT_MS / 2);
   await page.goto(session.server.url);
-  return { context, page, errors };
+  const watched = { context, page, errors };
+  opened.push(watched);
+  return watched;
 }
 
 /** Everything measured below 4.5:1, as readable lines (empty when all pass). */

@@ -3,6 +3,13 @@ import { AvatarSprite } from "./AvatarSprite";
 import { declutterTags, type TagBox } from "./declutterTags";
 
 /**
+ * More tags than this on screen (a packed all-hands) are left where they are:
+ * stacking cannot make a crowd's tags readable, and the pass is quadratic in
+ * the tags that touch. Your own tag is still drawn over all the others.
+ */
+const DECLUTTER_MAX_TAGS = 64;
+
+/**
  * Creates avatar sprites and keeps their name tags crisp at the current zoom.
  * Released sprites of other people are pooled per avatar look and reused, so
  * people coming and going (hundreds in a big office) do not churn textures
@@ -59,7 +66,8 @@ export class AvatarFactory {
       boxes.push(box);
       this.owners.set(box, avatar);
     }
-    declutterTags(boxes);
+    if (boxes.length > DECLUTTER_MAX_TAGS) for (const box of boxes) box.lift = 0;
+    else declutterTags(boxes);
     for (const box of boxes) this.owners.get(box)?.setTagLift(box.lift);
   }
 
