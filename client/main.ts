@@ -101,7 +101,8 @@ async function join(member: AccountMember): Promise<void> {
     element<HTMLButtonElement>("[data-shortcuts-button]").hidden = false;
     element<HTMLButtonElement>("[data-shortcuts-button]").addEventListener("click", () => sheet.open());
     keymap.on("people", () => side.focusPeople());
-    keymap.on("map", () => document.querySelector<HTMLCanvasElement>("#game canvas")?.focus());
+    const focusMap = () => document.querySelector<HTMLCanvasElement>("#game canvas")?.focus();
+    keymap.on("map", focusMap);
     keymap.on("sit", () => view?.toggleSeat());
     const game = startOffice(element("#game"), {
       intent,
@@ -176,6 +177,7 @@ async function join(member: AccountMember): Promise<void> {
         notice: element("[data-call-notice]"),
         state,
         spotlight,
+        focusMap,
         // After allowing the camera or microphone: calls start over with the new devices.
         retry: () => {
           callsReady = callsReady.then((calls) => {
@@ -283,6 +285,7 @@ function exposeDebugHook(connection: OfficeConnection, view: () => OfficeView | 
       members: () => connection.allMembers().map((m) => ({ ...m })),
       status: () => connection.connectionStatus,
       renderInfo: () => view()?.renderInfo() ?? null,
+      tagRects: () => view()?.tagRects() ?? [],
       mapVersion: () => mapVersion ?? null,
     }),
     configurable: true,

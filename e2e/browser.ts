@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { PNG } from "pngjs";
 
 /**
  * Shared helpers for browser end-to-end tests: build the client when stale,
@@ -159,6 +160,33 @@ export function selfPosition(page: Page): Promise<{ x: number; y: number } | nul
 
 export function members(page: Page): Promise<DebugMember[]> {
   return page.evaluate(() => (window as unknown as { __deskmap?: { members(): DebugMember[] } }).__deskmap?.members() ?? []);
+}
+
+/** Pixels of exactly `hex` (a status dot's colour, say) in the canvas area above `name`'s feet, as `page` draws it. */
+export async function pixelsAboveHead(page: Page, name: string, hex: string): Promise<number> {
+  const person = (await members(page)).find((m) => m.name === name);
+  if (!person || !Number.isFinite(person.x)) return 0;
+  const shot = (await page.evaluate(
+    ({ x, y }) => {
+      const hook = (window as unknown as { __deskmap: { clientPointOf(p: { x: number; y: number }): { x: number; y: number } } }).__deskmap;
+      const canvas = document.querySelector("#game canvas") as HTMLCanvasElement;
+      const feet = hook.clientPointOf({ x, y });
+      const box = canvas.getBoundingClientRect();
+      return { url: canvas.toDataURL("image/png"), x: feet.x - box.left, y: feet.y - box.top };
+    },
+    { x: person.x, y: person.y },
+  )) as { url: string; x: number; y: number };
+  const png = PNG.sync.read(Buffer.from(shot.url.split(",")[1], "base64"));
+  const want = Number.parseInt(hex.slice(1), 16);
+  let found = 0;
+  // The tag sits above the sprite: up to 80 screen pixels either side, 140 above the feet.
+  for (let y = Math.max(0, Math.round(shot.y - 140)); y < Math.min(png.height, Math.round(shot.y)); y++) {
+    for (let x = Math.max(0, Math.round(shot.x - 80)); x < Math.min(png.width, Math.round(shot.x + 80)); x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data.readUInt32BE(i) >>> 8 === want) found++;
+    }
+  }
+  return found;
 }
 
 export async function closeAll(pages: WatchedPage[]): Promise<void> {

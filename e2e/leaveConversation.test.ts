@@ -82,3 +82,42 @@ test("Leave call ends one person's call while the others keep talking; walking a
 
   for (const p of pages) expect(p.errors).toEqual([]);
 });
+
+test("after leaving the call from the keyboard, focus is on the map and the arrow keys walk", async () => {
+  const names = ["Kim Keys", "Lou Listens"];
+  const pages: WatchedPage[] = [];
+  for (const name of names) {
+    const p = await open();
+    await joinOffice(p.page, name);
+    pages.push(p);
+  }
+  const [a] = pages.map((p) => p.page);
+  const leaveButton = a.getByRole("button", { name: "Leave call" });
+  await waitTiles(a, ["Lou Listens"], "Kim's tile for Lou");
+  await leaveButton.waitFor({ state: "visible", timeout: E2E_TIMEOUT_MS });
+
+  // Reach the button with Tab (from the first call control), press it with Enter.
+  await a.getByRole("group", { name: "Call controls" }).getByRole("button", { name: "Microphone" }).focus();
+  const focused = () => a.evaluate(() => document.activeElement?.textContent ?? "");
+  for (let i = 0; i < 8 && (await focused()) !== "Leave call"; i++) await a.keyboard.press("Tab");
+  expect(await focused()).toBe("Leave call");
+  await a.keyboard.press("Enter");
+  await waitTiles(a, [], "Kim's tiles to go");
+  await leaveButton.waitFor({ state: "hidden" });
+
+  // Focus did not fall to <body>: it is on the map, so the next arrow key walks.
+  expect(await a.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute("role"))).toBe("application");
+  const before = await position(a);
+  let moved = false;
+  for (const key of ["ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight"]) {
+    await a.keyboard.down(key);
+    moved = await pollUntil(() => selfPosition(a), (p) => !!p && Math.hypot(p.x - before.x, p.y - before.y) >= 16, `Kim to walk (${key})`, 4000).then(
+      () => true,
+      () => false,
+    );
+    await a.keyboard.up(key);
+    if (moved) break;
+  }
+  expect(moved).toBe(true);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});

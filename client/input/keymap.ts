@@ -88,6 +88,9 @@ export class Keymap {
   }
 
   private down(event: KeyboardEvent): void {
+    // A modal dialog (settings, the shortcut sheet) keeps its keys: Escape closes it, arrows move
+    // between its radio buttons, and nothing walks or toggles the microphone behind it.
+    if (inModalDialog(event.target)) return;
     const typing = isTypingTarget(event.target);
     if (MOVE_CODES[event.code] && plain(event) && !typing) {
       event.preventDefault(); // arrows would otherwise scroll the page
@@ -105,4 +108,9 @@ export class Keymap {
       return;
     }
   }
+}
+
+function inModalDialog(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== "function") return false;
+  return (target as Element).closest("dialog")?.matches(":modal") ?? false;
 }

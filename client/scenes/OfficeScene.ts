@@ -41,6 +41,8 @@ export interface OfficeView {
   lookAt(point: Point): void;
   /** Sits at the nearest desk within reach, or stands up (the X shortcut). */
   toggleSeat(): void;
+  /** Visible name tags (with status text) as page rectangles, for tests of what covers what. */
+  tagRects(): Array<{ name: string; self: boolean; x: number; y: number; width: number; height: number }>;
   /** How the map is drawn: the renderer, and baked tile chunks per band (none with WebGL). */
   renderInfo(): { renderer: "canvas" | "webgl"; chunks: Record<string, number> };
 }
@@ -112,6 +114,7 @@ export class OfficeScene extends Phaser.Scene {
       walkTo: (point) => player.walkTo(point),
       lookAt: (point) => this.lookAt(point),
       toggleSeat: () => this.seats?.toggle(),
+      tagRects: () => this.tagRects(),
       renderInfo: () => ({
         renderer: this.game.renderer.type === Phaser.CANVAS ? "canvas" : "webgl",
         chunks: this.mapLayers?.bakedCounts() ?? {},
@@ -122,6 +125,7 @@ export class OfficeScene extends Phaser.Scene {
   override update(): void {
     this.player?.update(performance.now());
     this.remotes?.update();
+    this.factory?.layoutTags();
     this.seats?.update(performance.now());
     this.followSelf();
     this.mapLayers?.update(this.cameras.main.worldView);
@@ -139,6 +143,14 @@ export class OfficeScene extends Phaser.Scene {
   private followSelf(): void {
     const sprite = this.player?.sprite;
     if (sprite) this.cameraSystem?.follow(sprite);
+  }
+
+  private tagRects(): ReturnType<OfficeView["tagRects"]> {
+    const zoom = this.cameras.main.zoom;
+    return (this.factory?.tagRects() ?? []).map((r) => {
+      const at = this.clientPointOf(r);
+      return { ...r, x: at.x, y: at.y, width: r.width * zoom, height: r.height * zoom };
+    });
   }
 
   private clientPointOf(point: Point): Point {

@@ -1,5 +1,13 @@
 import type * as Phaser from "phaser";
 import { AvatarSprite } from "./AvatarSprite";
+import { declutterTags, type TagBox } from "./declutterTags";
+
+/**
+ * More tags than this on screen (a packed all-hands) are left where they are:
+ * stacking cannot make a crowd's tags readable, and the pass is quadratic in
+ * the tags that touch. Your own tag is still drawn over all the others.
+ */
+const DECLUTTER_MAX_TAGS = 64;
 
 /**
  * Creates avatar sprites and keeps their name tags crisp at the current zoom.
@@ -12,6 +20,9 @@ export class AvatarFactory {
   private readonly pool = new Map<string, AvatarSprite[]>();
   private readonly looks = new WeakMap<AvatarSprite, string>();
   private textResolution = 2;
+  /** Reused by layoutTags every frame (no allocation in the render loop). */
+  private readonly boxes: TagBox[] = [];
+  private readonly owners = new WeakMap<TagBox, AvatarSprite>();
 
   constructor(private readonly scene: Phaser.Scene) {}
 
@@ -39,6 +50,38 @@ export class AvatarFactory {
     let list = this.pool.get(look);
     if (!list) this.pool.set(look, (list = []));
     list.push(sprite);
+  }
+
+  /**
+   * Stacks name tags that would overlap (declutterTags), for the avatars drawn
+   * this frame; call after every avatar was posed.
+   */
+  layoutTags(): void {
+    const boxes = this.boxes;
+    boxes.length = 0;
+    for (const avatar of this.avatars) {
+      if (!avatar.visible) continue;
+      const box = avatar.measureTag();
+      if (!Number.isFinite(box.x)) continue;
+      boxes.push(box);
+      this.owners.set(box, avatar);
+    }
+    if (boxes.length > DECLUTTER_MAX_TAGS) for (const box of boxes) box.lift = 0;
+    else declutterTags(boxes);
+    for (const box of boxes) this.owners.get(box)?.setTagLift(box.lift);
+  }
+
+  /** Visible avatars' names and tag rectangles (tag and status text), in map pixels, for tests. */
+  tagRects(): Array<{ name: string; self: boolean; x: number; y: number; width: number; height: number }> {
+    const out = [];
+    for (const avatar of this.avatars) {
+      if (!avatar.visible) continue;
+      const box = avatar.measureTag();
+      if (!Number.isFinite(box.x)) continue;
+      const bottom = box.bottom - avatar.tagLift;
+      out.push({ name: avatar.name, self: box.self, x: box.x - box.width / 2, y: bottom - box.height, width: box.width, height: box.height });
+    }
+    return out;
   }
 
   /** The part of the map the camera shows, in world pixels (for culling). */

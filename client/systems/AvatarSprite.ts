@@ -3,7 +3,9 @@ import type { Facing } from "../../shared/avatars";
 import { avatarTextureKey, idleFrame, walkAnimationKey } from "./avatarAnimations";
 import { DEPTH } from "./depths";
 import { NameTag } from "./NameTag";
+import { TAG_OTHER_NAME, TAG_SELF_NAME } from "./nameTagStyle";
 import { StatusDecor, statusColour, type StatusInfo } from "./StatusDecor";
+import type { TagBox } from "./declutterTags";
 
 /**
  * One person on the map: the animated sprite, anchored at the feet, and a
@@ -23,6 +25,10 @@ export class AvatarSprite {
   /** Where the avatar was last placed; a pose that did not change costs nothing (no depth re-sort). */
   private px = NaN;
   private py = NaN;
+  /** How far the tag is drawn above its place, so it does not overlap a neighbour's (declutterTags). */
+  private lift = 0;
+  /** The tag's box for the declutter pass, reused every frame. */
+  readonly tagBox: TagBox;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -34,8 +40,30 @@ export class AvatarSprite {
     this.textResolution = textResolution;
     this.textureKey = avatarTextureKey(avatar);
     this.sprite = scene.add.sprite(0, 0, this.textureKey, 0).setOrigin(0.5, 1);
-    this.tag = new NameTag(scene, name, isSelf ? { bold: true, colour: "#fde68a" } : { bold: false, colour: "#f8fafc" }, textResolution);
+    this.tag = new NameTag(scene, name, isSelf ? { bold: true, colour: TAG_SELF_NAME } : { bold: false, colour: TAG_OTHER_NAME }, textResolution);
     this.tag.image.setDepth(DEPTH.nameTag);
+    this.tagBox = { x: 0, bottom: 0, width: 0, height: 0, self: isSelf, lift: 0 };
+  }
+
+  /** Fills `tagBox` with where the tag would sit unlifted (tag and status text together). */
+  measureTag(): TagBox {
+    const box = this.tagBox;
+    box.x = this.px;
+    box.bottom = this.py - this.sprite.height - TAG_GAP_PX;
+    box.width = Math.max(this.tag.width, this.decor?.textWidth ?? 0);
+    box.height = this.tag.height + (this.decor?.textHeight ?? 0);
+    return box;
+  }
+
+  get tagLift(): number {
+    return this.lift;
+  }
+
+  /** Draws the tag `lift` map pixels higher (0: in its place above the head). */
+  setTagLift(lift: number): void {
+    if (lift === this.lift) return;
+    this.lift = lift;
+    this.placeTag();
   }
 
   /** Places the avatar with its feet at (x, y) and picks the walk or idle pose. */
@@ -46,14 +74,21 @@ export class AvatarSprite {
       this.px = px;
       this.py = py;
       this.sprite.setPosition(px, py).setDepth(py);
-      this.tag.image.setPosition(px, py - this.sprite.height - TAG_GAP_PX).setDepth(DEPTH.nameTag + py);
-      this.decor?.place(px, py, this.sprite.height, this.tag.image);
+      this.placeTag();
     }
     if (facing === this.facing && moving === this.moving) return;
     this.facing = facing;
     this.moving = moving;
     if (moving) this.sprite.play(walkAnimationKey(this.textureKey, facing), true);
     else this.sprite.stop().setFrame(idleFrame(facing));
+  }
+
+  private placeTag(): void {
+    const { px, py } = this;
+    // Your own tag above everyone else's, so no neighbour's is ever drawn over it.
+    const depth = DEPTH.nameTag + py + (this.tagBox.self ? DEPTH.selfTagBoost : 0);
+    this.tag.image.setPosition(px, py - this.sprite.height - TAG_GAP_PX - this.lift).setDepth(depth);
+    this.decor?.place(px, py, this.sprite.height, this.tag.image);
   }
 
   /** Culling and pooling: hidden avatars cost nothing to draw. */
@@ -66,6 +101,10 @@ export class AvatarSprite {
 
   get visible(): boolean {
     return this.sprite.visible;
+  }
+
+  get name(): string {
+    return this.tag.text;
   }
 
   setName(name: string): void {

@@ -1,5 +1,6 @@
 import type * as Phaser from "phaser";
 import { labelFilter } from "./labelFilter";
+import { TAG_PLATE } from "./nameTagStyle";
 
 /**
  * The label over an avatar: the status dot and the name on one dark plate,
@@ -16,7 +17,6 @@ const PAD_X = 3;
 const PAD_Y = 1;
 const DOT_PX = 6;
 const DOT_GAP = 3;
-const PLATE = "rgba(15, 23, 42, 0.78)";
 const DOT_OUTLINE = "#0f172a";
 
 export interface NameTagStyle {
@@ -58,6 +58,10 @@ export class NameTag {
     return this.texture.height / this.resolution;
   }
 
+  get text(): string {
+    return this.name;
+  }
+
   setName(name: string): void {
     if (name === this.name) return;
     this.name = name;
@@ -95,7 +99,7 @@ export class NameTag {
     // Resizing clears the canvas and its drawing state; the same size keeps both.
     this.texture.setSize(width, height);
     ctx.clearRect(0, 0, width, height);
-    ctx.fillStyle = PLATE;
+    ctx.fillStyle = TAG_PLATE;
     ctx.fillRect(0, 0, width, height);
     if (this.dot) {
       ctx.beginPath();

@@ -68,6 +68,15 @@ export class StatusDecor {
     this.ring.setVisible(this.shown && this.status === "focus");
   }
 
+  /** Size of the status text over the tag, in map pixels (0 when there is none). */
+  get textWidth(): number {
+    return this.text.visible ? this.text.displayWidth : 0;
+  }
+
+  get textHeight(): number {
+    return this.text.visible ? this.text.displayHeight + 1 : 0;
+  }
+
   /** Whether the decoration changes by itself (a running focus timer), so must be placed every frame. */
   get animated(): boolean {
     return this.status === "focus" && this.timer.phase === "running";

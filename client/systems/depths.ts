@@ -9,6 +9,8 @@ export const DEPTH = {
   marker: -1,
   above: 1_000_000,
   nameTag: 2_000_000,
+  /** Added to your own name tag's depth: it is drawn over every other tag. */
+  selfTagBoost: 500_000,
 } as const;
 
 /**

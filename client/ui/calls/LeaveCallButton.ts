@@ -6,12 +6,19 @@ import type { Conversation } from "../../net/OfficeConnection";
  * without walking away; the room keeps us out of it until we (or they) walk
  * apart. Shown only while we are in an ordinary conversation: a stage is left
  * by walking off it. Rendered from the page state's conversation signal.
+ * When the call ends with focus on the button, focus goes to the map (not to
+ * <body>, where the next arrow key would scroll the page instead of walking).
  */
 export class LeaveCallButton {
   readonly element: HTMLButtonElement;
   private readonly stopRender: () => void;
 
-  constructor(root: HTMLElement, conversation: ReadonlySignal<Conversation | null>, leave: () => void) {
+  constructor(
+    root: HTMLElement,
+    conversation: ReadonlySignal<Conversation | null>,
+    leave: () => void,
+    focusMap: () => void = () => undefined,
+  ) {
     const el = document.createElement("button");
     el.type = "button";
     el.className = "call-button call-leave";
@@ -23,7 +30,11 @@ export class LeaveCallButton {
     this.element = el;
     root.append(el);
     this.stopRender = effect(() => {
-      el.hidden = !LeaveCallButton.canLeave(conversation.value);
+      const hide = !LeaveCallButton.canLeave(conversation.value);
+      // Read before hiding: a hidden element drops focus and the browser forgets who had it.
+      const hadFocus = hide && !el.hidden && document.activeElement === el;
+      el.hidden = hide;
+      if (hadFocus) focusMap();
     });
   }
 

@@ -36,6 +36,8 @@ export interface CallsOptions {
   notice: HTMLElement;
   /** Starts calls again (after the person allowed the camera or microphone). */
   retry?(): void;
+  /** Puts keyboard focus on the map, where walking happens (after a control that had it goes away). */
+  focusMap?(): void;
   /** The page state: names for tiles (renames), and the spotlit speaker. */
   state?: OfficeState;
   spotlight?: ReadonlySignal<string | null>;
@@ -129,7 +131,7 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
     else connection.sendLeaveConversation();
   };
   if (state) {
-    const leaveButton = new LeaveCallButton(options.controls, state.conversation, leave);
+    const leaveButton = new LeaveCallButton(options.controls, state.conversation, leave, options.focusMap);
     disposables.add(() => leaveButton.dispose());
     // The room's refusal (a stage, or the call ended just before) is read out, not only logged.
     disposables.add(effect(() => {

@@ -3,27 +3,30 @@ import { ClientMessage } from "../../../shared/protocol/names";
 import { FOCUS_TIMER_MAX_MINUTES, FOCUS_TIMER_MIN_MINUTES, FOCUS_TIMER_PRESETS_MINUTES } from "../../../shared/status/focusTimer";
 import { PRESENCE_STATUSES, STATUS_LABELS, STATUS_TEXT_MAX, isPresenceStatus, type PresenceStatus } from "../../../shared/status/statusKinds";
 import type { OfficeUi } from "../officeUi";
+import type { StatusChoice } from "./statusChoice";
 import { statusPhrase, timeLeft } from "./statusLabel";
 
 /**
  * Your status: the menu (Available, Busy, Focus, Away), a custom text, and the
  * focus timer. The menu shows what everyone sees now (Focus at a focus desk,
- * Away while idle), straight from the state; choosing sends it.
+ * Away while idle), straight from the state; choosing sends it (or, while the
+ * page is reconnecting, keeps it pending until it can: statusChoice).
  */
-export function StatusMenu({ ui }: { ui: OfficeUi }) {
+export function StatusMenu({ ui, choice }: { ui: OfficeUi; choice: StatusChoice }) {
   const me = ui.state.self.value;
+  const pending = choice.pending.value;
   const [problem, setProblem] = useState("");
   const text = useRef<HTMLInputElement>(null);
   const minutes = useRef<HTMLInputElement>(null);
   const primed = useRef(false);
-  const shown: PresenceStatus = isPresenceStatus(me?.status) ? me.status : "available";
+  const current: PresenceStatus = isPresenceStatus(me?.status) ? me.status : "available";
+  const shown: PresenceStatus = pending?.kind ?? current;
   useEffect(() => {
     if (primed.current || !me || !text.current) return;
     primed.current = true;
     text.current.value = me.statusText ?? "";
   }, [me]);
-  const send = (kind: PresenceStatus) =>
-    ui.send(ClientMessage.SetStatus, { kind, text: (text.current?.value ?? "").trim().slice(0, STATUS_TEXT_MAX) });
+  const send = (kind: PresenceStatus) => choice.choose({ kind, text: (text.current?.value ?? "").trim().slice(0, STATUS_TEXT_MAX) });
   const startTimer = (m: number) => {
     if (!Number.isInteger(m) || m < FOCUS_TIMER_MIN_MINUTES || m > FOCUS_TIMER_MAX_MINUTES) {
       setProblem(`A focus timer lasts ${FOCUS_TIMER_MIN_MINUTES}–${FOCUS_TIMER_MAX_MINUTES} whole minutes.`);
@@ -62,6 +65,7 @@ export function StatusMenu({ ui }: { ui: OfficeUi }) {
       </div>
       <p class="status-shown" data-status-shown="" aria-live="polite">
         {problem || (me ? <Shown status={me.status} seat={me.seat} focusStart={me.focusStart} focusEnd={me.focusEnd} /> : null)}
+        {pending ? ` ${STATUS_LABELS[pending.kind]} once the connection is back.` : null}
       </p>
     </section>
   );

@@ -7,6 +7,7 @@ import { IdleWatcher } from "./IdleWatcher";
 import { KnockList } from "./KnockList";
 import { Notices } from "./Notices";
 import { StatusMenu } from "./StatusMenu";
+import { statusChoice } from "./statusChoice";
 
 /**
  * The status section (issue 5): status menu, desk controls, people to knock
@@ -15,9 +16,10 @@ import { StatusMenu } from "./StatusMenu";
  */
 export function startStatusUi(options: { ui: OfficeUi; connection: OfficeConnection; host: HTMLElement; notices: HTMLElement }): () => void {
   const { ui, connection, host } = options;
+  const choice = statusChoice(ui);
   render(
     <div class="status-dock" data-status-dock="">
-      <StatusMenu ui={ui} />
+      <StatusMenu ui={ui} choice={choice} />
       <DeskControls ui={ui} />
       <KnockList ui={ui} />
     </div>,
@@ -29,6 +31,7 @@ export function startStatusUi(options: { ui: OfficeUi; connection: OfficeConnect
   const offStatus = connection.events.on("status", (s) => s === "connected" && idle.resend());
   return () => {
     offStatus();
+    choice.dispose();
     idle.dispose();
     notices.dispose();
     render(null, host);
