@@ -9,7 +9,8 @@ import path from "node:path";
 /**
  * The map editor end to end (real server, real Chromium): an admin draws a
  * meeting zone over the office's lobby with the mouse, names it, undoes and
- * redoes it by keyboard, saves it as a new version and activates it; two
+ * redoes it by keyboard, tries walking through it (stopped by a painted
+ * blocked tile), saves it as a new version and activates it; two
  * guests who then stand at opposite ends of the lobby, far beyond talking
  * distance, are in one call because the zone is a meeting room.
  */
@@ -93,6 +94,26 @@ test("an admin draws a meeting zone, saves and activates it; two people in it ar
   await page.getByRole("button", { name: "Paint blocked tiles" }).click();
   const corner = await screenPoint(page, 45 * TILE + 16, 37 * TILE + 16);
   await page.mouse.click(corner.x, corner.y);
+
+  // Try walking: the walker starts at the spawn, inside the new meeting zone; next to the painted corner a step
+  // right is stopped by it, and a step left walks. Nothing of this is saved.
+  const walkNote = page.locator("[data-walk-note]");
+  const walkerAt = () => page.locator("[data-walker]").getAttribute("data-walker");
+  await page.getByRole("button", { name: "Try walking" }).click();
+  await walkNote.getByText(/At the spawn\. In “Lobby”, a meeting room/).waitFor();
+  expect(await walkerAt()).toBe(`${map.spawns[0].x},${map.spawns[0].y}`);
+  const besideCorner = await screenPoint(page, 44 * TILE + 16, 37 * TILE + 16);
+  await page.mouse.click(besideCorner.x, besideCorner.y);
+  const feet = (tx: number, ty: number) => tileFeet(map, tx, ty);
+  await pollUntil(walkerAt, (at) => at === `${feet(44, 37).x},${feet(44, 37).y}`, "the walker beside the painted corner");
+  await page.keyboard.press("ArrowRight");
+  await walkNote.getByText(/Stopped by a blocked tile\. In “Lobby”/).waitFor();
+  expect(await walkerAt()).toBe(`${feet(44, 37).x},${feet(44, 37).y}`);
+  await page.keyboard.press("ArrowLeft");
+  await pollUntil(walkerAt, (at) => at === `${feet(43, 37).x},${feet(43, 37).y}`, "the walker a tile left");
+  await page.keyboard.press("Escape");
+  expect(await page.locator("[data-walker]").count()).toBe(0);
+
   await page.getByRole("button", { name: "Select and move" }).click();
   await page.getByRole("button", { name: "Lobby (meeting)" }).click();
   await page.getByLabel("Zoom").selectOption("0.5");

@@ -9,10 +9,11 @@ import { EditorToolbar } from "./EditorToolbar";
 import { MapBackdrop } from "./MapBackdrop";
 import { ObjectForm } from "./ObjectForm";
 import { ObjectList } from "./ObjectList";
-import { load, loaded, moveSelected, problems, redo, removeSelected, selection, tool, undo, type Tool } from "./editorState";
+import { chooseTool, load, loaded, moveSelected, problems, redo, removeSelected, selection, tool, undo, walk, walkNote, type Tool } from "./editorState";
 import "./editor.css";
 
-const TOOL_KEYS: Record<string, Tool> = { s: "select", z: "zone", d: "desk", p: "spawn", b: "block", u: "unblock" };
+const TOOL_KEYS: Record<string, Tool> = { s: "select", z: "zone", d: "desk", p: "spawn", b: "block", u: "unblock", w: "walk" };
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 const ZOOMS = [0.25, 0.5, 0.75, 1];
 
 /**
@@ -52,15 +53,16 @@ export function EditorApp({ slug }: { slug: string }) {
       if (mod && key === "z") ev.shiftKey ? redo() : undo();
       else if (mod && key === "y") redo();
       else if (mod || ev.altKey) return;
+      else if (ARROWS[ev.key] && tool.value === "walk") walk(...ARROWS[ev.key]);
       else if (ev.key.startsWith("Arrow") && selection.value) {
         const step = ev.shiftKey ? 1 : loaded.value!.tiled.tilewidth;
         const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[ev.key] ?? [0, 0];
         moveSelected(dx, dy);
       } else if ((ev.key === "Delete" || ev.key === "Backspace") && selection.value) removeSelected();
       else if (ev.key === "Escape") {
-        tool.value = "select";
+        chooseTool("select");
         selection.value = null;
-      } else if (TOOL_KEYS[key]) tool.value = TOOL_KEYS[key];
+      } else if (TOOL_KEYS[key]) chooseTool(TOOL_KEYS[key]);
       else return;
       ev.preventDefault();
     };
@@ -92,6 +94,11 @@ export function EditorApp({ slug }: { slug: string }) {
       {state === "ready" && l ? (
         <main id="admin-main" class="editor-body" tabIndex={-1}>
           <EditorToolbar onStatus={say} />
+          {tool.value === "walk" ? (
+            <p class="editor-walk" role="status" aria-live="polite" data-walk-note>
+              Trying the map as a person: arrow keys walk, a click jumps to a tile. {walkNote.value}
+            </p>
+          ) : null}
           <div class="editor-columns">
             <div class="editor-viewport">
               <label class="editor-zoom">
@@ -123,7 +130,7 @@ export function EditorApp({ slug }: { slug: string }) {
               <ObjectForm />
               <ObjectList />
               <p class="editor-hint">
-                Keys: S select, Z zone, D desk, P spawn, B paint blocked tiles, U clear them; arrows move the selected object a tile (Shift: a pixel); Delete removes it; Ctrl+Z undo, Ctrl+Shift+Z redo. Tinted tiles are blocked by the map's tiles (change those in Tiled); hatched red ones are painted here.
+                Keys: S select, Z zone, D desk, P spawn, B paint blocked tiles, U clear them, W try walking (arrows walk); arrows move the selected object a tile (Shift: a pixel); Delete removes it; Ctrl+Z undo, Ctrl+Shift+Z redo. Tinted tiles are blocked by the map's tiles (change those in Tiled); hatched red ones are painted here.
               </p>
             </aside>
           </div>

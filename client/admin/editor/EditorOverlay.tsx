@@ -1,7 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import type { MapEdits } from "../../../shared/map/mapEdits";
 import { addDesk, addSpawn, addZone, feetOnTile, freshDeskId, moveObject, paintCells, tileRect, updateZone, type ObjectKind } from "./editOps";
-import { amend, apply, commitDrag, edits, loaded, select, selection, tool } from "./editorState";
+import { amend, apply, commitDrag, edits, loaded, select, selection, tool, walker, walkTo } from "./editorState";
 
 type Pt = { x: number; y: number };
 type Drag =
@@ -57,7 +57,8 @@ export function EditorOverlay() {
       const cells = new Set(cell === null ? [] : [cell]);
       amend(paintCells(e, cells, t === "block"));
       setDrag({ mode: "paint", block: t === "block", cells, before: e });
-    } else selection.value = null;
+    } else if (t === "walk") walkTo(p);
+    else selection.value = null;
   };
   const onObject = (ev: PointerEvent, kind: ObjectKind, index: number) => {
     if (tool.value !== "select") return; // placing tools draw over objects too
@@ -156,6 +157,14 @@ export function EditorOverlay() {
         />
       ) : null}
       {draft ? <rect class="editor-draft" {...draft} /> : null}
+      {walker.value ? (
+        // A person's size on the map: head and body over the feet point (the walk note says the rest).
+        <g class="editor-walker" data-walker={`${walker.value.x},${walker.value.y}`} aria-hidden="true">
+          <ellipse cx={walker.value.x} cy={walker.value.y} rx={9} ry={4} />
+          <rect x={walker.value.x - 7} y={walker.value.y - 22} width={14} height={18} rx={6} />
+          <circle cx={walker.value.x} cy={walker.value.y - 28} r={7} />
+        </g>
+      ) : null}
     </svg>
   );
 }

@@ -1,5 +1,5 @@
 import { api } from "../adminState";
-import { canRedo, canUndo, edits, loaded, problems, redo, saved, tool, undo, type Tool } from "./editorState";
+import { canRedo, canUndo, chooseTool, edits, loaded, problems, redo, saved, tool, undo, type Tool } from "./editorState";
 
 const TOOLS: Array<[Tool, string, string]> = [
   ["select", "Select and move", "S"],
@@ -8,6 +8,7 @@ const TOOLS: Array<[Tool, string, string]> = [
   ["spawn", "Add a spawn point", "P"],
   ["block", "Paint blocked tiles", "B"],
   ["unblock", "Clear blocked tiles", "U"],
+  ["walk", "Try walking", "W"],
 ];
 
 /**
@@ -43,7 +44,7 @@ export function EditorToolbar({ onStatus }: { onStatus: (text: string, error?: b
     <div class="editor-toolbar" role="toolbar" aria-label="Map editor tools">
       <div class="editor-tools" role="group" aria-label="Tool">
         {TOOLS.map(([t, label, key]) => (
-          <button key={t} type="button" aria-pressed={tool.value === t} aria-keyshortcuts={key} onClick={() => (tool.value = t)}>
+          <button key={t} type="button" aria-pressed={tool.value === t} aria-keyshortcuts={key} onClick={() => chooseTool(t)}>
             {label}
           </button>
         ))}
