@@ -213,6 +213,20 @@ export async function pollUntil<T>(
   }
 }
 
+/**
+ * A list for pages a suite opens in contexts of its own (sizes, themes): after each test they leave as
+ * people do and are closed, so the next test starts with nobody in the office. Push pages onto it.
+ */
+export function pagesClosedAfterEach(): WatchedPage[] {
+  const opened: WatchedPage[] = [];
+  afterEach(async () => {
+    const pages = opened.splice(0);
+    await Promise.all(pages.map((p) => p.page.goto("about:blank").catch(() => undefined)));
+    await closeAll(pages);
+  });
+  return opened;
+}
+
 export interface OfficeSessionOptions {
   /** Extra environment for the test server (it overrides the test defaults, e.g. a setting a suite turns on). */
   env?: Record<string, string>;

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, closeAll, joinOffice, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, joinOffice, pagesClosedAfterEach, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
 import { remoteTileNames } from "./callsPages";
 
 /**
@@ -13,14 +13,8 @@ import { remoteTileNames } from "./callsPages";
 jest.setTimeout(6 * E2E_TIMEOUT_MS);
 
 const session = useOfficeSession();
-/** Pages of this suite's own contexts (sizes, themes): they leave after each test, so the next starts alone. */
-let opened: WatchedPage[] = [];
-afterEach(async () => {
-  const pages = opened;
-  opened = [];
-  await Promise.all(pages.map((p) => p.page.goto("about:blank").catch(() => undefined)));
-  await closeAll(pages);
-});
+/** Pages of this suite's own contexts (sizes, themes). */
+const opened = pagesClosedAfterEach();
 
 const SIZES = [
   { name: "laptop", viewport: { width: 1280, height: 800 }, touch: false },

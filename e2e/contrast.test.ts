@@ -1,4 +1,4 @@
-import { E2E_TIMEOUT_MS, closeAll, pollUntil, submitJoin, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, pagesClosedAfterEach, pollUntil, submitJoin, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
 import { remoteTileNames } from "./callsPages";
 import { measureTextContrast, nameTagContrast, type ContrastReport } from "./contrast";
 
@@ -12,14 +12,8 @@ import { measureTextContrast, nameTagContrast, type ContrastReport } from "./con
 jest.setTimeout(4 * E2E_TIMEOUT_MS);
 
 const session = useOfficeSession();
-/** Pages of this suite's own contexts (sizes, themes): they leave after each test, so the next starts alone. */
-let opened: WatchedPage[] = [];
-afterEach(async () => {
-  const pages = opened;
-  opened = [];
-  await Promise.all(pages.map((p) => p.page.goto("about:blank").catch(() => undefined)));
-  await closeAll(pages);
-});
+/** Pages of this suite's own contexts (sizes, themes). */
+const opened = pagesClosedAfterEach();
 
 const AA = 4.5;
 
