@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, pollUntil, submitJoin, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, pollUntil, submitJoin, submitSignUp, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
 
 /**
  * Running an office from the browser, as its first owner would, on a fresh
@@ -19,14 +19,7 @@ const SHOTS = "/tmp/deskmap-admin";
 /** Refusals the journey provokes on purpose: Chromium logs each 4xx of a fetch as a console error. */
 const onlyRefusals = (errors: string[]) => errors.filter((e) => !/Failed to load resource.*\b(400|401|403|410)\b/.test(e));
 
-async function signUp(page: Page, email: string, name: string): Promise<void> {
-  await page.getByRole("tab", { name: "Create account" }).click();
-  const panel = page.getByRole("tabpanel", { name: "Create account" });
-  await panel.getByLabel("Email").fill(email);
-  await panel.getByLabel("Password").fill(PASSWORD);
-  await panel.getByLabel("Display name").fill(name);
-  await panel.getByRole("button", { name: "Create account" }).click();
-}
+const signUp = (page: Page, email: string, name: string) => submitSignUp(page, email, PASSWORD, name);
 
 /** The admin page's announcement (a polite live region), once it says `text`. */
 async function announced(page: Page, text: RegExp): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { PNG } from "pngjs";
 
 /**
@@ -90,9 +90,19 @@ export interface WatchedPage {
   errors: string[];
 }
 
+export interface OpenPageOptions {
+  /** The context's own options (viewport, touch); a 1280x720 desktop by default. */
+  context?: BrowserContextOptions;
+  /** Runs on the fresh context before the first load (init scripts, stored preferences). */
+  beforeLoad?(context: BrowserContext): Promise<unknown>;
+  /** How long the first load may take (a busy machine's first load of the client can be slow). */
+  loadTimeoutMs?: number;
+}
+
 /** A fresh browser context (own storage) with one page whose errors are collected. */
-export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+export async function openPage(browser: Browser, url: string, options: OpenPageOptions = {}): Promise<WatchedPage> {
+  const context = await browser.newContext(options.context ?? { viewport: { width: 1280, height: 720 } });
+  await options.beforeLoad?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -100,7 +110,7 @@ export async function openPage(browser: Browser, url: string): Promise<WatchedPa
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.setDefaultTimeout(E2E_TIMEOUT_MS / 2);
-  await page.goto(url);
+  await page.goto(url, options.loadTimeoutMs ? { timeout: options.loadTimeoutMs } : undefined);
   return { context, page, errors };
 }
 
@@ -131,6 +141,16 @@ export async function signInOffice(page: Page, email: string, password: string):
   await panel.getByLabel("Password").fill(password);
   await panel.getByRole("button", { name: "Sign in" }).click();
   await waitUntilJoined(page);
+}
+
+/** Creates an account through the join page's Create account tab (it then signs in; the caller waits for what it expects). */
+export async function submitSignUp(page: Page, email: string, password: string, name: string): Promise<void> {
+  await page.getByRole("tab", { name: "Create account" }).click();
+  const panel = page.getByRole("tabpanel", { name: "Create account" });
+  await panel.getByLabel("Email").fill(email);
+  await panel.getByLabel("Password").fill(password);
+  await panel.getByLabel("Display name").fill(name);
+  await panel.getByRole("button", { name: "Create account" }).click();
 }
 
 /** The People-list item of the person called `name` (a locator, to look inside it). */

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, joinOffice, pagesClosedAfterEach, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, joinOffice, openPage, pagesClosedAfterEach, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
 import { remoteTileNames } from "./callsPages";
 
 /**
@@ -25,15 +25,11 @@ type Rect = { x: number; y: number; width: number; height: number };
 type TagRect = Rect & { name: string; self: boolean };
 
 async function openAt(size: (typeof SIZES)[number]): Promise<WatchedPage> {
-  const context = await session.browser.newContext({ viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.setDefaultTimeout(E2E_TIMEOUT_MS / 2);
-  // The first load on a busy machine (two suites' calls on two shared cores) can take a while.
-  await page.goto(session.server.url, { timeout: E2E_TIMEOUT_MS });
-  const watched = { context, page, errors };
+  const watched = await openPage(session.browser, session.server.url, {
+    context: { viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch },
+    // The first load on a busy machine (two suites' calls on two shared cores) can take a while.
+    loadTimeoutMs: E2E_TIMEOUT_MS,
+  });
   opened.push(watched);
   return watched;
 }

@@ -1,4 +1,4 @@
-import { E2E_TIMEOUT_MS, pagesClosedAfterEach, pollUntil, submitJoin, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, openPage, pagesClosedAfterEach, pollUntil, submitJoin, useOfficeSession, waitUntilJoined, type WatchedPage } from "./browser";
 import { remoteTileNames } from "./callsPages";
 import { measureTextContrast, nameTagContrast, type ContrastReport } from "./contrast";
 
@@ -18,16 +18,11 @@ const opened = pagesClosedAfterEach();
 const AA = 4.5;
 
 async function openThemed(theme: "dark" | "light"): Promise<WatchedPage> {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // The theme is a setting kept in this browser; the page applies it from the first paint.
-  await context.addInitScript((t) => localStorage.setItem("deskmap.preferences", JSON.stringify({ theme: t })), theme);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.setDefaultTimeout(E2E_TIMEOUT_MS / 2);
-  await page.goto(session.server.url);
-  const watched = { context, page, errors };
+  const watched = await openPage(session.browser, session.server.url, {
+    context: { viewport: { width: 1280, height: 800 } },
+    // The theme is a setting kept in this browser; the page applies it from the first paint.
+    beforeLoad: (context) => context.addInitScript((t) => localStorage.setItem("deskmap.preferences", JSON.stringify({ theme: t })), theme),
+  });
   opened.push(watched);
   return watched;
 }

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, joinOffice, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
+import { E2E_TIMEOUT_MS, joinOffice, openPage, pollUntil, selfPosition, useOfficeSession, type WatchedPage } from "./browser";
 
 /**
  * The rebuilt page as people see it, on a laptop (1280x800) and a phone
@@ -18,15 +18,8 @@ const SIZES = [
   { name: "phone", viewport: { width: 390, height: 844 }, touch: true },
 ] as const;
 
-async function openAt(size: (typeof SIZES)[number]): Promise<WatchedPage> {
-  const context = await session.browser.newContext({ viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.setDefaultTimeout(E2E_TIMEOUT_MS / 2);
-  await page.goto(session.server.url);
-  return { context, page, errors };
+function openAt(size: (typeof SIZES)[number]): Promise<WatchedPage> {
+  return openPage(session.browser, session.server.url, { context: { viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch } });
 }
 
 /** On a phone the chat is one tab of the bottom sheet. */

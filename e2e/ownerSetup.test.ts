@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { offerOwnerSetup, ownerSetupUrl } from "../server/admin/offerOwnerSetup";
 import { SETUP_REFUSALS } from "../server/admin/redeemOwnerSetup";
-import { E2E_TIMEOUT_MS, pollUntil, useOfficeSession, waitUntilJoined } from "./browser";
+import { E2E_TIMEOUT_MS, pollUntil, submitSignUp, useOfficeSession, waitUntilJoined } from "./browser";
 
 /**
  * An install whose default space has members but no owner (made by an older
@@ -20,12 +20,7 @@ const PASSWORD = "a long enough password";
 const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource.*\b(401|409)\b/.test(e));
 
 async function signUp(page: Page, email: string, name: string): Promise<void> {
-  await page.getByRole("tab", { name: "Create account" }).click();
-  const panel = page.getByRole("tabpanel", { name: "Create account" });
-  await panel.getByLabel("Email").fill(email);
-  await panel.getByLabel("Password").fill(PASSWORD);
-  await panel.getByLabel("Display name").fill(name);
-  await panel.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(page, email, PASSWORD, name);
   await waitUntilJoined(page);
 }
 
