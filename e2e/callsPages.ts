@@ -33,13 +33,28 @@ export function* spotsAround(map: OfficeMap, from: Point, minTiles: number, maxT
   }
 }
 
-/** Where on screen a map point is, when the map canvas (not a panel or the video strip) is what a click there hits. */
+/**
+ * Where on screen a map point is, when the map canvas (not a panel or the
+ * video strip) is what a click there hits. Read until two reads 200 ms apart
+ * agree: just after joining, the view still glides to the avatar and panels
+ * settle, and a click computed mid-glide lands somewhere else.
+ */
 async function clickablePoint(page: Page, point: Point): Promise<Point | null> {
-  return page.evaluate((p) => {
-    const client = (window as unknown as { __deskmap: { clientPointOf(p: Point): Point | null } }).__deskmap.clientPointOf(p);
-    if (!client) return null;
-    return document.elementFromPoint(client.x, client.y)?.tagName === "CANVAS" ? client : null;
-  }, point);
+  const read = () =>
+    page.evaluate((p) => {
+      const client = (window as unknown as { __deskmap: { clientPointOf(p: Point): Point | null } }).__deskmap.clientPointOf(p);
+      if (!client) return null;
+      return document.elementFromPoint(client.x, client.y)?.tagName === "CANVAS" ? client : null;
+    }, point);
+  let last = await read();
+  for (let tries = 0; tries < 25; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const next = await read();
+    if (!next && !last) return null;
+    if (next && last && Math.abs(next.x - last.x) < 1 && Math.abs(next.y - last.y) < 1) return next;
+    last = next;
+  }
+  return last;
 }
 
 /** Free standing spots on a stage's first platform, nearest the hall first (where a speaker walks to). */
@@ -60,16 +75,37 @@ export function* platformSpots(map: OfficeMap, stage: Stage): Generator<Point> {
 
 /**
  * Walks, by clicking on the map, to the first spot of `spots` that is on
- * screen, and waits until the avatar stands there.
+ * screen, and waits until the avatar stands there. A walk that stops short
+ * (the page lost its connection for a moment) is clicked again, as a person
+ * would, up to twice.
  */
 export async function walkToOneOf(page: Page, spots: Iterable<Point>, timeoutMs = 30_000): Promise<Point> {
   for (const spot of spots) {
-    const client = await clickablePoint(page, spot);
-    if (!client) continue;
-    await page.mouse.click(client.x, client.y);
-    return (await pollUntil(() => selfPosition(page), (p) => !!p && hasArrived(p, spot), "arrival", timeoutMs))!;
+    if (!(await clickablePoint(page, spot))) continue;
+    const deadline = Date.now() + timeoutMs;
+    let stopped: Point | null = null;
+    for (let clicks = 0; clicks < 3; clicks++) {
+      // The camera follows the avatar, so where the spot is on screen changes as it walks.
+      const client = await clickablePoint(page, spot);
+      if (!client) break;
+      const before = await selfPosition(page);
+      await page.mouse.click(client.x, client.y);
+      const moved = (p: Point) => !before || p.x !== before.x || p.y !== before.y;
+      stopped = await pollUntil(() => stoppedPosition(page, spot), (p) => !!p && (hasArrived(p, spot) || moved(p)), "arrival", Math.max(2000, deadline - Date.now()));
+      if (stopped && hasArrived(stopped, spot)) return stopped;
+    }
+    throw new Error(`The walk to ${JSON.stringify(spot)} stopped short at ${JSON.stringify(stopped)}`);
   }
   throw new Error("none of the spots is on screen");
+}
+
+/** The avatar's position once it is at `spot` or has stood still for 1.5 s elsewhere (null while it walks). */
+async function stoppedPosition(page: Page, spot: Point): Promise<Point | null> {
+  const first = await selfPosition(page);
+  if (!first || hasArrived(first, spot)) return first;
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const second = await selfPosition(page);
+  return second && second.x === first.x && second.y === first.y ? second : null;
 }
 
 /** Names on the remote tiles of the video strip (own preview excluded). */

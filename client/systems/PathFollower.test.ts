@@ -45,6 +45,33 @@ describe("PathFollower", () => {
     expect(f.destination).toBeNull();
   });
 
+  it("keeps walking while a lagging server pulls the avatar back, and arrives", () => {
+    const body: Body = { x: 80, y: 80, facing: "down", moving: false };
+    const f = new PathFollower(toward);
+    f.start([{ x: 280, y: 80 }], body);
+    // Of every four steps the server's correction undoes three: one step of real progress per four ticks.
+    let ticks = 0;
+    for (; ticks < 400; ticks++) {
+      const input = f.next(body);
+      if (!input) break;
+      stepMovement(map, body, input, body);
+      if (ticks % 4 === 3) body.x -= 24;
+    }
+    expect(body.x).toBe(280);
+    expect(ticks).toBeGreaterThan(62); // the old fixed budget (twice the path plus slack) would have given up here
+  });
+
+  it("gives up when it circles without coming nearer", () => {
+    const body: Body = { x: 80, y: 80, facing: "down", moving: false };
+    // A steering rule that only ever walks back and forth across the path.
+    let flip = 1;
+    const f = new PathFollower(() => ({ dx: 0, dy: (flip = -flip) as MoveInput["dy"] }));
+    f.start([{ x: 200, y: 80 }], body);
+    const ticks = walk(f, body);
+    expect(ticks).toBeLessThanOrEqual(41);
+    expect(f.destination).toBeNull();
+  });
+
   it("cancel() stops at once", () => {
     const body: Body = { x: 80, y: 80, facing: "down", moving: false };
     const f = new PathFollower(toward);

@@ -4,20 +4,24 @@ import type { Body, MoveInput } from "../../shared/rules/movement";
 
 /**
  * Turns a click-to-walk path into one input per tick. Gives up (rather than
- * pushing into a wall forever) when the avatar stops making progress or the
- * walk takes far longer than the path is long.
+ * pushing into a wall forever) when the avatar stops moving, or when it has
+ * not come any nearer the destination for a while (circling a corner). A
+ * server that lags and pulls the avatar back costs time, not the walk: each
+ * new closest approach restarts the clock.
  */
 
 export type InputToward = (body: Body, waypoint: Point) => MoveInput;
 
 /** Ticks without moving before we decide something (or someone) is in the way. */
 const STUCK_TICKS = 4;
-const SLACK_TICKS = 12;
+/** Ticks (2 s) without a new closest approach to the destination before we give up. */
+const NO_PROGRESS_TICKS = 40;
 
 export class PathFollower {
   private path: Point[] = [];
   private stuckTicks = 0;
-  private budget = 0;
+  private sinceProgress = 0;
+  private closest = Infinity;
   private last: Point | null = null;
 
   constructor(private readonly inputToward: InputToward) {}
@@ -29,14 +33,9 @@ export class PathFollower {
   start(path: readonly Point[], from: Point): void {
     this.path = path.map((p) => ({ x: p.x, y: p.y }));
     this.stuckTicks = 0;
+    this.sinceProgress = 0;
     this.last = null;
-    let length = 0;
-    let prev = from;
-    for (const p of this.path) {
-      length += Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y);
-      prev = p;
-    }
-    this.budget = Math.ceil(length / STEP_PX) * 2 + SLACK_TICKS;
+    this.closest = this.remaining(from);
   }
 
   cancel(): void {
@@ -54,7 +53,13 @@ export class PathFollower {
       }
       if (this.last && this.last.x === body.x && this.last.y === body.y) this.stuckTicks++;
       else this.stuckTicks = 0;
-      if (this.stuckTicks >= STUCK_TICKS || --this.budget < 0) {
+      const remaining = this.remaining(body);
+      // Within a step counts as no nearer: sliding along a wall by a pixel is not progress.
+      if (remaining < this.closest - STEP_PX / 2) {
+        this.closest = remaining;
+        this.sinceProgress = 0;
+      } else this.sinceProgress++;
+      if (this.stuckTicks >= STUCK_TICKS || this.sinceProgress >= NO_PROGRESS_TICKS) {
         this.cancel();
         return null;
       }
@@ -63,5 +68,16 @@ export class PathFollower {
     }
     this.last = null;
     return null;
+  }
+
+  /** How far is left to walk along the path (Manhattan, as the steps are). */
+  private remaining(from: Point): number {
+    let length = 0;
+    let prev = from;
+    for (const p of this.path) {
+      length += Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y);
+      prev = p;
+    }
+    return length;
   }
 }
