@@ -91,7 +91,7 @@ export interface WatchedPage {
 }
 
 export interface OpenPageOptions {
-  /** The context's own options (viewport, touch); a 1280x720 desktop by default. */
+  /** The context's own options (viewport, touch, colorScheme); a 1280x720 desktop with a dark system theme by default. */
   context?: BrowserContextOptions;
   /** Runs on the fresh context before the first load (init scripts, stored preferences). */
   beforeLoad?(context: BrowserContext): Promise<unknown>;
@@ -101,7 +101,8 @@ export interface OpenPageOptions {
 
 /** A fresh browser context (own storage) with one page whose errors are collected. */
 export async function openPage(browser: Browser, url: string, options: OpenPageOptions = {}): Promise<WatchedPage> {
-  const context = await browser.newContext(options.context ?? { viewport: { width: 1280, height: 720 } });
+  // A dark device unless a test says otherwise: the theme follows the device, and most suites were written against the dark one.
+  const context = await browser.newContext({ colorScheme: "dark", ...(options.context ?? { viewport: { width: 1280, height: 720 } }) });
   await options.beforeLoad?.(context);
   const page = await context.newPage();
   const errors: string[] = [];

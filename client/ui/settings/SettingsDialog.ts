@@ -71,11 +71,12 @@ export class SettingsDialog {
     const hearingValue = el("output", {}, hearing.value);
     hearing.addEventListener("input", () => (hearingValue.textContent = hearing.value));
 
-    const theme = el("fieldset", {}, el("legend", {}, "Appearance"));
-    for (const value of ["dark", "light"] as const) {
+    const theme = el("fieldset", { class: "choice-row" }, el("legend", {}, "Appearance"));
+    const themeLabels: Record<Theme, string> = { system: " Match this device", dark: " Dark", light: " Light" };
+    for (const value of ["system", "dark", "light"] as const) {
       const radio = el("input", { type: "radio", name: "theme", value });
       radio.checked = prefs.theme === value;
-      theme.append(el("label", {}, radio, value === "dark" ? " Dark" : " Light"));
+      theme.append(el("label", {}, radio, themeLabels[value]));
     }
 
     const notify = el("input", { type: "checkbox", name: "notify" });
@@ -104,7 +105,7 @@ export class SettingsDialog {
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const chosenTheme = (form.querySelector<HTMLInputElement>("input[name=theme]:checked")?.value ?? "dark") as Theme;
+      const chosenTheme = (form.querySelector<HTMLInputElement>("input[name=theme]:checked")?.value ?? "system") as Theme;
       void this.save(name.value.trim(), picker.value, chosenTheme, Number(hearing.value), error, notify.checked);
     });
     this.dialog.replaceChildren(form);

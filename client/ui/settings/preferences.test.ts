@@ -12,12 +12,14 @@ class MemoryStorage {
 
 test("preferences round-trip; bad stored values fall back to the defaults", () => {
   const storage = new MemoryStorage() as unknown as Storage;
-  expect(loadPreferences(storage)).toEqual({ theme: "dark", hearingTiles: null, notify: false });
+  expect(loadPreferences(storage)).toEqual({ theme: "system", hearingTiles: null, notify: false });
   savePreferences(storage, { theme: "light", hearingTiles: 4, notify: true });
   expect(loadPreferences(storage)).toEqual({ theme: "light", hearingTiles: 4, notify: true });
+  savePreferences(storage, { theme: "dark", hearingTiles: 4, notify: true });
+  expect(loadPreferences(storage).theme).toBe("dark");
   storage.setItem("deskmap.preferences", "{not json");
-  expect(loadPreferences(storage)).toEqual({ theme: "dark", hearingTiles: null, notify: false });
-  expect(loadPreferences(null)).toEqual({ theme: "dark", hearingTiles: null, notify: false });
+  expect(loadPreferences(storage)).toEqual({ theme: "system", hearingTiles: null, notify: false });
+  expect(loadPreferences(null)).toEqual({ theme: "system", hearingTiles: null, notify: false });
 });
 
 test("hearing distance stays within the space's bounds", () => {
