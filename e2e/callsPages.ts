@@ -76,23 +76,23 @@ export function* platformSpots(map: OfficeMap, stage: Stage): Generator<Point> {
 /**
  * Walks, by clicking on the map, to the first spot of `spots` that is on
  * screen, and waits until the avatar stands there. A walk that stops short
- * (the page lost its connection for a moment) is clicked again, as a person
- * would, up to twice.
+ * (a click that landed off target, a connection lost for a moment) is
+ * clicked again, as a person would, up to twice.
  */
 export async function walkToOneOf(page: Page, spots: Iterable<Point>, timeoutMs = 30_000): Promise<Point> {
   for (const spot of spots) {
-    if (!(await clickablePoint(page, spot))) continue;
+    let client = await clickablePoint(page, spot);
+    if (!client) continue;
     const deadline = Date.now() + timeoutMs;
     let stopped: Point | null = null;
-    for (let clicks = 0; clicks < 3; clicks++) {
-      // The camera follows the avatar, so where the spot is on screen changes as it walks.
-      const client = await clickablePoint(page, spot);
-      if (!client) break;
+    for (let clicks = 0; client && clicks < 3; clicks++) {
       const before = await selfPosition(page);
       await page.mouse.click(client.x, client.y);
       const moved = (p: Point) => !before || p.x !== before.x || p.y !== before.y;
       stopped = await pollUntil(() => stoppedPosition(page, spot), (p) => !!p && (hasArrived(p, spot) || moved(p)), "arrival", Math.max(2000, deadline - Date.now()));
       if (stopped && hasArrived(stopped, spot)) return stopped;
+      // The camera follows the avatar, so where the spot is on screen has moved with it.
+      client = await clickablePoint(page, spot);
     }
     throw new Error(`The walk to ${JSON.stringify(spot)} stopped short at ${JSON.stringify(stopped)}`);
   }

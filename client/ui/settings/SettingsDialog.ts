@@ -73,10 +73,10 @@ export class SettingsDialog {
 
     const theme = el("fieldset", { class: "choice-row" }, el("legend", {}, "Appearance"));
     const themeLabels: Record<Theme, string> = { system: " Match this device", dark: " Dark", light: " Light" };
-    for (const value of ["system", "dark", "light"] as const) {
+    for (const [value, label] of Object.entries(themeLabels)) {
       const radio = el("input", { type: "radio", name: "theme", value });
       radio.checked = prefs.theme === value;
-      theme.append(el("label", {}, radio, themeLabels[value]));
+      theme.append(el("label", {}, radio, label));
     }
 
     const notify = el("input", { type: "checkbox", name: "notify" });
