@@ -162,3 +162,27 @@ test("$elemMatch on DBRef fields; aggregate hint scans the index in key order; u
   await expect(Order.aggregate([{ $fakeStage: {} } as never])).rejects.toMatchObject({ code: 40324, message: "Unrecognized pipeline stage name: '$fakeStage'" });
   await expect(Order.aggregate([{ $geoNear: {} } as never])).rejects.toMatchObject({ code: 115, message: "the aggregation stage $geoNear is not supported by the embedded store" });
 });
+
+test("an unordered bulk write goes on after an item whose update cannot apply (filter no index narrows)", async () => {
+  // The failing item ran as a command error and stopped the rest (mongoose's gh-13176 test).
+  const order = await Order.create({ customer: "Di", total: 42 });
+  const err = await Order.collection
+    .bulkWrite(
+      [
+        { updateOne: { filter: {}, update: { $push: { total: 1 } } as never } },
+        { updateOne: { filter: {}, update: { $inc: { total: 57 } } } },
+      ],
+      { ordered: false },
+    )
+    .then(() => null, (e: mongoose.mongo.MongoBulkWriteError) => e);
+  expect(err?.writeErrors).toHaveLength(1);
+  expect((err?.writeErrors as mongoose.mongo.WriteError[])[0]).toMatchObject({ index: 0, code: 2 });
+  expect((await Order.findById(order._id).lean())?.total).toBe(99);
+
+  // Ordered: the command stops at the failed item and the rest is not applied.
+  const stopped = await Order.collection
+    .bulkWrite([{ updateOne: { filter: {}, update: { $push: { total: 1 } } as never } }, { updateOne: { filter: {}, update: { $inc: { total: 1 } } } }])
+    .then(() => null, (e: mongoose.mongo.MongoBulkWriteError) => e);
+  expect(stopped?.writeErrors).toHaveLength(1);
+  expect((await Order.findById(order._id).lean())?.total).toBe(99);
+});

@@ -51,12 +51,18 @@ const createIndexes: CommandHandler = async (cmd, ctx) => {
   if (created) ops.push(created);
   const coll = requireCollection(ctx, c);
   const before = coll.indexes.size;
+  // The same index already being built: join that build, as mongod does, so the reply still
+  // means the index is ready (mongoose's syncIndexes can race its own autoIndex this way).
+  const joined: Promise<void>[] = [];
   try {
     for (const spec of specs) {
       if (spec.name === "_id_" || (Object.keys(spec.key).length === 1 && spec.key._id === 1 && !spec.unique)) continue;
       const sameName = coll.indexes.get(spec.name);
       if (sameName) {
-        if (sameOptions(sameName.spec, spec)) continue;
+        if (sameOptions(sameName.spec, spec)) {
+          if (sameName.building && sameName.built) joined.push(sameName.built);
+          continue;
+        }
         throw new MongoCommandError("IndexKeySpecsConflict", `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameName.spec)}`);
       }
       for (const ix of coll.indexes.values()) {
@@ -71,6 +77,7 @@ const createIndexes: CommandHandler = async (cmd, ctx) => {
   } finally {
     await ctx.persist(ops); // whatever was applied before a failure must still be durable
   }
+  await Promise.all(joined);
   const after = coll.indexes.size;
   const reply: Document = { createdCollectionAutomatically: created !== null, numIndexesBefore: before, numIndexesAfter: after, ok: 1 };
   if (after === before) reply.note = "all indexes already exist";
@@ -80,7 +87,8 @@ const createIndexes: CommandHandler = async (cmd, ctx) => {
 const listIndexes: CommandHandler = (cmd, ctx) => {
   const c = collectionArg(cmd, "listIndexes");
   const coll = requireCollection(ctx, c);
-  const specs = [...coll.indexes.values()].map((ix) => ({ ...ix.spec }));
+  // As mongod (without includeIndexBuildInfo), an index still being built is not listed yet.
+  const specs = [...coll.indexes.values()].filter((ix) => !ix.building).map((ix) => ({ ...ix.spec }));
   const batchSize = (cmd.cursor as Document | undefined)?.batchSize as number | undefined;
   return ctx.cursors.start(`${ctx.db}.${c}`, specs, batchSize);
 };

@@ -48,7 +48,8 @@ export class SlicedWrite {
 
   /**
    * Runs `body` inside one write batch; `timeLeft()` says whether the slice has time for more.
-   * Resolves with what `body` returned, or undefined if the batch failed (recorded at `index`).
+   * Resolves with what `body` returned, or undefined if `body` threw or the batch failed (either
+   * recorded at `index`).
    */
   async batch<T>(index: number, body: (apply: Apply, tally: Tally, timeLeft: () => boolean) => T): Promise<T | undefined> {
     const tally: Tally = { n: 0, nModified: 0, upserted: [], writeErrors: [], stop: false };
@@ -61,7 +62,13 @@ export class SlicedWrite {
           this.ctx.store.apply(op);
           ops.push(op);
         };
-        out = body(apply, tally, () => performance.now() - t0 < SLICE_MS);
+        try {
+          out = body(apply, tally, () => performance.now() - t0 < SLICE_MS);
+        } catch (err) {
+          // The item's own error (an update that cannot apply, a duplicate key): a write error of
+          // that item, as in mongod, not a failed commit; what the batch applied before it stays.
+          failItem(tally, this.ordered, index, err);
+        }
         // Wrapped: a promise returned as is would make the write wait for durability here.
         return { durable: this.ctx.persist(ops) };
       });

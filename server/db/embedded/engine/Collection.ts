@@ -141,13 +141,14 @@ export class Collection {
   }
 
   /**
-   * Registers a new index. With a builder (the server), it is filled in the background in
-   * slices (see persist/indexBuild.ts); without one, right here.
+   * Registers a new index. With a builder (the server) and documents to index, it is filled in
+   * the background in slices (see persist/indexBuild.ts); otherwise right here.
    */
   createIndex(spec: IndexSpec): void {
     this.tables.inWrite(() => {
       const ix = new Index(spec, this.allocateId(), this.tables);
-      const builder = this.builder();
+      // An empty collection's index is ready at once, as in mongod: nothing to build.
+      const builder = this.count > 0 ? this.builder() : null;
       if (builder) {
         ix.building = true;
         this.indexes.set(spec.name, ix);

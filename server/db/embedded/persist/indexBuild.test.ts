@@ -46,3 +46,33 @@ test("a new index over many documents is built in slices, writes meanwhile are i
     await rm(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+test("an index being built is not listed yet; asking for the same index again waits for its build (mongoose's autoIndex racing syncIndexes)", async () => {
+  const dir = await tempDir("ixjoin");
+  const store = await startEmbeddedMongo({ dataDir: dir });
+  const client = new mongoose.mongo.MongoClient(store.uri);
+  try {
+    const coll = client.db("test").collection("chat");
+    for (let s = 0; s < N; s += 1000) await coll.insertMany(Array.from({ length: 1000 }, (_, k) => ({ seq: s + k })));
+
+    const first = coll.createIndex({ seq: 1 }, { unique: true });
+    const listedMeanwhile = (await coll.indexes()).map((i) => i.name);
+    const again = await coll.createIndex({ seq: 1 }, { unique: true }); // resolves only once built
+    expect(listedMeanwhile).toEqual(["_id_"]);
+    expect((await coll.indexes()).map((i) => i.name)).toEqual(["_id_", "seq_1"]);
+    await expect(coll.insertOne({ seq: 7 })).rejects.toMatchObject({ code: 11000 });
+    expect(again).toBe("seq_1");
+    await first;
+
+    // An empty collection's index is ready when createIndex answers, as in mongod.
+    const empty = client.db("test").collection("fresh");
+    await empty.createIndex({ n: 1 }, { unique: true });
+    expect((await empty.indexes()).map((i) => i.name)).toEqual(["_id_", "n_1"]);
+    await empty.insertOne({ n: 1 });
+    await expect(empty.insertOne({ n: 1 })).rejects.toMatchObject({ code: 11000 });
+  } finally {
+    await client.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);
