@@ -253,7 +253,7 @@ test("screen shares go through Janus as a second feed per sharer, several at onc
   await ada.leave();
 });
 
-test("on a stage through Janus a listener may not share a screen, nor publish one", async () => {
+test("on a stage through Janus a listener may not share a screen, nor publish one; a speaker's share goes when she leaves", async () => {
   const clients = [];
   for (const name of ["Pla One", "Pla Two", "Sue Speaker", "Lia Listener"]) clients.push(await server.join({ space: "stage-share", name }));
   const [, , speaker, listener] = clients;
@@ -267,5 +267,11 @@ test("on a stage through Janus a listener may not share a screen, nor publish on
   // The speaker may: the share is accepted and the listener's route lists the speaker's screen once it reaches Janus.
   await shareScreen(speaker);
   await waitForRoute(listener, (r) => screenFeedsIn(r).includes(speaker.sessionId), "Sue's screen for Lia");
-  for (const c of clients) await c.leave();
+  // The sharer leaves the office (as a kick removes her too): her screen goes from Janus and from the listener's route.
+  const router = await routerOf("stage-share");
+  expect(router.publishing()).toContain(feedKey(speaker.sessionId, "screen"));
+  await speaker.leave();
+  await waitForRoute(listener, (r) => r.feeds.length === 0, "Lia's route without Sue's screen");
+  expect(router.publishing()).not.toContain(feedKey(speaker.sessionId, "screen"));
+  for (const c of clients) if (c !== speaker) await c.leave();
 });
