@@ -225,6 +225,62 @@ test("two people in a meeting room see each other through Janus; mic, camera and
   for (const p of pages) expect(p.errors).toEqual([]);
 });
 
+test("a screen shared in a meeting room goes through Janus: the other page shows it large with the sharer's name, until she stops or the browser ends it", async () => {
+  const names = ["Sia Screen", "Tom Screen"];
+  for (const name of names) await join(name);
+  const [sia, tom] = pages.map((p) => p.page);
+  await everyoneSeesEveryone(names, "janus");
+  const [siaId, tomId] = await Promise.all([selfId(sia), selfId(tom)]);
+  const router = await routerOf(SPACE);
+
+  await sia.getByRole("button", { name: "Share screen" }).click();
+  const stop = sia.getByRole("button", { name: "Stop sharing" });
+  await stop.waitFor();
+  // Tom: Sia's screen large and labelled with her name, frames flowing (the fake 1280x720 screen), her camera tile still hers.
+  const shared = "Sia Screen is sharing their screen";
+  const screen = await videoFlowing(tom, shared, 2 * E2E_TIMEOUT_MS);
+  expect(screen.width / screen.height).toBeCloseTo(16 / 9, 1);
+  expect(await tom.getByRole("region", { name: "Shared screens" }).getByRole("group", { name: shared, exact: true }).count()).toBe(1);
+  const camera = await videoFlowing(tom, "Sia Screen");
+  expect(camera.width / camera.height).toBeCloseTo(4 / 3, 1);
+  expect(await sia.getByRole("group", { name: shared, exact: true }).count()).toBe(0);
+  // Through Janus: Sia publishes a second, video-only connection; Tom receives it on a connection of its own; no peer-to-peer link.
+  const siaPcs = await pollUntil(() => connections(sia), (c) => c.length === 3 && c.every((x) => x.state === "connected"), "Sia's three connections with Janus", E2E_TIMEOUT_MS);
+  expect(siaPcs.map((c) => c.directions.join()).sort()).toEqual(["recvonly,recvonly", "sendonly", "sendonly,sendonly"]);
+  const tomPcs = await pollUntil(() => connections(tom), (c) => c.length === 3 && c.every((x) => x.state === "connected"), "Tom's three connections with Janus", E2E_TIMEOUT_MS);
+  expect(tomPcs.map((c) => c.directions.join()).sort()).toEqual(["recvonly", "recvonly,recvonly", "sendonly,sendonly"]);
+  expect([...siaPcs, ...tomPcs].every((c) => c.janus)).toBe(true);
+  expect(router.publishing().sort()).toEqual([siaId, `${siaId}/screen`, tomId].sort());
+  expect(router.subscriptionsOf(tomId).sort()).toEqual([siaId, `${siaId}/screen`].sort());
+
+  // Sia stops: the share leaves Tom's page, the screen's connections close, and Janus no longer has her screen.
+  await stop.click();
+  await sia.getByRole("button", { name: "Share screen" }).waitFor();
+  await pollUntil(() => tom.getByRole("group", { name: shared, exact: true }).count(), (n) => n === 0, "Sia's share gone from Tom's page", E2E_TIMEOUT_MS);
+  await pollUntil(() => tom.locator("[data-call-announcer]").textContent(), (t) => t === "Sia Screen stopped sharing their screen", "Tom told it ended", E2E_TIMEOUT_MS);
+  await pollUntil(() => connections(sia), (c) => c.length === 2, "Sia back to two connections", E2E_TIMEOUT_MS);
+  await pollUntil(() => connections(tom), (c) => c.length === 2, "Tom back to two connections", E2E_TIMEOUT_MS);
+  await pollUntil(async () => router.publishing().sort(), (ids) => JSON.stringify(ids) === JSON.stringify([siaId, tomId].sort()), "Sia's screen withdrawn", E2E_TIMEOUT_MS);
+  expect((await videoFlowing(tom, "Sia Screen")).width).toBeGreaterThan(0);
+
+  // She shares again (a fresh screen publisher), then the browser ends the capture (its own "Stop sharing" bar ends the track).
+  await sia.getByRole("button", { name: "Share screen" }).click();
+  await stop.waitFor();
+  expect((await videoFlowing(tom, shared, 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+  await sia.evaluate(() => {
+    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((pc) => pc.connectionState !== "closed");
+    const screenPc = pcs.find((pc) => pc.getTransceivers().length === 1 && pc.getTransceivers()[0].direction === "sendonly")!;
+    const track = screenPc.getSenders()[0].track!;
+    track.stop();
+    track.dispatchEvent(new Event("ended"));
+  });
+  await sia.getByRole("button", { name: "Share screen" }).waitFor();
+  await pollUntil(() => tom.getByRole("group", { name: shared, exact: true }).count(), (n) => n === 0, "the share gone from Tom's page after the browser ended it", E2E_TIMEOUT_MS);
+  await pollUntil(() => connections(sia), (c) => c.length === 2, "Sia's screen connection closed", E2E_TIMEOUT_MS);
+  await pollUntil(async () => router.publishing().sort(), (ids) => JSON.stringify(ids) === JSON.stringify([siaId, tomId].sort()), "Sia's screen withdrawn again", E2E_TIMEOUT_MS);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
 test("four people in a meeting room all receive each other's video through Janus", async () => {
   const names = ["Ada Four", "Bea Four", "Cy Four", "Dee Four"];
   for (const name of names) await join(name);

@@ -1,19 +1,22 @@
-import type { MediaFeed, ServerMediaMessages } from "../../shared/protocol/mediaMessages";
+import type { MediaFeed, MediaKind, ServerMediaMessages } from "../../shared/protocol/mediaMessages";
 import type { ServerMessage } from "../../shared/protocol/names";
 import { Emitter } from "../util/Emitter";
 import type { AudioMixer, AudioTap } from "./AudioMixer";
 import type { CallEvents } from "./CallManager";
 import { iceGathered } from "./iceGathered";
+import { JanusPublisher } from "./JanusPublisher";
 import type { LocalMedia } from "./LocalMedia";
 import { RetryPolicy } from "./RetryPolicy";
 
 /**
- * Media through Janus: publish our camera and microphone once, and receive
- * each feed the room lists for us on its own connection. All signalling goes
- * through the room (`signals`), which checks it and talks to Janus; the page
- * knows no Janus address, room, pin or secret. SDPs are sent once ICE
- * gathering is complete (Janus takes candidates inside the SDP), so no
- * candidate messages are needed.
+ * Media through Janus: publish our camera and microphone once (and our
+ * shared screen, on a connection of its own, while the room's route says it
+ * accepted the share), and receive each feed the room lists for us on its own
+ * connection: a camera feed is a person's tile, a screen feed their shared
+ * screen (peerScreen). All signalling goes through the room (`signals`),
+ * which checks it and talks to Janus; the page knows no Janus address, room,
+ * pin or secret. SDPs are sent once ICE gathering is complete (Janus takes
+ * candidates inside the SDP), so no candidate messages are needed.
  *
  * The room sends a route only when it changes, so whatever breaks without the
  * route changing (a refused request, a connection that failed, a handle Janus
@@ -23,15 +26,17 @@ import { RetryPolicy } from "./RetryPolicy";
 export type MediaRoute = ServerMediaMessages[typeof ServerMessage.MediaRoute];
 
 export interface JanusSignals {
-  publish(sdp: string): void;
-  subscribe(feed: string): void;
-  answer(feed: string, sdp: string): void;
+  publish(sdp: string, kind: MediaKind): void;
+  subscribe(feed: string, kind: MediaKind): void;
+  answer(feed: string, kind: MediaKind, sdp: string): void;
 }
 
 /** The requests the room may refuse (its Rejected message names only the kind). */
 export type JanusRequest = "publish" | "subscribe" | "answer";
 
 interface Feed {
+  id: string;
+  kind: MediaKind;
   name: string;
   pc: RTCPeerConnection | null;
   tap: AudioTap | null;
@@ -40,12 +45,14 @@ interface Feed {
   asked: boolean;
 }
 
+const keyOf = (id: string, kind: MediaKind) => `${kind}:${id}`;
+
 export class JanusPath {
   readonly events = new Emitter<CallEvents>();
+  /** By keyOf(owner, kind). */
   private readonly feeds = new Map<string, Feed>();
-  private publisher: RTCPeerConnection | null = null;
-  /** Our offer is with the room and Janus; its answer has not come back. */
-  private publishPending = false;
+  private readonly publishers: Record<MediaKind, JanusPublisher>;
+  private screenTrack: MediaStreamTrack | null = null;
   private current: MediaRoute | null = null;
   private iceServers: RTCIceServer[] = [];
   private readonly retry: RetryPolicy;
@@ -60,11 +67,15 @@ export class JanusPath {
     retryDelays?: readonly number[],
   ) {
     this.retry = new RetryPolicy(retryDelays);
+    const publisher = (kind: MediaKind, what: string) =>
+      new JanusPublisher(what, {
+        offer: (sdp) => this.signals.publish(sdp, kind),
+        connected: () => this.retry.reset(),
+        failed: () => this.failed(null, kind),
+      });
+    this.publishers = { camera: publisher("camera", "publish"), screen: publisher("screen", "screen") };
     // A device switch: the publisher sends the new track without renegotiating.
-    this.offMedia = media.events.on("trackReplaced", (previous, next) => {
-      const sender = this.publisher?.getSenders().find((s) => s.track === previous);
-      void sender?.replaceTrack(next).catch((error) => console.warn("[deskmap] media server: could not switch the device", error));
-    });
+    this.offMedia = media.events.on("trackReplaced", (previous, next) => this.publishers.camera.replaceTrack(previous, next));
   }
 
   setIceServers(servers: RTCIceServer[]): void {
@@ -83,42 +94,50 @@ export class JanusPath {
     this.apply();
   }
 
-  /** Janus's answer to our publish offer. */
-  published(sdp: string): void {
-    const pc = this.publisher;
-    if (!pc || !this.publishPending) return;
-    this.publishPending = false;
-    void pc.setRemoteDescription({ type: "answer", sdp }).catch((error) => {
-      console.warn("[deskmap] media server answer refused", error);
-      if (this.publisher === pc) this.failed(null);
-    });
+  /** Our shared screen (null: stopped); published once the room's route says it accepted the share. */
+  setScreen(track: MediaStreamTrack | null): void {
+    if (this.disposed || track === this.screenTrack) return;
+    this.screenTrack = track;
+    this.publishers.screen.stop();
+    this.apply();
+  }
+
+  /** Janus's answer to our publish offer of that kind. */
+  published(kind: MediaKind, sdp: string): void {
+    this.publishers[kind].answered(sdp);
   }
 
   /** A feed's offer: answer it on a fresh receive-only connection. */
-  async offered(feed: string, sdp: string): Promise<void> {
-    const entry = this.feeds.get(feed);
+  async offered(id: string, kind: MediaKind, sdp: string): Promise<void> {
+    const key = keyOf(id, kind);
+    const entry = this.feeds.get(key);
     if (!entry || this.disposed) return;
     entry.asked = false;
     this.closeFeedConnection(entry);
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     entry.pc = pc;
+    const current = () => entry.pc === pc && this.feeds.get(key) === entry;
     pc.addEventListener("track", (event) => {
-      if (entry.pc !== pc || this.feeds.get(feed) !== entry) return;
+      if (!current()) return;
       const stream = event.streams[0] ?? new MediaStream([event.track]);
+      if (kind === "screen") {
+        if (event.track.kind === "video") this.events.emit("peerScreen", id, stream);
+        return;
+      }
       if (event.track.kind === "audio") {
         entry.tap?.dispose();
         entry.tap = this.mixer.attach(stream, true);
       }
-      this.events.emit("peerStream", feed, stream);
+      this.events.emit("peerStream", id, stream);
     });
     pc.addEventListener("connectionstatechange", () => {
-      if (entry.pc !== pc || this.feeds.get(feed) !== entry) return;
+      if (!current()) return;
       entry.connected = pc.connectionState === "connected";
       if (pc.connectionState === "connected") {
         this.retry.reset();
-        this.events.emit("peerState", feed, "connected");
+        if (kind === "camera") this.events.emit("peerState", id, "connected");
       }
-      if (pc.connectionState === "failed") this.failed(feed);
+      if (pc.connectionState === "failed") this.failed(id, kind);
     });
     try {
       await pc.setRemoteDescription({ type: "offer", sdp });
@@ -126,23 +145,29 @@ export class JanusPath {
       await iceGathered(pc);
     } catch (error) {
       console.warn("[deskmap] media server: could not answer a feed", error);
-      if (entry.pc === pc) this.failed(feed);
+      if (entry.pc === pc) this.failed(id, kind);
       return;
     }
-    if (entry.pc === pc && this.feeds.get(feed) === entry && pc.localDescription) this.signals.answer(feed, pc.localDescription.sdp);
+    if (current() && pc.localDescription) this.signals.answer(id, kind, pc.localDescription.sdp);
   }
 
-  /** The room ended a feed or our publishing: tried again if the route still grants it. */
-  ended(feed: string | null): void {
-    if (feed === null && !this.publisher) return;
-    if (feed !== null && !this.feeds.has(feed)) return;
-    this.failed(feed);
+  /** The room ended a feed or our publishing of that kind: tried again if the route still grants it. */
+  ended(feed: string | null, kind: MediaKind): void {
+    if (feed === null && !this.publishers[kind].active) return;
+    if (feed !== null && !this.feeds.has(keyOf(feed, kind))) return;
+    this.failed(feed, kind);
   }
 
-  /** The room refused one of our requests (it names only the kind). */
+  /** The room refused one of our requests (it names only the kind of request, not which publisher or feed). */
   refused(request: JanusRequest): void {
     if (request === "publish") {
-      if (this.publishPending) this.failed(null);
+      let waiting = false;
+      for (const kind of ["camera", "screen"] as const) {
+        if (!this.publishers[kind].pending) continue;
+        this.publishers[kind].stop();
+        waiting = true;
+      }
+      if (waiting) this.scheduleRetry();
       return;
     }
     if (request !== "subscribe") return;
@@ -155,31 +180,38 @@ export class JanusPath {
     if (waiting) this.scheduleRetry();
   }
 
+  /** The people whose camera feeds we receive. */
   peerIds(): string[] {
-    return [...this.feeds.keys()];
+    return [...this.feeds.values()].filter((f) => f.kind === "camera").map((f) => f.id);
   }
 
   level(id: string): number {
-    return this.feeds.get(id)?.tap?.level() ?? 0;
+    return this.feeds.get(keyOf(id, "camera"))?.tap?.level() ?? 0;
   }
 
   setGain(id: string, gain: number): void {
-    this.feeds.get(id)?.tap?.setGain(gain);
+    this.feeds.get(keyOf(id, "camera"))?.tap?.setGain(gain);
   }
 
   isConnected(id: string): boolean {
-    return this.feeds.get(id)?.connected ?? false;
+    return this.feeds.get(keyOf(id, "camera"))?.connected ?? false;
   }
 
   /** Whether our camera and microphone are being published (or about to be). */
   get publishing(): boolean {
-    return this.publisher !== null;
+    return this.publishers.camera.active;
+  }
+
+  /** Whether our shared screen is being published (or about to be). */
+  get publishingScreen(): boolean {
+    return this.publishers.screen.active;
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.clear();
     this.disposed = true;
+    this.screenTrack = null;
     this.offMedia();
     this.events.clear();
   }
@@ -188,56 +220,39 @@ export class JanusPath {
   private apply(): void {
     const active = this.current;
     if (!active) return;
-    if (active.publish && !this.publisher && this.media.stream) void this.publish(this.media.stream);
-    if (!active.publish && this.publisher) this.stopPublishing();
-    const wanted = new Map(active.feeds.map((f: MediaFeed) => [f.id, f.name]));
-    for (const id of [...this.feeds.keys()]) if (!wanted.has(id)) this.dropFeed(id);
-    for (const [id, name] of wanted) {
-      let entry = this.feeds.get(id);
+    const { camera, screen } = this.publishers;
+    if (active.publish && !camera.active && this.media.stream) void camera.start(this.media.stream, this.iceServers);
+    if (!active.publish && camera.active) camera.stop();
+    const shareScreen = active.publishScreen && this.screenTrack !== null && this.screenTrack.readyState === "live";
+    if (shareScreen && !screen.active) void screen.start(new MediaStream([this.screenTrack!]), this.iceServers);
+    if (!shareScreen && screen.active) screen.stop();
+    const wanted = new Map(active.feeds.map((f: MediaFeed) => [keyOf(f.id, f.kind), f]));
+    for (const key of [...this.feeds.keys()]) if (!wanted.has(key)) this.dropFeed(key);
+    for (const [key, feed] of wanted) {
+      let entry = this.feeds.get(key);
       if (!entry) {
-        entry = { name, pc: null, tap: null, connected: false, asked: false };
-        this.feeds.set(id, entry);
-        this.events.emit("peerJoined", id, name);
-        this.events.emit("peerState", id, "connecting");
+        entry = { id: feed.id, kind: feed.kind, name: feed.name, pc: null, tap: null, connected: false, asked: false };
+        this.feeds.set(key, entry);
+        if (feed.kind === "camera") {
+          this.events.emit("peerJoined", feed.id, feed.name);
+          this.events.emit("peerState", feed.id, "connecting");
+        }
       }
       if (entry.pc || entry.asked) continue;
       entry.asked = true;
-      this.signals.subscribe(id);
+      this.signals.subscribe(feed.id, feed.kind);
     }
   }
 
-  private async publish(stream: MediaStream): Promise<void> {
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
-    this.publisher = pc;
-    this.publishPending = false;
-    pc.addEventListener("connectionstatechange", () => {
-      if (this.publisher !== pc) return;
-      if (pc.connectionState === "connected") this.retry.reset();
-      if (pc.connectionState === "failed") this.failed(null);
-    });
-    for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: "sendonly", streams: [stream] });
-    try {
-      await pc.setLocalDescription(await pc.createOffer());
-      await iceGathered(pc);
-    } catch (error) {
-      console.warn("[deskmap] media server: could not make the publish offer", error);
-      if (this.publisher === pc) this.failed(null);
-      return;
-    }
-    if (this.publisher !== pc || !pc.localDescription) return;
-    this.publishPending = true;
-    this.signals.publish(pc.localDescription.sdp);
-  }
-
-  /** Something of ours broke (null: publishing): close it, keep the tile, and try again later. */
-  private failed(feed: string | null): void {
-    if (feed === null) this.stopPublishing();
+  /** Something of ours broke (feed null: our publisher of that kind): close it, keep the tile, and try again later. */
+  private failed(feed: string | null, kind: MediaKind): void {
+    if (feed === null) this.publishers[kind].stop();
     else {
-      const entry = this.feeds.get(feed);
+      const entry = this.feeds.get(keyOf(feed, kind));
       if (!entry) return;
       entry.asked = false;
       this.closeFeedConnection(entry);
-      this.events.emit("peerState", feed, "retrying");
+      if (kind === "camera") this.events.emit("peerState", feed, "retrying");
     }
     this.scheduleRetry();
   }
@@ -246,7 +261,7 @@ export class JanusPath {
     if (this.retryTimer || this.disposed) return;
     const delay = this.retry.next();
     if (delay === null) {
-      for (const [id, entry] of this.feeds) if (!entry.pc) this.events.emit("peerState", id, "failed");
+      for (const entry of this.feeds.values()) if (!entry.pc && entry.kind === "camera") this.events.emit("peerState", entry.id, "failed");
       console.warn("[deskmap] media server: giving up until the conversation changes");
       return;
     }
@@ -256,32 +271,29 @@ export class JanusPath {
     }, delay);
   }
 
-  private stopPublishing(): void {
-    this.publisher?.close();
-    this.publisher = null;
-    this.publishPending = false;
-  }
-
   private closeFeedConnection(entry: Feed): void {
+    const hadScreen = entry.kind === "screen" && entry.pc !== null;
     entry.pc?.close();
     entry.pc = null;
     entry.connected = false;
     entry.tap?.dispose();
     entry.tap = null;
+    if (hadScreen) this.events.emit("peerScreen", entry.id, null);
   }
 
-  private dropFeed(id: string): void {
-    const entry = this.feeds.get(id);
+  private dropFeed(key: string): void {
+    const entry = this.feeds.get(key);
     if (!entry) return;
-    this.feeds.delete(id);
+    this.feeds.delete(key);
     this.closeFeedConnection(entry);
-    this.events.emit("peerLeft", id);
+    if (entry.kind === "camera") this.events.emit("peerLeft", entry.id);
   }
 
   private clear(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.stopPublishing();
-    for (const id of [...this.feeds.keys()]) this.dropFeed(id);
+    this.publishers.camera.stop();
+    this.publishers.screen.stop();
+    for (const key of [...this.feeds.keys()]) this.dropFeed(key);
   }
 }

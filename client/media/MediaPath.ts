@@ -24,8 +24,8 @@ export interface MediaPath {
   receive(from: string, data: SignalData): void;
   /**
    * Our shared screen (null: stop sharing) for everyone we send to. The room
-   * is told separately (ShareScreen, naming `screenStream`'s id); a media
-   * server path would publish it as a second feed.
+   * is told separately (ShareScreen, naming `screenStream`'s id); the media
+   * server path publishes it as a second feed once the room accepted it.
    */
   setScreen(track: MediaStreamTrack | null): void;
   /** The stream our screen travels in; its id is what the room tells the others. */

@@ -19,20 +19,27 @@ const stubLink = (options: PeerLinkOptions, links: string[]): Link => {
 function setup() {
   const links: string[] = [];
   const subscribed: string[] = [];
+  const screens: string[] = [];
   const media = { stream: null, events: new Emitter<LocalMediaEvents>() };
   const mixer = { attach: () => null };
   const mesh = new CallManager({ selfId: () => "me", sendSignal: () => {} }, media, mixer, { createLink: (o) => stubLink(o, links) });
-  const janus = new JanusPath({ publish: () => {}, subscribe: (feed) => subscribed.push(feed), answer: () => {} }, media, mixer, [100, 200]);
+  const janus = new JanusPath({ publish: () => {}, subscribe: (feed, kind) => (kind === "screen" ? screens : subscribed).push(feed), answer: () => {} }, media, mixer, [100, 200]);
   const path = new RoutedMediaPath(mesh, janus);
   const joined: string[] = [];
   const left: string[] = [];
   path.events.on("peerJoined", (id) => joined.push(id));
   path.events.on("peerLeft", (id) => left.push(id));
-  return { path, janus, links, subscribed, joined, left };
+  return { path, janus, links, subscribed, screens, joined, left };
 }
 
 const meeting = { groupId: "zone-3", peers: [{ id: "ann", name: "Ann", initiator: true }, { id: "bo", name: "Bo", initiator: false }] };
-const viaJanus = (feeds: string[]): MediaRoute => ({ groupId: "zone-3", via: "janus", publish: true, feeds: feeds.map((id) => ({ id, name: id })) });
+const viaJanus = (feeds: string[], screens: string[] = []): MediaRoute => ({
+  groupId: "zone-3",
+  via: "janus",
+  publish: true,
+  publishScreen: false,
+  feeds: [...feeds.map((id) => ({ id, name: id, kind: "camera" as const })), ...screens.map((id) => ({ id, name: id, kind: "screen" as const }))],
+});
 
 afterEach(() => jest.useRealTimers());
 
@@ -46,7 +53,7 @@ test("without routes (no media server) everything is peer to peer at once", () =
 
 test("with a media server a conversation waits for its route, then goes through Janus only: no peer-to-peer link", () => {
   const { path, links, subscribed, joined } = setup();
-  path.setRoute({ groupId: null, via: "mesh", publish: false, feeds: [] });
+  path.setRoute({ groupId: null, via: "mesh", publish: false, publishScreen: false, feeds: [] });
   path.update(meeting);
   expect(links).toEqual([]);
   expect(joined).toEqual([]);
@@ -66,7 +73,7 @@ test("a mesh route for the conversation (Janus unreachable) drops the feeds and 
   path.setRoute(viaJanus(["ann", "bo"]));
   path.update(meeting);
   expect(links).toEqual([]);
-  path.setRoute({ groupId: "zone-3", via: "mesh", publish: true, feeds: [], notice: "The media server is unreachable." });
+  path.setRoute({ groupId: "zone-3", via: "mesh", publish: true, publishScreen: false, feeds: [], notice: "The media server is unreachable." });
   expect(left.sort()).toEqual(["ann", "bo"]);
   expect(links.sort()).toEqual(["ann", "bo"]);
   expect(path.viaJanus).toBe(false);
@@ -82,17 +89,33 @@ test("a refused subscribe, or a feed the room ended, is asked for again after a 
   jest.advanceTimersByTime(100);
   expect(subscribed).toEqual(["ann", "ann"]);
   // The room ends the feed without changing the route: the tile stays and the feed is asked for again.
-  janus.ended("ann");
+  janus.ended("ann", "camera");
   expect(left).toEqual([]);
   jest.advanceTimersByTime(200);
   expect(subscribed).toEqual(["ann", "ann", "ann"]);
   // Tries are used up: no more until the conversation changes (and the console says so).
   const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
-  janus.ended("ann");
+  janus.ended("ann", "camera");
   expect(warn).toHaveBeenCalledWith("[deskmap] media server: giving up until the conversation changes");
   warn.mockRestore();
   jest.advanceTimersByTime(10_000);
   expect(subscribed).toHaveLength(3);
   path.update({ groupId: null, peers: [] });
   expect(left).toEqual(["ann"]);
+});
+
+test("a screen feed in the route is subscribed to as a screen: no tile of its own, and it goes when the route drops it", () => {
+  const { path, subscribed, screens, joined, left } = setup();
+  path.setRoute(viaJanus(["ann"], ["ann"]));
+  path.update(meeting);
+  expect(subscribed).toEqual(["ann"]);
+  expect(screens).toEqual(["ann"]);
+  expect(joined).toEqual(["ann"]);
+  expect(path.peerIds()).toEqual(["ann"]);
+  // Ann stops sharing: her camera tile stays, the screen is not asked for again.
+  path.setRoute(viaJanus(["ann"]));
+  expect(left).toEqual([]);
+  path.setRoute(viaJanus(["ann"], ["ann", "bo"]));
+  expect(screens).toEqual(["ann", "ann", "bo"]);
+  expect(path.peerIds()).toEqual(["ann"]);
 });

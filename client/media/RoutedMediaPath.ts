@@ -62,8 +62,10 @@ export class RoutedMediaPath implements MediaPath {
     return this.mesh.screenStream;
   }
 
+  /** Both paths hold the screen: the mesh sends it on its links, Janus publishes it once the room accepts the share. */
   setScreen(track: MediaStreamTrack | null): void {
     this.mesh.setScreen(track);
+    this.janus.setScreen(track);
   }
 
   setScreenShares(sharers: readonly ScreenSharer[]): void {

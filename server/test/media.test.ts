@@ -1,11 +1,12 @@
 import { networkInterfaces } from "node:os";
 import { JanusError, JanusSession } from "../media/JanusSession";
-import { VIDEOROOM } from "../media/JanusParticipant";
+import { feedKey, VIDEOROOM } from "../media/JanusParticipant";
+import { LISTENERS_DO_NOT_SHARE } from "../features/conversations/ScreenShares";
 import { startJanus, type JanusServer } from "../../e2e/services/janus";
 import { ClientMessage, ServerMessage } from "../../shared/protocol/names";
 import { startTestServer, waitFor, type TestClient, type TestServer } from "./harness";
 import { lastConversation, waitForConversation, waitForRejection } from "./meetupsHarness";
-import { MEDIA_MAP, type RTCPeerConnection, peerConnection, publisherOffer, routerOf, subscriberAnswer, waitForRoute } from "./mediaHarness";
+import { MEDIA_MAP, type RTCPeerConnection, lastRoute, peerConnection, publisherOffer, routerOf, screenOffer, subscriberAnswer, waitForRoute } from "./mediaHarness";
 
 /**
  * The media server path against a real Janus (Debian's janus 1.1.2, started
@@ -175,14 +176,102 @@ test("Janus itself refuses anyone without this server's API secret, and a VideoR
   }
 });
 
-test("a screen share is refused in a conversation through Janus, saying why (screens travel only peer to peer so far)", async () => {
+type Sharers = { sharers: Array<{ id: string }> };
+const sharersOf = (client: TestClient) => client.messages<Sharers>(ServerMessage.ScreenShares).at(-1)?.sharers.map((s) => s.id) ?? [];
+const screenFeedsIn = (route: { feeds: Array<{ id: string; kind: string }> }) => route.feeds.filter((f) => f.kind === "screen").map((f) => f.id).sort();
+
+/** Shares a screen the way a page does: tells the room, waits for the route's go-ahead, publishes the screen's own offer. */
+async function shareScreen(client: TestClient): Promise<void> {
+  client.room.send(ClientMessage.ShareScreen, { on: true, stream: `${client.sessionId.slice(0, 8)}-screen` });
+  await waitForRoute(client, (r) => r.publishScreen, `${client.sessionId}'s share accepted`);
+  const conn = pc();
+  client.room.send(ClientMessage.MediaPublish, { kind: "screen", sdp: await screenOffer(conn) });
+  const answer = await waitFor(() => client.messages<{ kind: string; sdp: string }>(ServerMessage.MediaPublished).find((m) => m.kind === "screen"), "Janus's answer for the screen", 15_000);
+  await conn.setRemoteDescription({ type: "answer", sdp: answer.sdp });
+}
+
+test("screen shares go through Janus as a second feed per sharer, several at once, withdrawn when the share ends or the sharer leaves", async () => {
   const ada = await server.join({ space: "share", name: "Ada Share" });
   const bo = await server.join({ space: "share", name: "Bo Share" });
   const groupId = (await waitForConversation(ada, (c) => c.peers.length === 1, "the meeting room conversation")).groupId!;
-  await waitForRoute(ada, (r) => r.via === "janus" && r.groupId === groupId, "Ada's route through Janus");
-  ada.room.send(ClientMessage.ShareScreen, { on: true, stream: "0a1b2c3d-screen" });
-  await waitForRejection(ada, ClientMessage.ShareScreen, /^Screen sharing does not go through the media server yet/);
-  expect(ada.messages<{ sharers: unknown[] }>(ServerMessage.ScreenShares).every((m) => m.sharers.length === 0)).toBe(true);
+  await waitForRoute(ada, (r) => r.via === "janus" && r.groupId === groupId && r.publish && !r.publishScreen, "Ada's route through Janus");
+  const router = await routerOf("share");
+
+  // Before the room accepted a share, a screen offer is refused.
+  ada.room.send(ClientMessage.MediaPublish, { kind: "screen", sdp: await screenOffer(pc()) });
+  await waitForRejection(ada, ClientMessage.MediaPublish, /^The room has not accepted a screen share from you/);
+
+  await publish(ada);
+  await shareScreen(ada);
+  await waitFor(() => sharersOf(bo).includes(ada.sessionId), "Bo told Ada shares");
+  const screenOfAda = feedKey(ada.sessionId, "screen");
+  await waitFor(() => router.publishing().includes(screenOfAda), "Ada's screen to reach Janus", 20_000);
+  // Janus holds two publishers for Ada: her camera and her screen, each its own participant.
+  const inJanus = await router.janusParticipants(groupId);
+  expect(inJanus.filter((p) => p.publisher).map((p) => p.display).sort()).toEqual(["Ada Share", "Ada Share (screen)"]);
+
+  // Bo's route names the screen's kind and owner; he subscribes to it and connects.
+  const route = await waitForRoute(bo, (r) => screenFeedsIn(r).includes(ada.sessionId), "Ada's screen in Bo's route");
+  expect(route.feeds).toEqual(expect.arrayContaining([{ id: ada.sessionId, name: "Ada Share", kind: "camera" }, { id: ada.sessionId, name: "Ada Share", kind: "screen" }]));
+  bo.room.send(ClientMessage.MediaSubscribe, { feed: ada.sessionId, kind: "screen" });
+  const offer = await waitFor(() => bo.messages<{ feed: string; kind: string; sdp: string }>(ServerMessage.MediaOffer).find((o) => o.kind === "screen"), "the screen's offer", 15_000);
+  expect(offer.feed).toBe(ada.sessionId);
+  expect(offer.sdp).not.toMatch(/^m=audio/m);
+  const link = pc();
+  bo.room.send(ClientMessage.MediaAnswer, { feed: ada.sessionId, kind: "screen", sdp: await subscriberAnswer(link, offer.sdp) });
+  await waitFor(() => link.connectionState === "connected", "Bo's screen subscription connected", 20_000);
+  expect(router.subscriptionsOf(bo.sessionId)).toEqual([screenOfAda]);
+
+  // Bo shares too: two shares at once, each seen by the other.
+  await shareScreen(bo);
+  await waitForRoute(ada, (r) => screenFeedsIn(r).includes(bo.sessionId), "Bo's screen in Ada's route");
+  expect(sharersOf(ada).sort()).toEqual([ada.sessionId, bo.sessionId].sort());
+
+  // Ada stops: her screen publisher leaves Janus, Bo's subscription to it is withdrawn and his route drops it; her camera stays.
+  ada.room.send(ClientMessage.ShareScreen, { on: false });
+  await waitForRoute(ada, (r) => !r.publishScreen, "Ada's route without her screen");
+  await waitFor(() => !router.publishing().includes(screenOfAda), "Ada's screen feed withdrawn");
+  await waitFor(() => router.subscriptionsOf(bo.sessionId).length === 0, "Bo's screen subscription withdrawn");
+  await waitForRoute(bo, (r) => !screenFeedsIn(r).includes(ada.sessionId) && r.feeds.some((f) => f.id === ada.sessionId && f.kind === "camera"), "Bo's route without Ada's screen");
+  await waitFor(() => bo.messages<{ feed: string | null; kind: string }>(ServerMessage.MediaEnded).find((m) => m.feed === ada.sessionId && m.kind === "screen"), "Bo told the screen ended");
+  const displays = async () => (await router.janusParticipants(groupId)).filter((p) => p.publisher).map((p) => p.display ?? "").sort();
+  await expect(pollJanus(displays, (d) => !d.includes("Ada Share (screen)"))).resolves.toEqual(["Ada Share", "Bo Share (screen)"]);
+  // Asking for it again is refused.
+  bo.room.send(ClientMessage.MediaSubscribe, { feed: ada.sessionId, kind: "screen" });
+  await waitForRejection(bo, ClientMessage.MediaSubscribe, /not sharing a screen/);
+
+  // Bo walks out of the meeting room while sharing: the room ends his share and Janus loses his screen publisher.
+  const screenOfBo = feedKey(bo.sessionId, "screen");
+  expect(router.publishing()).toContain(screenOfBo);
+  await bo.walk(1, 0, 60);
+  await waitForConversation(bo, (c) => c.groupId === null, "Bo out of the conversation");
+  await waitFor(() => !router.publishing().includes(screenOfBo), "Bo's screen feed withdrawn");
+  await waitForRoute(ada, (r) => r.feeds.length === 0, "Ada's route without Bo's feeds");
+  // (Ada, alone now, is out of Janus too; whatever Janus still lists holds no screen.)
+  expect((await pollJanus(displays, (d) => !d.includes("Bo Share (screen)"))).filter((d) => d.endsWith("(screen)"))).toEqual([]);
   await bo.leave();
   await ada.leave();
+});
+
+test("on a stage through Janus a listener may not share a screen, nor publish one; a speaker's share goes when she leaves", async () => {
+  const clients = [];
+  for (const name of ["Pla One", "Pla Two", "Sue Speaker", "Lia Listener"]) clients.push(await server.join({ space: "stage-share", name }));
+  const [, , speaker, listener] = clients;
+  await waitForConversation(listener, (c) => c.stage?.role === "listener" && c.peers.some((p) => p.id === speaker.sessionId), "Lia listening to Sue");
+  await waitForRoute(listener, (r) => r.via === "janus" && !r.publish, "the listener's route");
+  listener.room.send(ClientMessage.ShareScreen, { on: true, stream: "0a1b2c3d-screen" });
+  expect(await waitForRejection(listener, ClientMessage.ShareScreen, /stage/)).toBe(LISTENERS_DO_NOT_SHARE);
+  listener.room.send(ClientMessage.MediaPublish, { kind: "screen", sdp: await screenOffer(pc()) });
+  await waitForRejection(listener, ClientMessage.MediaPublish, /^Only speakers may publish on the stage/);
+  expect(lastRoute(listener)?.publishScreen).toBe(false);
+  // The speaker may: the share is accepted and the listener's route lists the speaker's screen once it reaches Janus.
+  await shareScreen(speaker);
+  await waitForRoute(listener, (r) => screenFeedsIn(r).includes(speaker.sessionId), "Sue's screen for Lia");
+  // The sharer leaves the office (as a kick removes her too): her screen goes from Janus and from the listener's route.
+  const router = await routerOf("stage-share");
+  expect(router.publishing()).toContain(feedKey(speaker.sessionId, "screen"));
+  await speaker.leave();
+  await waitForRoute(listener, (r) => r.feeds.length === 0, "Lia's route without Sue's screen");
+  expect(router.publishing()).not.toContain(feedKey(speaker.sessionId, "screen"));
+  for (const c of clients) if (c !== speaker) await c.leave();
 });

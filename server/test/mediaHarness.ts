@@ -74,6 +74,13 @@ export async function publisherOffer(pc: RTCPeerConnection): Promise<string> {
   return gathered(pc);
 }
 
+/** A sendonly video-only offer, as a shared screen's publisher would make. */
+export async function screenOffer(pc: RTCPeerConnection): Promise<string> {
+  pc.addTransceiver("video", { direction: "sendonly" });
+  await pc.setLocalDescription(await pc.createOffer());
+  return gathered(pc);
+}
+
 /** Answers a feed's offer from Janus. */
 export async function subscriberAnswer(pc: RTCPeerConnection, offer: string): Promise<string> {
   await pc.setRemoteDescription({ type: "offer", sdp: offer });

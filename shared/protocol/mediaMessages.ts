@@ -9,9 +9,16 @@ import { sessionId } from "./text";
  * through Janus, the browser never talks to Janus's API: it sends its SDP and
  * ICE candidates to the room, which checks that this person may publish or
  * may see that feed, and relays them to Janus on handles only the server
- * holds. Feeds are named by the publisher's session id; Janus room numbers,
- * pins and secrets stay on the server.
+ * holds. Feeds are named by the publisher's session id and their kind (a
+ * person may publish a camera and, while the room has accepted their share, a
+ * screen); Janus room numbers, pins and secrets stay on the server.
  */
+
+/** What a feed carries: the camera and microphone, or a shared screen (its own connection). */
+export const mediaKind = z.enum(["camera", "screen"]);
+export type MediaKind = z.infer<typeof mediaKind>;
+/** Omitted: the camera. */
+const kind = mediaKind.optional();
 
 const candidate = z
   .object({
@@ -25,9 +32,9 @@ const candidate = z
 const sdp = z.string().min(1).max(MAX_SDP_CHARS);
 
 export const mediaMessages = {
-  /** Our camera/microphone offer (sendonly) for the conversation's media room. */
+  /** Our camera/microphone offer (sendonly), or our shared screen's (kind screen), for the conversation's media room. */
   [ClientMessage.MediaPublish]: clientMessage(
-    z.object({ sdp }).strict(),
+    z.object({ sdp, kind }).strict(),
     {
       // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
       burst: 4,
@@ -39,7 +46,7 @@ export const mediaMessages = {
   ),
   /** Asks for one feed of our conversation; the room answers with a MediaOffer. */
   [ClientMessage.MediaSubscribe]: clientMessage(
-    z.object({ feed: sessionId }).strict(),
+    z.object({ feed: sessionId, kind }).strict(),
     {
       // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
       burst: 40,
@@ -48,7 +55,7 @@ export const mediaMessages = {
   ),
   /** Our answer to a feed's offer. */
   [ClientMessage.MediaAnswer]: clientMessage(
-    z.object({ feed: sessionId, sdp }).strict(),
+    z.object({ feed: sessionId, kind, sdp }).strict(),
     {
       // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
       burst: 40,
@@ -60,7 +67,7 @@ export const mediaMessages = {
   ),
   /** An ICE candidate for our publishing connection (feed null) or a feed's; candidate null = gathering done. */
   [ClientMessage.MediaCandidate]: clientMessage(
-    z.object({ feed: sessionId.nullable(), candidate: candidate.nullable() }).strict(),
+    z.object({ feed: sessionId.nullable(), kind, candidate: candidate.nullable() }).strict(),
     {
       // Through Janus: one publish per conversation, one subscribe and answer per feed (a 16-person room: 15), candidates for each.
       burst: 200,
@@ -72,9 +79,10 @@ export const mediaMessages = {
 export type MediaVia = "mesh" | "janus";
 
 export interface MediaFeed {
-  /** The publisher's session id. */
+  /** The publisher's session id (who owns the feed). */
   id: string;
   name: string;
+  kind: MediaKind;
 }
 
 export interface ServerMediaMessages {
@@ -82,20 +90,23 @@ export interface ServerMediaMessages {
    * How our conversation's media travels, sent whenever it or its feeds change
    * (only by a server with a media server configured). `via` mesh: the
    * peer-to-peer Conversation message applies. `via` janus: publish once if
-   * `publish`, and subscribe to `feeds` (those we may see, already publishing).
+   * `publish`, and subscribe to `feeds` (those we may see, already publishing:
+   * cameras and shared screens). `publishScreen`: the room has accepted our
+   * screen share, so publish it on a connection of its own.
    * `notice` says why in words, e.g. that the media server is unreachable.
    */
   [ServerMessage.MediaRoute]: {
     groupId: string | null;
     via: MediaVia;
     publish: boolean;
+    publishScreen: boolean;
     feeds: MediaFeed[];
     notice?: string;
   };
-  /** Janus's answer to our MediaPublish. */
-  [ServerMessage.MediaPublished]: { sdp: string };
+  /** Janus's answer to our MediaPublish of that kind. */
+  [ServerMessage.MediaPublished]: { kind: MediaKind; sdp: string };
   /** A feed's offer, after our MediaSubscribe. */
-  [ServerMessage.MediaOffer]: { feed: string; sdp: string };
-  /** Our publishing (feed null) or a feed ended on the server's side; `reason` in words. */
-  [ServerMessage.MediaEnded]: { feed: string | null; reason: string };
+  [ServerMessage.MediaOffer]: { feed: string; kind: MediaKind; sdp: string };
+  /** Our publishing of that kind (feed null) or a feed ended on the server's side; `reason` in words. */
+  [ServerMessage.MediaEnded]: { feed: string | null; kind: MediaKind; reason: string };
 }

@@ -7,7 +7,9 @@ import { ClientMessage, ServerMessage } from "./names";
  * conversation; on a stage only its speakers) and tells each conversation who
  * is sharing. The picture itself travels like the camera's: on the
  * peer-to-peer links, as a video track of its own stream, whose id the sharer
- * names here so the others can tell the share from the camera.
+ * names here so the others can tell the share from the camera; through the
+ * media server, as a feed of kind "screen" (mediaMessages.ts), published only
+ * while this list holds the sharer.
  */
 
 /** A MediaStream id as browsers make them (a UUID, in some versions in braces). */

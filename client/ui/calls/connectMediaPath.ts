@@ -39,9 +39,9 @@ export function connectMediaPath(
   const mesh = new CallManager({ selfId: () => connection.selfId, sendSignal: (to, data) => connection.sendSignal(to, data) }, media, mixer);
   const janus = new JanusPath(
     {
-      publish: (sdp) => connection.send(ClientMessage.MediaPublish, { sdp }),
-      subscribe: (feed) => connection.send(ClientMessage.MediaSubscribe, { feed }),
-      answer: (feed, sdp) => connection.send(ClientMessage.MediaAnswer, { feed, sdp }),
+      publish: (sdp, kind) => connection.send(ClientMessage.MediaPublish, { sdp, kind }),
+      subscribe: (feed, kind) => connection.send(ClientMessage.MediaSubscribe, { feed, kind }),
+      answer: (feed, kind, sdp) => connection.send(ClientMessage.MediaAnswer, { feed, kind, sdp }),
     },
     media,
     mixer,
@@ -63,9 +63,9 @@ export function connectMediaPath(
     }
   };
   disposables.add(connection.messages.on(ServerMessage.MediaRoute, onRoute));
-  disposables.add(connection.messages.on(ServerMessage.MediaPublished, (m) => janus.published(m.sdp)));
-  disposables.add(connection.messages.on(ServerMessage.MediaOffer, (m) => void janus.offered(m.feed, m.sdp)));
-  disposables.add(connection.messages.on(ServerMessage.MediaEnded, (m) => janus.ended(m.feed)));
+  disposables.add(connection.messages.on(ServerMessage.MediaPublished, (m) => janus.published(m.kind, m.sdp)));
+  disposables.add(connection.messages.on(ServerMessage.MediaOffer, (m) => void janus.offered(m.feed, m.kind, m.sdp)));
+  disposables.add(connection.messages.on(ServerMessage.MediaEnded, (m) => janus.ended(m.feed, m.kind)));
   disposables.add(
     connection.messages.on(ServerMessage.Rejected, (r) => {
       const request = REFUSABLE[r.type];

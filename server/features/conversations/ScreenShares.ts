@@ -12,8 +12,6 @@ export interface ShareView {
   /** The zone they stand in, null outside every zone. */
   zoneOf(sessionId: string): number | null;
   connected(sessionId: string): boolean;
-  /** Another feature's reason this person may not share now (the media server path), null when they may. */
-  refusal?(sessionId: string): string | null;
 }
 
 /** Delivers a message to a session; false when it is not connected right now. */
@@ -54,8 +52,6 @@ export class ScreenShares {
   start(sessionId: string, stream: string): string | null {
     if (this.view.groupOf(sessionId) === undefined) return NOT_IN_CONVERSATION;
     if (this.view.stageRoleOf(sessionId) === "listener") return LISTENERS_DO_NOT_SHARE;
-    const refusal = this.view.refusal?.(sessionId);
-    if (refusal) return refusal;
     this.shares.set(sessionId, { stream, zone: this.view.zoneOf(sessionId) });
     this.quiet = false;
     return null;
@@ -79,8 +75,7 @@ export class ScreenShares {
         group === undefined ||
         this.view.stageRoleOf(id) === "listener" ||
         this.view.zoneOf(id) !== share.zone ||
-        !this.view.connected(id) ||
-        !!this.view.refusal?.(id)
+        !this.view.connected(id)
       ) {
         this.shares.delete(id);
       }

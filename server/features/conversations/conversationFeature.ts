@@ -34,8 +34,8 @@ export interface RoomConversations {
   setOverlay(overlay: ConversationOverlay | null): void;
   /** Meeting rooms' cap while a media server carries them (null: the space's peer-to-peer cap). */
   setMeetingCap(cap: number | null): void;
-  /** Another feature's reason someone may not share a screen right now (null: they may); see ShareView.refusal. */
-  setScreenShareGate(gate: ((sessionId: string) => string | null) | null): void;
+  /** Whether the room has accepted this session's screen share (the media server publishes it only then). */
+  isSharingScreen(sessionId: string): boolean;
 }
 
 export interface ConversationFeatureOptions {
@@ -61,7 +61,6 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
       client?.send(ServerMessage.Conversation, message);
       return client !== undefined;
     });
-    let screenGate: ((sessionId: string) => string | null) | null = null;
     systems.set(context.room, {
       pin: (key, ids) => system.pin(key, ids),
       unpin: (key) => system.unpin(key),
@@ -70,7 +69,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
       messageFor: (id) => system.messageFor(id),
       setOverlay: (overlay) => system.setOverlay(overlay),
       setMeetingCap: (cap) => system.setMeetingCap(cap),
-      setScreenShareGate: (gate) => (screenGate = gate),
+      isSharingScreen: (id) => shares.isSharing(id),
     });
     context.guard.on(ClientMessage.Signal, (client, payload, reject) =>
       relaySignal(
@@ -92,7 +91,6 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
         stageRoleOf: (id) => system.messageFor(id).stage?.role ?? null,
         zoneOf: (id) => zones.zoneOf(id)?.id ?? null,
         connected: (id) => context.client(id) !== undefined,
-        refusal: (id) => screenGate?.(id) ?? null,
       },
       (sessionId, message) => {
         const client = context.client(sessionId);

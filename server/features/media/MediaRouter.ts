@@ -1,8 +1,8 @@
 import type { OfficeMap } from "../../../shared/map/types";
-import type { ServerMediaMessages } from "../../../shared/protocol/mediaMessages";
+import type { MediaKind, ServerMediaMessages } from "../../../shared/protocol/mediaMessages";
 import { ServerMessage } from "../../../shared/protocol/names";
 import type { Logger } from "../../log";
-import { JanusParticipant } from "../../media/JanusParticipant";
+import { feedKey, JanusParticipant } from "../../media/JanusParticipant";
 import type { JanusMedia } from "../../media/JanusMedia";
 import type { ConversationMessage } from "../conversations/ConversationSystem";
 import { decideRoute, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
@@ -14,11 +14,15 @@ import { decideRoute, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
  * walked out of the meeting room, were kicked, stepped down from the stage):
  * handles are detached, so Janus itself closes those PeerConnections. Every
  * publish and subscribe is checked against the person's conversation as it is
- * at that moment, not as the browser says it is.
+ * at that moment, not as the browser says it is. A shared screen is a second
+ * publisher of the same person, allowed only while the room's screen shares
+ * list them (deps.sharing), and withdrawn like a camera the moment it is not.
  */
 
 /** A request the room refuses; the message is shown to the person. */
 export class MediaRefusal extends Error {}
+
+const KINDS: readonly MediaKind[] = ["camera", "screen"];
 
 type RouteMessage = ServerMediaMessages[typeof ServerMessage.MediaRoute];
 type MediaSend = <K extends keyof ServerMediaMessages>(sessionId: string, type: K, message: ServerMediaMessages[K]) => boolean;
@@ -29,6 +33,8 @@ export interface MediaRouterDeps {
   messageFor(sessionId: string): ConversationMessage;
   nameOf(sessionId: string): string;
   send: MediaSend;
+  /** Whether the room has accepted this person's screen share (ScreenShares). */
+  sharing(sessionId: string): boolean;
   log: Logger;
   /** Peer-to-peer cap, for the "unreachable" notice. */
   meshCap(): number;
@@ -38,7 +44,7 @@ export class MediaRouter {
   private readonly routes = new Map<string, MediaRouteDecision>();
   private readonly told = new Map<string, string>();
   private readonly participants = new Map<string, JanusParticipant>();
-  /** Session id → Janus feed id, for everyone whose media reached Janus (webrtcup) and may still publish. */
+  /** Feed key (feedKey: owner and kind) → Janus feed id, for every feed whose media reached Janus (webrtcup) and may still be published. */
   private readonly feeds = new Map<string, number>();
 
   constructor(private readonly deps: MediaRouterDeps) {}
@@ -51,47 +57,53 @@ export class MediaRouter {
   /** Re-decides routes for these sessions, withdraws what they may no longer have, and tells whoever's route changed. */
   update(sessionIds: Iterable<string>): void {
     const ids = [...sessionIds];
-    for (const id of ids) this.withdraw(id, this.decide(id));
+    const routes = new Map(ids.map((id) => [id, this.decide(id)]));
+    // Publishers first, so subscriptions to a feed withdrawn now go in the same update.
+    for (const [id, route] of routes) this.withdrawPublishing(id, route);
+    for (const [id, route] of routes) this.withdrawSubscriptions(id, route);
     for (const id of ids) this.tell(id, false);
     void this.destroyEmptyRooms();
   }
 
-  async publish(sessionId: string, sdp: string): Promise<string> {
+  async publish(sessionId: string, sdp: string, kind: MediaKind = "camera"): Promise<string> {
     const route = this.decide(sessionId);
     this.refuseUnlessJanus(route);
     if (!route.publish) throw new MediaRefusal("Only speakers may publish on the stage: you are listening.");
+    if (kind === "screen" && !this.deps.sharing(sessionId)) throw new MediaRefusal("The room has not accepted a screen share from you.");
     const participant = await this.participantFor(sessionId, route);
-    const answer = await participant.publish(sdp);
-    const feedId = await participant.feedId();
-    // The conversation may have changed while Janus answered.
-    const now = this.decide(sessionId);
-    if (feedId === undefined || now.via !== "janus" || now.roomKey !== route.roomKey || !now.publish || this.participants.get(sessionId) !== participant) {
-      await participant.unpublish();
-      throw new MediaRefusal("Your conversation changed: publishing ended.");
+    const answer = await participant.publish(sdp, kind);
+    const feedId = await participant.feedId(kind);
+    // The conversation (or the share) may have changed while Janus answered.
+    if (feedId === undefined || !this.mayPublish(sessionId, kind, route, participant)) {
+      await participant.unpublish(kind);
+      throw new MediaRefusal(kind === "screen" ? "Your screen share ended: publishing it stopped." : "Your conversation changed: publishing ended.");
     }
     return answer;
   }
 
-  async subscribe(sessionId: string, feed: string): Promise<string> {
+  async subscribe(sessionId: string, feed: string, kind: MediaKind = "camera"): Promise<string> {
     const route = this.decide(sessionId);
     this.refuseUnlessJanus(route);
     if (!route.maySee.includes(feed)) throw new MediaRefusal("You may not see that feed: they are not in your conversation.");
-    const feedId = this.feeds.get(feed);
-    if (feedId === undefined || this.participants.get(feed)?.roomKey !== route.roomKey) throw new MediaRefusal("That person is not publishing.");
+    const feedId = this.feeds.get(feedKey(feed, kind));
+    if (feedId === undefined || this.participants.get(feed)?.roomKey !== route.roomKey) {
+      throw new MediaRefusal(kind === "screen" ? "That person is not sharing a screen." : "That person is not publishing.");
+    }
     const participant = await this.participantFor(sessionId, route);
-    return participant.subscribe(feed, feedId);
+    return participant.subscribe(feed, kind, feedId);
   }
 
-  async answer(sessionId: string, feed: string, sdp: string): Promise<void> {
+  async answer(sessionId: string, feed: string, kind: MediaKind, sdp: string): Promise<void> {
     const participant = this.participants.get(sessionId);
-    if (!participant?.subscribedFeeds().includes(feed)) throw new MediaRefusal("No such feed to answer.");
-    await participant.answer(feed, sdp);
+    const key = feedKey(feed, kind);
+    if (!participant?.subscribedFeeds().includes(key)) throw new MediaRefusal("No such feed to answer.");
+    await participant.answer(key, sdp);
   }
 
-  async candidate(sessionId: string, feed: string | null, candidate: Parameters<JanusParticipant["trickle"]>[1]): Promise<void> {
+  async candidate(sessionId: string, feed: string | null, kind: MediaKind, candidate: Parameters<JanusParticipant["trickle"]>[2]): Promise<void> {
     const participant = this.participants.get(sessionId);
     if (!participant) throw new MediaRefusal("Not connected to the media server.");
-    await participant.trickle(feed, candidate);
+    await participant.trickle(feed === null ? null : feedKey(feed, kind), kind, candidate);
   }
 
   /** A person left the room for good. */
@@ -111,7 +123,7 @@ export class MediaRouter {
     return (await this.deps.janus.current?.rooms.participants(roomKey)) ?? [];
   }
 
-  /** Publishing feeds the router holds, by session id (tests). */
+  /** Publishing feeds the router holds, by feed key: a camera's owner's session id, `<id>/screen` for a screen (tests). */
   publishing(): string[] {
     return [...this.feeds.keys()];
   }
@@ -133,6 +145,13 @@ export class MediaRouter {
     return route;
   }
 
+  /** Whether this person may publish that kind in this participant's room right now. */
+  private mayPublish(sessionId: string, kind: MediaKind, route: MediaRouteDecision, participant: JanusParticipant): boolean {
+    const now = this.decide(sessionId);
+    if (now.via !== "janus" || now.roomKey !== route.roomKey || !now.publish || this.participants.get(sessionId) !== participant) return false;
+    return kind === "camera" || this.deps.sharing(sessionId);
+  }
+
   private refuseUnlessJanus(route: MediaRouteDecision): void {
     if (route.via !== "janus") throw new MediaRefusal("Your conversation does not go through the media server.");
   }
@@ -147,40 +166,55 @@ export class MediaRouter {
     if (raced && raced.roomKey === route.roomKey) return raced;
     if (raced) this.drop(sessionId);
     const participant = new JanusParticipant(link.session, route.roomKey!, access, this.deps.nameOf(sessionId), {
-      ended: (feed, reason) => {
+      ended: (owner, kind, reason) => {
         if (this.participants.get(sessionId) !== participant) return;
-        if (feed === null) this.feeds.delete(sessionId);
-        this.deps.send(sessionId, ServerMessage.MediaEnded, { feed, reason: `The media server ended it (${reason}).` });
+        if (owner === null) this.feeds.delete(feedKey(sessionId, kind));
+        this.deps.send(sessionId, ServerMessage.MediaEnded, { feed: owner, kind, reason: `The media server ended it (${reason}).` });
       },
-      live: (feedId) => {
+      live: (kind, feedId) => {
         if (this.participants.get(sessionId) !== participant) return;
         const route = this.decide(sessionId);
         // Others see the feed in their routes at the next update.
-        if (route.via === "janus" && route.roomKey === participant.roomKey && route.publish) this.feeds.set(sessionId, feedId);
+        if (route.via === "janus" && route.roomKey === participant.roomKey && this.mayPublish(sessionId, kind, route, participant)) {
+          this.feeds.set(feedKey(sessionId, kind), feedId);
+        }
       },
     });
     this.participants.set(sessionId, participant);
     return participant;
   }
 
-  /** Takes back whatever the new route no longer grants. */
-  private withdraw(sessionId: string, route: MediaRouteDecision): void {
+  /** Takes back the publishing the new route (or the end of a share) no longer grants. */
+  private withdrawPublishing(sessionId: string, route: MediaRouteDecision): void {
     const participant = this.participants.get(sessionId);
     if (!participant) return;
     if (route.via !== "janus" || participant.roomKey !== route.roomKey) {
       this.drop(sessionId);
       return;
     }
-    if (!route.publish && participant.publishing) {
-      this.feeds.delete(sessionId);
-      void participant.unpublish();
-      this.deps.send(sessionId, ServerMessage.MediaEnded, { feed: null, reason: "You are no longer a speaker." });
+    if (!route.publish && participant.isPublishing("camera")) {
+      this.feeds.delete(feedKey(sessionId, "camera"));
+      void participant.unpublish("camera");
+      this.deps.send(sessionId, ServerMessage.MediaEnded, { feed: null, kind: "camera", reason: "You are no longer a speaker." });
     }
-    for (const feed of participant.subscribedFeeds()) {
-      const stillPublishing = this.feeds.has(feed) && this.participants.get(feed)?.roomKey === route.roomKey;
-      if (route.maySee.includes(feed) && stillPublishing) continue;
-      void participant.unsubscribe(feed);
-      this.deps.send(sessionId, ServerMessage.MediaEnded, { feed, reason: stillPublishing ? "They are no longer in your conversation." : "They stopped publishing." });
+    const screenFeed = feedKey(sessionId, "screen");
+    if ((participant.isPublishing("screen") || this.feeds.has(screenFeed)) && (!route.publish || !this.deps.sharing(sessionId))) {
+      this.feeds.delete(screenFeed);
+      void participant.unpublish("screen");
+      this.deps.send(sessionId, ServerMessage.MediaEnded, { feed: null, kind: "screen", reason: "Your screen share ended." });
+    }
+  }
+
+  /** Takes back the feeds this person may no longer see, or that are no longer published. */
+  private withdrawSubscriptions(sessionId: string, route: MediaRouteDecision): void {
+    const participant = this.participants.get(sessionId);
+    if (!participant) return;
+    for (const { owner, kind } of participant.subscribed()) {
+      const stillPublishing = this.feeds.has(feedKey(owner, kind)) && this.participants.get(owner)?.roomKey === route.roomKey;
+      if (route.maySee.includes(owner) && stillPublishing) continue;
+      void participant.unsubscribe(feedKey(owner, kind));
+      const reason = stillPublishing ? "They are no longer in your conversation." : kind === "screen" ? "They stopped sharing their screen." : "They stopped publishing.";
+      this.deps.send(sessionId, ServerMessage.MediaEnded, { feed: owner, kind, reason });
     }
   }
 
@@ -188,19 +222,22 @@ export class MediaRouter {
     const participant = this.participants.get(sessionId);
     if (!participant) return;
     this.participants.delete(sessionId);
-    this.feeds.delete(sessionId);
+    this.feeds.delete(feedKey(sessionId, "camera"));
+    this.feeds.delete(feedKey(sessionId, "screen"));
     void participant.dispose().catch((err) => this.deps.log.warn(`media: could not end ${sessionId}'s Janus handles`, err));
   }
 
   private tell(sessionId: string, always: boolean): void {
     const route = this.routes.get(sessionId) ?? this.decide(sessionId);
+    const janus = route.via === "janus";
     const message: RouteMessage = {
       groupId: route.roomKey,
       via: route.via,
-      publish: route.via === "janus" && route.publish,
+      publish: janus && route.publish,
+      publishScreen: janus && route.publish && this.deps.sharing(sessionId),
       feeds: route.maySee
-        .filter((id) => this.feeds.has(id) && this.participants.get(id)?.roomKey === route.roomKey)
-        .map((id) => ({ id, name: this.deps.nameOf(id) })),
+        .filter((id) => this.participants.get(id)?.roomKey === route.roomKey)
+        .flatMap((id) => KINDS.filter((kind) => this.feeds.has(feedKey(id, kind))).map((kind) => ({ id, name: this.deps.nameOf(id), kind }))),
     };
     const problem = this.deps.janus.problem;
     if (route.via === "mesh" && problem && route.roomKey && wantsJanus(this.deps.messageFor(sessionId), this.deps.map)) {

@@ -8,17 +8,16 @@ import { roomConversations, settingsFrom } from "../conversations/conversationFe
 import { MEDIA_SERVER_STAGE_CAPS, PEER_TO_PEER_STAGE_CAPS } from "../../../shared/meetups/stageRoles";
 import { roomStage } from "../stage/stageFeature";
 import { MediaRefusal, MediaRouter } from "./MediaRouter";
-import { decideRoute, MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
-
-/** Why a share is refused in a conversation through Janus (the page shows it). */
-export const SCREEN_NOT_THROUGH_MEDIA_SERVER = "Screen sharing does not go through the media server yet: share in a peer-to-peer conversation.";
+import { MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
 
 /**
  * Meeting rooms and stages through Janus (issue 19), when JANUS_URL is set.
  * The room connects to Janus as it opens (a few seconds at most: an
  * unreachable Janus means peer to peer with a notice, retried in the
  * background), relays each person's SDP and ICE candidates to handles only
- * the server holds, and re-decides routes at the conversation rate.
+ * the server holds, and re-decides routes at the conversation rate. Screen
+ * shares are the conversation feature's to accept or end; the router lets a
+ * person publish a screen only while theirs is accepted.
  */
 
 const routers = new WeakMap<object, MediaRouter>();
@@ -53,6 +52,7 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
         client?.send(type, message);
         return client !== undefined;
       },
+      sharing: (id) => conversations.isSharingScreen(id),
       log: context.log,
       meshCap: () => cap,
     });
@@ -64,10 +64,6 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       conversations.setMeetingCap(up ? Math.max(MEDIA_SERVER_MEETING_CAP, cap) : null);
       stage?.overlay.setCaps(up ? MEDIA_SERVER_STAGE_CAPS : PEER_TO_PEER_STAGE_CAPS);
     };
-    // Screens travel only on peer-to-peer links so far: a conversation through Janus refuses (and ends) shares, saying why.
-    conversations.setScreenShareGate((id) =>
-      decideRoute(conversations.messageFor(id), context.map, janus.current !== null).via === "janus" ? SCREEN_NOT_THROUGH_MEDIA_SERVER : null,
-    );
     janus.onChange(() => {
       if (!janus.current) router.lostJanus();
       applyCaps();
@@ -88,17 +84,17 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
         reject(`The media server could not ${what}.`);
       }
     };
-    context.guard.on(ClientMessage.MediaPublish, (client, { sdp }, reject) => {
-      router.publish(client.sessionId, sdp).then((answer) => client.send(ServerMessage.MediaPublished, { sdp: answer }), refuse(reject, "publish"));
+    context.guard.on(ClientMessage.MediaPublish, (client, { sdp, kind = "camera" }, reject) => {
+      router.publish(client.sessionId, sdp, kind).then((answer) => client.send(ServerMessage.MediaPublished, { kind, sdp: answer }), refuse(reject, "publish"));
     });
-    context.guard.on(ClientMessage.MediaSubscribe, (client, { feed }, reject) => {
-      router.subscribe(client.sessionId, feed).then((offer) => client.send(ServerMessage.MediaOffer, { feed, sdp: offer }), refuse(reject, "subscribe"));
+    context.guard.on(ClientMessage.MediaSubscribe, (client, { feed, kind = "camera" }, reject) => {
+      router.subscribe(client.sessionId, feed, kind).then((offer) => client.send(ServerMessage.MediaOffer, { feed, kind, sdp: offer }), refuse(reject, "subscribe"));
     });
-    context.guard.on(ClientMessage.MediaAnswer, (client, { feed, sdp }, reject) => {
-      router.answer(client.sessionId, feed, sdp).catch(refuse(reject, "start the feed"));
+    context.guard.on(ClientMessage.MediaAnswer, (client, { feed, kind = "camera", sdp }, reject) => {
+      router.answer(client.sessionId, feed, kind, sdp).catch(refuse(reject, "start the feed"));
     });
-    context.guard.on(ClientMessage.MediaCandidate, (client, { feed, candidate }, reject) => {
-      router.candidate(client.sessionId, feed, candidate).catch(refuse(reject, "pass the candidate on"));
+    context.guard.on(ClientMessage.MediaCandidate, (client, { feed, kind = "camera", candidate }, reject) => {
+      router.candidate(client.sessionId, feed, kind, candidate).catch(refuse(reject, "pass the candidate on"));
     });
 
     const everyTicks = Math.max(1, Math.floor(options.everyTicks ?? 2));
@@ -124,7 +120,6 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       async dispose() {
         routers.delete(context.room);
         conversations.setMeetingCap(null);
-        conversations.setScreenShareGate(null);
         stage?.overlay.setCaps(PEER_TO_PEER_STAGE_CAPS);
         await router.dispose();
         janus.close();
