@@ -12,7 +12,7 @@ import {
   type WatchedPage,
   useOfficeSession,
 } from "./browser";
-import { loadOfficeMap, remoteAudioLevel, remoteTileNames, spotsAround, videoFlowing, walkToOneOf } from "./callsPages";
+import { loadOfficeMap, remoteAudioLevel, remoteTileNames, spotsAround, tileView, videoFlowing, walkToOneOf } from "./callsPages";
 
 /**
  * Auto-talk end to end: real server, real Chromium with its fake camera and
@@ -190,6 +190,10 @@ test("without camera and microphone a person still sees and hears others (receiv
   await pollUntil(() => a.page.getByRole("button", { name: "Microphone" }).isEnabled(), (on) => on, "the microphone after the retry", E2E_TIMEOUT_MS);
   expect(await notice.isVisible()).toBe(false);
   expect((await videoFlowing(b.page, "Fay Nodevice", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+  // The call carries her new tracks: Gus hears her too, and his tile shows her video with no Muted or Camera off badge, over one link.
+  expect((await remoteAudioLevel(b.page, "Fay Nodevice")).peak).toBeGreaterThan(0.05);
+  await pollUntil(() => tileView(b.page, "Fay Nodevice"), (t) => t?.videoVisible === true && t.badges.length === 0, "Gus's tile showing Fay's video, unbadged", E2E_TIMEOUT_MS);
+  expect(await calls(b.page)).toEqual([expect.objectContaining({ connected: true })]);
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { joinOffice, openPage, pagesClosedAfterEach, useOfficeSession, waitUntilJoined } from "./browser";
 
 /**
@@ -53,4 +54,50 @@ test("with no saved choice the page follows the device's theme; a chosen theme o
   await page.emulateMedia({ colorScheme: "light" });
   await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
   expect(watched.errors).toEqual([]);
+});
+
+const LIGHT_BG = "rgb(244, 246, 251)";
+const DARK_BG = "rgb(11, 16, 32)";
+const VIEWPORT = { width: 1280, height: 800 };
+
+test("a light device paints light from the first frame, before the script applies a theme; a saved choice still wins once it has", async () => {
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme ?? null);
+
+  // The stylesheet alone (scripts off): the device's theme, light or dark.
+  for (const [colorScheme, expected] of [["light", LIGHT_BG], ["dark", DARK_BG]] as const) {
+    const plain = await openPage(session.browser, session.server.url, { context: { viewport: VIEWPORT, colorScheme, javaScriptEnabled: false } });
+    opened.push(plain);
+    expect({ colorScheme, theme: await theme(plain.page), background: await background(plain.page) }).toEqual({ colorScheme, theme: null, background: expected });
+  }
+
+  // Scripts on, the bundle held back: the page as first painted is already light, and applying the theme keeps it so.
+  const context = await session.browser.newContext({ viewport: VIEWPORT, colorScheme: "light" });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/main-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  opened.push({ context, page, errors });
+  await page.goto(session.server.url, { waitUntil: "commit" });
+  await page.waitForFunction(() => document.body !== null && [...document.styleSheets].some((s) => s.cssRules.length > 0));
+  expect({ theme: await theme(page), background: await background(page) }).toEqual({ theme: null, background: LIGHT_BG });
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
+  expect(await background(page)).toBe(LIGHT_BG);
+  expect(errors).toEqual([]);
+
+  // A saved Dark choice on the same light device: once the script has run, the choice decides.
+  const chosen = await openPage(session.browser, session.server.url, {
+    context: { viewport: VIEWPORT, colorScheme: "light" },
+    beforeLoad: (c) => c.addInitScript(() => localStorage.setItem("deskmap.preferences", JSON.stringify({ theme: "dark" }))),
+  });
+  opened.push(chosen);
+  await chosen.page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  expect(await background(chosen.page)).toBe(DARK_BG);
+  expect(chosen.errors).toEqual([]);
 });

@@ -3,7 +3,7 @@ import type { OfficeMap, Point } from "../../shared/map/types";
 import type { TiledMap } from "../../shared/map/tiledTypes";
 import { findPath } from "../../shared/map/findPath";
 import type { OfficeConnection } from "../net/OfficeConnection";
-import { AvatarFactory } from "../systems/AvatarFactory";
+import { AvatarFactory, type TagRect } from "../systems/AvatarFactory";
 import { CameraSystem } from "../systems/CameraSystem";
 import { DeskLabels } from "../systems/DeskLabels";
 import type { KeyboardIntent } from "../systems/KeyboardIntent";
@@ -41,8 +41,8 @@ export interface OfficeView {
   lookAt(point: Point): void;
   /** Sits at the nearest desk within reach, or stands up (the X shortcut). */
   toggleSeat(): void;
-  /** Visible name tags (with status text) as page rectangles, for tests of what covers what. */
-  tagRects(): Array<{ name: string; self: boolean; x: number; y: number; width: number; height: number }>;
+  /** Visible name tags (with status text) and figures as drawn, in page pixels, by owner (session id): emotes keep clear of them; tests check what covers what. */
+  tagRects(): TagRect[];
   /** How the map is drawn: the renderer, and baked tile chunks per band (none with WebGL). */
   renderInfo(): { renderer: "canvas" | "webgl"; chunks: Record<string, number> };
 }
@@ -147,10 +147,11 @@ export class OfficeScene extends Phaser.Scene {
 
   private tagRects(): ReturnType<OfficeView["tagRects"]> {
     const zoom = this.cameras.main.zoom;
-    return (this.factory?.tagRects() ?? []).map((r) => {
+    const onPage = (r: { x: number; y: number; width: number; height: number }) => {
       const at = this.clientPointOf(r);
-      return { ...r, x: at.x, y: at.y, width: r.width * zoom, height: r.height * zoom };
-    });
+      return { x: at.x, y: at.y, width: r.width * zoom, height: r.height * zoom };
+    };
+    return (this.factory?.tagRects() ?? []).map((r) => ({ ...r, ...onPage(r), body: onPage(r.body) }));
   }
 
   private clientPointOf(point: Point): Point {

@@ -9,6 +9,10 @@ import { declutterTags, type TagBox } from "./declutterTags";
  */
 const DECLUTTER_MAX_TAGS = 64;
 
+type Rect = { x: number; y: number; width: number; height: number };
+/** A drawn name tag, by its owner's session id, with the owner's figure. */
+export type TagRect = Rect & { id: string; name: string; self: boolean; body: Rect };
+
 /**
  * Creates avatar sprites and keeps their name tags crisp at the current zoom.
  * Released sprites of other people are pooled per avatar look and reused, so
@@ -26,14 +30,15 @@ export class AvatarFactory {
 
   constructor(private readonly scene: Phaser.Scene) {}
 
-  create(avatar: string, name: string, isSelf: boolean): AvatarSprite {
+  create(owner: string, avatar: string, name: string, isSelf: boolean): AvatarSprite {
     const pooled = isSelf ? undefined : this.pool.get(avatar)?.pop();
     if (pooled) {
+      pooled.owner = owner;
       pooled.setName(name);
       pooled.setVisible(true);
       return pooled;
     }
-    const sprite = new AvatarSprite(this.scene, avatar, name, isSelf, this.textResolution);
+    const sprite = new AvatarSprite(this.scene, owner, avatar, name, isSelf, this.textResolution);
     this.avatars.add(sprite);
     if (!isSelf) this.looks.set(sprite, avatar);
     return sprite;
@@ -71,15 +76,24 @@ export class AvatarFactory {
     for (const box of boxes) this.owners.get(box)?.setTagLift(box.lift);
   }
 
-  /** Visible avatars' names and tag rectangles (tag and status text), in map pixels, for tests. */
-  tagRects(): Array<{ name: string; self: boolean; x: number; y: number; width: number; height: number }> {
+  /** Visible avatars' owners, names, tag rectangles (tag and status text) as drawn and figures, in map pixels. */
+  tagRects(): TagRect[] {
     const out = [];
     for (const avatar of this.avatars) {
       if (!avatar.visible) continue;
       const box = avatar.measureTag();
       if (!Number.isFinite(box.x)) continue;
       const bottom = box.bottom - avatar.tagLift;
-      out.push({ name: avatar.name, self: box.self, x: box.x - box.width / 2, y: bottom - box.height, width: box.width, height: box.height });
+      out.push({
+        id: avatar.owner,
+        name: avatar.name,
+        self: box.self,
+        x: box.x - box.width / 2,
+        y: bottom - box.height,
+        width: box.width,
+        height: box.height,
+        body: avatar.bodyRect(),
+      });
     }
     return out;
   }

@@ -32,6 +32,8 @@ export class AvatarSprite {
 
   constructor(
     private readonly scene: Phaser.Scene,
+    /** Whose avatar this is (member session id): emotes find their owner's tag by it. */
+    public owner: string,
     avatar: string,
     name: string,
     isSelf: boolean,
@@ -53,6 +55,12 @@ export class AvatarSprite {
     box.width = Math.max(this.tag.width, this.decor?.textWidth ?? 0);
     box.height = this.tag.height + (this.decor?.textHeight ?? 0);
     return box;
+  }
+
+  /** The sprite's frame (the figure), in map pixels: top-left corner and size. */
+  bodyRect(): { x: number; y: number; width: number; height: number } {
+    const { width, height } = this.sprite;
+    return { x: this.px - width / 2, y: this.py - height, width, height };
   }
 
   get tagLift(): number {

@@ -1,20 +1,25 @@
 import { EMOTES, EMOTE_SHOW_MS, type EmoteKind } from "../../shared/chat/emotes";
-import type { Point } from "../../shared/map/types";
 import { ServerMessage } from "../../shared/protocol/names";
 import type { OfficeConnection } from "../net/OfficeConnection";
 import { Disposables } from "../util/Emitter";
+import type { TagRect } from "./AvatarFactory";
+import { declutterEmotes, type EmotePlace, type Person } from "./declutterEmotes";
 
-/** The emote's bottom edge above the feet, in map pixels: over the name tag (avatar ~48 px, tag above it), not on it. */
-const HEAD_ABOVE_FEET = 80;
+/** An emote's picture is this many page pixels square at any zoom. */
+const EMOTE_PX = 32;
 
 export interface EmoteView {
-  clientPointOf(point: Point): Point;
-  selfPosition(): Point | null;
+  /** Name tags and figures as drawn this frame, in page pixels, by owner. */
+  tagRects(): TagRect[];
 }
 
 /**
  * Emotes above avatars, drawn as page elements over the canvas (crisp at any
  * zoom and readable by the announcer). Alt+1…5 come through the keymap.
+ * Each frame, after the scene has stacked the name tags, the showing emotes
+ * are placed clear of every tag, figure and other emote and nearest their
+ * owners (declutterEmotes): side by side, an emote over its own tag would
+ * land on a neighbour's lifted tag.
  */
 export class Emotes {
   private readonly disposables = new Disposables();
@@ -53,7 +58,7 @@ export class Emotes {
     const img = document.createElement("img");
     img.src = emoteImage(kind);
     img.alt = "";
-    img.width = img.height = 32;
+    img.width = img.height = EMOTE_PX;
     el.append(img);
     this.layer.append(el);
     this.shown.set(id, { el, until: performance.now() + EMOTE_SHOW_MS });
@@ -63,25 +68,35 @@ export class Emotes {
   }
 
   private place(): void {
-    const view = this.view();
     const now = performance.now();
-    const origin = this.layer.getBoundingClientRect();
     for (const [id, entry] of this.shown) {
-      const member = this.connection.member(id);
-      const feet = id === this.connection.selfId ? (view?.selfPosition() ?? member) : member;
-      const located = feet && Number.isFinite(feet.x) && Number.isFinite(feet.y);
-      if (now > entry.until || !member) {
-        entry.el.remove();
-        this.shown.delete(id);
-        continue;
-      }
-      if (!view || !located) {
-        entry.el.hidden = true;
-        continue;
-      }
-      const at = view.clientPointOf({ x: feet.x, y: feet.y - HEAD_ABOVE_FEET });
-      entry.el.hidden = false;
-      entry.el.style.transform = `translate(${Math.round(at.x - origin.left)}px, ${Math.round(at.y - origin.top)}px) translate(-50%, -100%)`;
+      if (now <= entry.until && this.connection.member(id)) continue;
+      entry.el.remove();
+      this.shown.delete(id);
+    }
+    if (this.shown.size === 0) return;
+    const people: Person[] = [];
+    const personOf = new Map<string, Person>();
+    for (const r of this.view()?.tagRects() ?? []) {
+      const person = { tag: r, body: r.body, self: r.self };
+      people.push(person);
+      personOf.set(r.id, person);
+    }
+    const emotes: EmotePlace[] = [];
+    const elementOf = new Map<EmotePlace, HTMLElement>();
+    for (const [id, entry] of this.shown) {
+      const owner = personOf.get(id);
+      // No tag drawn (off screen, not located, the map still loading): nothing to stand by.
+      entry.el.hidden = !owner;
+      if (!owner) continue;
+      const place = { owner, width: EMOTE_PX, height: EMOTE_PX, x: 0, y: 0 };
+      emotes.push(place);
+      elementOf.set(place, entry.el);
+    }
+    declutterEmotes(people, emotes);
+    const origin = this.layer.getBoundingClientRect();
+    for (const place of emotes) {
+      elementOf.get(place)!.style.transform = `translate(${Math.round(place.x - origin.left)}px, ${Math.round(place.y - origin.top)}px)`;
     }
   }
 }

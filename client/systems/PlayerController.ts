@@ -133,7 +133,7 @@ export class PlayerController {
   private spawn(self: MemberSnapshot): void {
     this.predictor = new Predictor(this.map, self);
     this.predictedId = self.id;
-    this.avatar ??= this.factory.create(self.avatar, self.name, true);
+    this.avatar ??= this.factory.create(self.id, self.avatar, self.name, true);
     this.look = self.avatar;
     this.avatar.setPose(self.x, self.y, self.facing, false);
     this.avatar.setStatus(self);
@@ -150,7 +150,7 @@ export class PlayerController {
     this.predictor.reconcile(member);
     if (this.avatar && member.avatar !== this.look) {
       this.factory.release(this.avatar);
-      this.avatar = this.factory.create(member.avatar, member.name, true);
+      this.avatar = this.factory.create(member.id, member.avatar, member.name, true);
       this.look = member.avatar;
     }
     this.avatar?.setName(member.name);

@@ -99,7 +99,7 @@ export class RemoteAvatars {
       remote = {
         id: member.id,
         look: member.avatar,
-        avatar: this.factory.create(member.avatar, member.name, false),
+        avatar: this.factory.create(member.id, member.avatar, member.name, false),
         buffer: new SnapshotBuffer(),
         located: false,
       };
