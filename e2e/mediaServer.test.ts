@@ -136,8 +136,25 @@ const connections = (page: Page) =>
       })),
   ) as Promise<PcView[]>;
 
-async function join(name: string, space = SPACE, cameraDelayMs = 0): Promise<WatchedPage> {
+interface JoinOptions {
+  space?: string;
+  /** The camera takes this long to open. */
+  cameraDelayMs?: number;
+  /** Camera and microphone refused (until the page sets __deny false). */
+  deny?: boolean;
+}
+
+async function join(name: string, { space = SPACE, cameraDelayMs = 0, deny = false }: JoinOptions = {}): Promise<WatchedPage> {
   const watched = await openPage(browser, `${server.url}/s/${space}`);
+  // As e2e/calls.test.ts does.
+  if (deny) {
+    await watched.context.addInitScript(() => {
+      const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      const w = window as unknown as { __deny?: boolean };
+      w.__deny = true;
+      navigator.mediaDevices.getUserMedia = (c) => (w.__deny ? Promise.reject(new DOMException("Permission denied", "NotAllowedError")) : real(c));
+    });
+  }
   // A slow camera: the room's first route arrives while the page is still opening it (the reason 20f895b was reverted).
   if (cameraDelayMs > 0) {
     await watched.context.addInitScript((delay) => {
@@ -180,7 +197,7 @@ test("two people in a meeting room see each other through Janus; mic, camera and
   const names = ["Mia Meeting", "Ned Meeting"];
   await join(names[0]);
   // Ned's camera takes 3 s to open: the routes the room sent meanwhile must still count.
-  await join(names[1], SPACE, 3000);
+  await join(names[1], { cameraDelayMs: 3000 });
   const [mia, ned] = pages.map((p) => p.page);
   await everyoneSeesEveryone(names, "janus");
 
@@ -281,6 +298,34 @@ test("a screen shared in a meeting room goes through Janus: the other page shows
   for (const p of pages) expect(p.errors).toEqual([]);
 });
 
+test("someone who refused the camera and microphone still has a labelled tile through Janus, and their video once they allow it", async () => {
+  const fay = await join("Fay Nocam", { deny: true });
+  const gus = await join("Gus Cam");
+  await pollUntil(() => remoteTileNames(gus.page), sameNames(["Fay Nocam"]), "Gus's tile of Fay", 2 * E2E_TIMEOUT_MS);
+  // Her name on the tile, no video, and the badges her page reports (nothing on).
+  const tile = await pollUntil(() => tileView(gus.page, "Fay Nocam"), (t) => t?.badges.length === 2, "Fay's tile muted, camera off", E2E_TIMEOUT_MS);
+  expect(tile).toMatchObject({ badges: ["Muted", "Camera off"], videoVisible: false, placeholder: "Fay Nocam", placeholderVisible: true });
+  // She still receives Gus through Janus; she publishes nothing, so Gus has only his publisher.
+  expect((await videoFlowing(fay.page, "Gus Cam", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+  await pollUntil(() => calls(fay.page), (c) => c.length === 1 && c[0].connected && c[0].via === "janus", "Fay receiving Gus via Janus", E2E_TIMEOUT_MS);
+  const fayPcs = await pollUntil(() => connections(fay.page), (c) => c.length === 1 && c[0].state === "connected", "Fay's one connection", E2E_TIMEOUT_MS);
+  expect(fayPcs[0]).toMatchObject({ directions: ["recvonly", "recvonly"], janus: true });
+  const gusPcs = await pollUntil(() => connections(gus.page), (c) => c.length === 1 && c[0].state === "connected", "Gus's publisher", E2E_TIMEOUT_MS);
+  expect(gusPcs[0]).toMatchObject({ directions: ["sendonly", "sendonly"], janus: true });
+  const router = await routerOf(SPACE);
+  expect(router.publishing()).toEqual([await selfId(gus.page)]);
+  expect(await remoteTileNames(gus.page)).toEqual(["Fay Nocam"]);
+
+  // She allows them and presses Try again: she publishes, and the same tile on Gus's page shows her video.
+  await fay.page.evaluate(() => ((window as unknown as { __deny?: boolean }).__deny = false));
+  await fay.page.locator("[data-call-notice]").getByRole("button", { name: "Try again" }).click();
+  expect((await videoFlowing(gus.page, "Fay Nocam", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+  await pollUntil(() => tileView(gus.page, "Fay Nocam"), (t) => t?.badges.length === 0 && t.videoVisible, "Fay's tile on", E2E_TIMEOUT_MS);
+  await pollUntil(async () => router.publishing().length, (n) => n === 2, "both publishing", E2E_TIMEOUT_MS);
+  expect(await remoteTileNames(gus.page)).toEqual(["Fay Nocam"]);
+  for (const p of pages) expect(p.errors).toEqual([]);
+});
+
 test("four people in a meeting room all receive each other's video through Janus", async () => {
   const names = ["Ada Four", "Bea Four", "Cy Four", "Dee Four"];
   for (const name of names) await join(name);
@@ -296,9 +341,9 @@ test("four people in a meeting room all receive each other's video through Janus
   for (const p of pages) expect(p.errors).toEqual([]);
 });
 
-test("a stage speaker reaches a listener through Janus; the listener publishes nothing", async () => {
-  const speaker = await join("Sam Stage", STAGE_SPACE);
-  const listener = await join("Lee Stage", STAGE_SPACE);
+test("a stage speaker reaches listeners through Janus; they publish nothing, and the speaker sees a small labelled tile for each", async () => {
+  const speaker = await join("Sam Stage", { space: STAGE_SPACE });
+  const listener = await join("Lee Stage", { space: STAGE_SPACE });
   await pollUntil(() => remoteTileNames(listener.page), sameNames(["Sam Stage"]), "Lee's tile of Sam", 2 * E2E_TIMEOUT_MS);
   expect((await videoFlowing(listener.page, "Sam Stage", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
   await pollUntil(() => calls(listener.page), (c) => c.length === 1 && c[0].connected && c[0].via === "janus", "Lee connected to Sam via Janus", E2E_TIMEOUT_MS);
@@ -310,6 +355,23 @@ test("a stage speaker reaches a listener through Janus; the listener publishes n
   const router = await routerOf(STAGE_SPACE);
   expect(router.publishing()).toEqual([await selfId(speaker.page)]);
   expect(router.subscriptionsOf(await selfId(listener.page))).toEqual([await selfId(speaker.page)]);
+
+  // A second listener. The speaker's page shows a small labelled tile for each (no video: they publish nothing);
+  // the listeners see only the speaker, never each other.
+  const second = await join("Liz Stage", { space: STAGE_SPACE });
+  await pollUntil(() => remoteTileNames(speaker.page), sameNames(["Lee Stage", "Liz Stage"]), "Sam's tiles of his listeners", 2 * E2E_TIMEOUT_MS);
+  for (const name of ["Lee Stage", "Liz Stage"]) {
+    expect(await tileView(speaker.page, name)).toMatchObject({ videoVisible: false, placeholder: name, placeholderVisible: true });
+    const tile = speaker.page.getByRole("group", { name, exact: true });
+    expect(await tile.getAttribute("data-audience")).toBe("true");
+    expect((await tile.boundingBox())!.width).toBeLessThan(120);
+  }
+  await pollUntil(() => remoteTileNames(second.page), sameNames(["Sam Stage"]), "Liz's tile of Sam", 2 * E2E_TIMEOUT_MS);
+  expect((await videoFlowing(second.page, "Sam Stage", 2 * E2E_TIMEOUT_MS)).width).toBeGreaterThan(0);
+  expect(await remoteTileNames(listener.page)).toEqual(["Sam Stage"]);
+  // Still through Janus only: the speaker's one publisher, no connection to either listener.
+  expect(await connections(speaker.page)).toHaveLength(1);
+  expect(router.publishing()).toEqual([await selfId(speaker.page)]);
   for (const p of pages) expect(p.errors).toEqual([]);
 });
 

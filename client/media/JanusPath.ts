@@ -18,6 +18,11 @@ import { RetryPolicy } from "./RetryPolicy";
  * pin or secret. SDPs are sent once ICE gathering is complete (Janus takes
  * candidates inside the SDP), so no candidate messages are needed.
  *
+ * Tiles follow the conversation, not the feeds: everyone the room lists in
+ * our conversation has a tile (peerJoined) from the start, as peer to peer,
+ * whether or not they publish (no camera or microphone, a stage listener seen
+ * by a speaker); their camera feed's stream fills it when one arrives.
+ *
  * The room sends a route only when it changes, so whatever breaks without the
  * route changing (a refused request, a connection that failed, a handle Janus
  * hung up) is tried again here on a backoff, from the last route.
@@ -29,6 +34,12 @@ export interface JanusSignals {
   publish(sdp: string, kind: MediaKind): void;
   subscribe(feed: string, kind: MediaKind): void;
   answer(feed: string, kind: MediaKind, sdp: string): void;
+}
+
+/** Someone of our conversation, as the room's Conversation message lists them. */
+export interface ConversationPerson {
+  id: string;
+  name: string;
 }
 
 /** The requests the room may refuse (its Rejected message names only the kind). */
@@ -51,6 +62,10 @@ export class JanusPath {
   readonly events = new Emitter<CallEvents>();
   /** By keyOf(owner, kind). */
   private readonly feeds = new Map<string, Feed>();
+  /** The people of our conversation while it goes through Janus (by id: name). */
+  private people = new Map<string, string>();
+  /** Whom we told peerJoined (and not yet peerLeft). */
+  private readonly tiles = new Set<string>();
   private readonly publishers: Record<MediaKind, JanusPublisher>;
   private screenTrack: MediaStreamTrack | null = null;
   private current: MediaRoute | null = null;
@@ -82,8 +97,12 @@ export class JanusPath {
     this.iceServers = servers;
   }
 
-  /** The room's route for our conversation; null or mesh = nothing through Janus. */
-  route(route: MediaRoute | null): void {
+  /**
+   * The room's route for our conversation (null or mesh = nothing through
+   * Janus) and the people the room lists in it (each gets a tile, with or
+   * without a feed).
+   */
+  route(route: MediaRoute | null, people: readonly ConversationPerson[] = []): void {
     if (this.disposed) return;
     const active = route?.via === "janus" ? route : null;
     if ((active?.groupId ?? null) !== (this.current?.groupId ?? null)) {
@@ -91,7 +110,9 @@ export class JanusPath {
       this.retry.reset();
     }
     this.current = active;
+    this.people = new Map(active ? people.map((p) => [p.id, p.name]) : []);
     this.apply();
+    if (!active) this.syncTiles([]);
   }
 
   /** Our shared screen (null: stopped); published once the room's route says it accepted the share. */
@@ -228,15 +249,13 @@ export class JanusPath {
     if (!shareScreen && screen.active) screen.stop();
     const wanted = new Map(active.feeds.map((f: MediaFeed) => [keyOf(f.id, f.kind), f]));
     for (const key of [...this.feeds.keys()]) if (!wanted.has(key)) this.dropFeed(key);
+    this.syncTiles(active.feeds);
     for (const [key, feed] of wanted) {
       let entry = this.feeds.get(key);
       if (!entry) {
         entry = { id: feed.id, kind: feed.kind, name: feed.name, pc: null, tap: null, connected: false, asked: false };
         this.feeds.set(key, entry);
-        if (feed.kind === "camera") {
-          this.events.emit("peerJoined", feed.id, feed.name);
-          this.events.emit("peerState", feed.id, "connecting");
-        }
+        if (feed.kind === "camera") this.events.emit("peerState", feed.id, "connecting");
       }
       if (entry.pc || entry.asked) continue;
       entry.asked = true;
@@ -286,7 +305,30 @@ export class JanusPath {
     if (!entry) return;
     this.feeds.delete(key);
     this.closeFeedConnection(entry);
-    if (entry.kind === "camera") this.events.emit("peerLeft", entry.id);
+    // Still in the conversation (stopped publishing): the tile stays, without video, as for someone who never published.
+    if (entry.kind === "camera" && this.people.has(entry.id) && typeof MediaStream !== "undefined") {
+      this.events.emit("peerStream", entry.id, new MediaStream());
+    }
+  }
+
+  /**
+   * Tiles = the conversation's people plus anyone whose camera feed the route
+   * lists (told before their feed's "connecting", so it lands on the tile);
+   * anyone in neither leaves.
+   */
+  private syncTiles(feeds: readonly MediaFeed[]): void {
+    const wanted = new Map(this.people);
+    for (const f of feeds) if (f.kind === "camera" && !wanted.has(f.id)) wanted.set(f.id, f.name);
+    for (const [id, name] of wanted) {
+      if (this.tiles.has(id)) continue;
+      this.tiles.add(id);
+      this.events.emit("peerJoined", id, name);
+    }
+    for (const id of [...this.tiles]) {
+      if (wanted.has(id)) continue;
+      this.tiles.delete(id);
+      this.events.emit("peerLeft", id);
+    }
   }
 
   private clear(): void {
@@ -294,6 +336,8 @@ export class JanusPath {
     this.retryTimer = null;
     this.publishers.camera.stop();
     this.publishers.screen.stop();
+    this.people = new Map();
     for (const key of [...this.feeds.keys()]) this.dropFeed(key);
+    this.syncTiles([]);
   }
 }

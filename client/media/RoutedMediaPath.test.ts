@@ -60,7 +60,8 @@ test("with a media server a conversation waits for its route, then goes through 
   path.setRoute(viaJanus(["ann"]));
   expect(path.viaJanus).toBe(true);
   expect(subscribed).toEqual(["ann"]);
-  expect(joined).toEqual(["ann"]);
+  // Bo publishes nothing yet, and still has a tile (as peer to peer).
+  expect(joined).toEqual(["ann", "bo"]);
   expect(links).toEqual([]);
   // A route with more feeds subscribes only to the new one.
   path.setRoute(viaJanus(["ann", "bo"]));
@@ -101,7 +102,7 @@ test("a refused subscribe, or a feed the room ended, is asked for again after a 
   jest.advanceTimersByTime(10_000);
   expect(subscribed).toHaveLength(3);
   path.update({ groupId: null, peers: [] });
-  expect(left).toEqual(["ann"]);
+  expect(left).toEqual(["ann", "bo"]);
 });
 
 test("a screen feed in the route is subscribed to as a screen: no tile of its own, and it goes when the route drops it", () => {
@@ -110,7 +111,7 @@ test("a screen feed in the route is subscribed to as a screen: no tile of its ow
   path.update(meeting);
   expect(subscribed).toEqual(["ann"]);
   expect(screens).toEqual(["ann"]);
-  expect(joined).toEqual(["ann"]);
+  expect(joined).toEqual(["ann", "bo"]);
   expect(path.peerIds()).toEqual(["ann"]);
   // Ann stops sharing: her camera tile stays, the screen is not asked for again.
   path.setRoute(viaJanus(["ann"]));
@@ -118,4 +119,35 @@ test("a screen feed in the route is subscribed to as a screen: no tile of its ow
   path.setRoute(viaJanus(["ann"], ["ann", "bo"]));
   expect(screens).toEqual(["ann", "ann", "bo"]);
   expect(path.peerIds()).toEqual(["ann"]);
+});
+
+test("through Janus everyone the room lists has a tile, publishing or not; a stage speaker's listeners too; tiles go with the conversation", () => {
+  const { path, subscribed, joined, left } = setup();
+  // A stage speaker: the room lists her listeners (they send nothing: receive false) and no feed of theirs.
+  const stage = {
+    groupId: "zone-3",
+    stage: { role: "speaker" as const },
+    peers: [
+      { id: "lu", name: "Lu", initiator: true, receive: false },
+      { id: "max", name: "Max", initiator: true, receive: false },
+    ],
+  };
+  path.setRoute({ ...viaJanus([]), publish: true });
+  path.update(stage);
+  expect(joined).toEqual(["lu", "max"]);
+  expect(subscribed).toEqual([]);
+  expect(path.peerIds()).toEqual([]);
+  // Max walks off the stage's hall: his tile goes; Lu's stays.
+  path.update({ ...stage, peers: [stage.peers[0]] });
+  expect(left).toEqual(["max"]);
+  // Lu is brought up and publishes: her feed fills the tile she already has (no second peerJoined).
+  path.setRoute(viaJanus(["lu"]));
+  expect(subscribed).toEqual(["lu"]);
+  expect(joined).toEqual(["lu", "max"]);
+  // Her feed ends (she stepped down) while she stays in the conversation: the tile stays.
+  path.setRoute(viaJanus([]));
+  expect(left).toEqual(["max"]);
+  // The conversation ends: every tile goes.
+  path.update({ groupId: null, peers: [] });
+  expect(left).toEqual(["max", "lu"]);
 });

@@ -107,7 +107,8 @@ export class RoutedMediaPath implements MediaPath {
       this.mesh.update(this.conversation);
     } else if (known) {
       this.mesh.update({ groupId: null, peers: [], full: this.conversation.full, stage: this.conversation.stage });
-      this.janus.route(this.route);
+      // Everyone the room lists gets a tile through Janus too, publishing or not (as peer to peer).
+      this.janus.route(this.route, this.conversation.peers);
     }
     // Otherwise the route for this conversation is on its way: change nothing yet.
   }

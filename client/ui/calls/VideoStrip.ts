@@ -39,6 +39,8 @@ export class VideoStrip {
   private self: Tile | null = null;
   private chosenView: "strip" | "grid" = "strip";
   private spotlit: string | null = null;
+  /** A stage speaker's listeners: they send nothing, so their tiles are small name cards. */
+  private audience: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly root: HTMLElement,
@@ -101,6 +103,12 @@ export class VideoStrip {
   setSpotlight(id: string | null): void {
     this.spotlit = id;
     this.applyView();
+  }
+
+  /** Whose tiles are a stage speaker's audience (the room's Conversation: peers who send us nothing). */
+  setAudience(ids: ReadonlySet<string>): void {
+    this.audience = ids;
+    for (const [id, tile] of this.tiles) tile.root.dataset.audience = String(ids.has(id));
   }
 
   /** Someone's name changed: their tile says so at once. */
@@ -167,6 +175,9 @@ export class VideoStrip {
   addPeer(id: string, name: string): void {
     if (this.tiles.has(id)) return;
     const tile = this.makeTile(id, name, false);
+    // No stream yet (through a media server, someone who publishes nothing may never send one): their name, not an empty video.
+    tile.root.dataset.video = "false";
+    tile.root.dataset.audience = String(this.audience.has(id));
     this.tiles.set(id, tile);
     this.list.append(tile.root);
     this.updateVisibility();

@@ -147,6 +147,11 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
       strip.setPeerMedia(id, person.micOn ?? true, person.cameraOn ?? true);
     }
   }));
+  // On a stage the speaker's tiles of listeners (who send nothing) are small; the room's message says who they are.
+  if (state) disposables.add(effect(() => {
+    const peers = state.conversation.value?.peers ?? [];
+    strip.setAudience(new Set(peers.filter((p) => p.receive === false).map((p) => p.id)));
+  }));
   if (state) startScreenSharing(calls, state, options, announce, disposables, connection);
   if (spotlight) disposables.add(effect(() => strip.setSpotlight(spotlight.value)));
   calls.events.on("full", (info) => {
