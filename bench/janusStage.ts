@@ -51,7 +51,13 @@ export interface FanoutOptions {
   log(line: string): void;
 }
 
-export async function runJanusStage(options: FanoutOptions): Promise<FanoutPoint[]> {
+export interface FanoutRun {
+  points: FanoutPoint[];
+  /** Why the run stopped before its largest audience, if it did. */
+  failure?: string;
+}
+
+export async function runJanusStage(options: FanoutOptions): Promise<FanoutRun> {
   const most = Math.max(...options.counts);
   if (most > MEDIA_SERVER_STAGE_CAPS.listeners) throw new Error(`a stage through Janus holds ${MEDIA_SERVER_STAGE_CAPS.listeners} listeners at most`);
   const { value: janus, pid: janusPid } = await withNewChild(() => startJanus());
@@ -59,15 +65,17 @@ export async function runJanusStage(options: FanoutOptions): Promise<FanoutPoint
     map: stageMap(most),
     config: { media: { janusUrl: janus.url, janusApiSecret: janus.apiSecret, janusAdminKey: janus.adminKey } },
   });
-  let bench: BenchBrowser | undefined;
   const listeners: JanusListener[] = [];
+  const points: FanoutPoint[] = [];
+  let bench: BenchBrowser | undefined;
   try {
     bench = await openBenchBrowser("Janus stage speaker");
     const speaker = await server.join({ space: "stage", name: "Speaker" });
-    const points: FanoutPoint[] = [];
+    const cpu = { janus: () => cpuSecondsOfTree(janusPid), bench: ownCpuSeconds };
+    const join = async () => new JanusListener(await server.join({ space: "stage", name: `Listener ${String(listeners.length + 1).padStart(3, "0")}` }));
     for (const count of [...options.counts].sort((a, b) => a - b)) {
       while (listeners.length < count) {
-        listeners.push(new JanusListener(await server.join({ space: "stage", name: `Listener ${String(listeners.length + 1).padStart(3, "0")}` })));
+        listeners.push(await join());
         if (listeners.length % 10 === 0) options.log(`  ${listeners.length} listeners joined`);
         // A stage's conversation (and so its route) starts with its first listener.
         if (listeners.length === 1) {
@@ -75,24 +83,34 @@ export async function runJanusStage(options: FanoutOptions): Promise<FanoutPoint
           options.log(`  the speaker publishes through Janus (${janus.url})`);
         }
       }
-      const ready = await waitFor(() => listeners.every((l) => l.connectedFeeds() === 1 && l.bytes > 0), `${count} listeners receiving`, 60_000 + 500 * count).catch(() => false);
-      if (!ready) options.log(`  not every listener connected: ${listeners.filter((l) => l.connectedFeeds() === 1).length} of ${count}`);
-      // Let Janus's bandwidth estimate and the encoder settle after the newest subscriptions.
-      await new Promise((resolve) => setTimeout(resolve, 8000));
-      const before = listeners.map((l) => l.bytes);
-      const window = await measureUpstream(bench, options.seconds, { janus: () => cpuSecondsOfTree(janusPid), bench: () => ownCpuSeconds() });
-      const kbps = listeners.map((l, i) => ((l.bytes - before[i]) * 8) / 1000 / window.seconds);
-      const receiving = kbps.filter((k) => k > 0);
-      points.push({ listeners: count, receiving: receiving.length, listenerKbps: median(receiving), speaker: window });
-      options.log(`  ${count} listeners: speaker up ${window.upKbps.toFixed(0)} kbps, speaker browser CPU ${window.cpuPercent.toFixed(0)}%, Janus CPU ${window.othersCpu.janus.toFixed(0)}%, ${receiving.length} receiving`);
+      points.push(await measureAt(bench, listeners, options, cpu));
     }
-    return points;
+    return { points };
+  } catch (error) {
+    // What was measured before stays: the report says where and why it stopped.
+    const failure = `stopped at ${listeners.length} listeners: ${(error as Error).message}`;
+    options.log(`  ${failure}`);
+    return { points, failure };
   } finally {
     await Promise.all(listeners.map((l) => l.close()));
     await bench?.close();
     await server.close();
     await janus.stop();
   }
+}
+
+async function measureAt(bench: BenchBrowser, listeners: JanusListener[], options: FanoutOptions, cpu: Record<string, () => number>): Promise<FanoutPoint> {
+  const count = listeners.length;
+  const ready = await waitFor(() => listeners.every((l) => l.connectedFeeds() === 1 && l.bytes > 0), `${count} listeners receiving`, 60_000 + 500 * count).catch(() => false);
+  if (!ready) options.log(`  not every listener connected: ${listeners.filter((l) => l.connectedFeeds() === 1).length} of ${count}`);
+  // Let Janus's bandwidth estimate and the encoder settle after the newest subscriptions.
+  await new Promise((resolve) => setTimeout(resolve, 8000));
+  const before = listeners.map((l) => l.bytes);
+  const window = await measureUpstream(bench, options.seconds, cpu);
+  const kbps = listeners.map((l, i) => ((l.bytes - before[i]) * 8) / 1000 / window.seconds);
+  const receiving = kbps.filter((k) => k > 0);
+  options.log(`  ${count} listeners: speaker up ${window.upKbps.toFixed(0)} kbps, speaker browser CPU ${window.cpuPercent.toFixed(0)}%, Janus CPU ${window.othersCpu.janus.toFixed(0)}%, ${receiving.length} receiving`);
+  return { listeners: count, receiving: receiving.length, listenerKbps: median(receiving), speaker: window };
 }
 
 /** This process's CPU seconds (room server and listeners). */
