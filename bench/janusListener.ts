@@ -19,8 +19,6 @@ export class JanusListener {
   private readonly asked = new Set<string>();
   /** RTP bytes received (headers and payload), over all feeds. */
   bytes = 0;
-  /** When the first RTP packet of a video track arrived (Date.now()), for first-media timings. */
-  firstVideoAt: number | null = null;
 
   constructor(readonly client: TestClient) {
     const room = client.room;
@@ -30,11 +28,6 @@ export class JanusListener {
     // A route the room sent before these handlers existed went to the client's catch-all list.
     const early = client.messages<MediaRoute>(ServerMessage.MediaRoute).at(-1);
     if (early) this.route(early);
-  }
-
-  /** Feeds whose connection with Janus is up. */
-  connectedFeeds(): number {
-    return [...this.pcs.values()].filter((pc) => pc.connectionState === "connected").length;
   }
 
   async close(): Promise<void> {
@@ -59,10 +52,7 @@ export class JanusListener {
     const pc = peerConnection();
     this.pcs.set(feed, pc);
     pc.onTrack.subscribe((track) => {
-      track.onReceiveRtp.subscribe((rtp) => {
-        this.bytes += rtp.serializeSize;
-        if (track.kind === "video" && this.firstVideoAt === null) this.firstVideoAt = Date.now();
-      });
+      track.onReceiveRtp.subscribe((rtp) => (this.bytes += rtp.serializeSize));
     });
     const answer = await subscriberAnswer(pc, sdp);
     if (this.pcs.get(feed) === pc) this.client.room.send(ClientMessage.MediaAnswer, { feed, sdp: answer });

@@ -15,9 +15,9 @@
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { ensureBuilt, launchBrowser } from "../e2e/browser";
-import { runJanusStage, type FanoutRun } from "./janusStage";
+import { FULL_RATE, runJanusStage, type FanoutRun } from "./janusStage";
 import { meetingTrials, type MeetingRun } from "./meetingFirstFrame";
-import { firstFrameRatio, firstFrameTable, janusTable, p2pTable, stageRatios, writeMediaSection } from "./mediaReport";
+import { firstFrameRatio, firstFrameTable, janusTable, p2pTable, stageRatios, writeMediaSections } from "./mediaReport";
 import { runP2pStage, type P2pPoint } from "./p2pStage";
 
 const { values } = parseArgs({
@@ -78,10 +78,8 @@ async function main(): Promise<void> {
   console.log(`\nuptime after: ${loadAfter}`);
   if (values["no-write"]) return;
   const command = ["npm run bench:media", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
-  await writeMediaSection(
-    { command, minutes: (Date.now() - started) / 60_000, loadBefore, loadAfter, janus: janus?.points ?? null, p2p, firstFrame },
-    notes,
-  );
+  const run = { command, minutes: (Date.now() - started) / 60_000, loadBefore, loadAfter };
+  await writeMediaSections(run, janus && p2p ? { janus: janus.points, p2p, notes } : null, firstFrame);
   log("docs/benchmarks.md updated");
 }
 
@@ -91,9 +89,15 @@ function reportNotes(run: FanoutRun | null, asked: number[]): string[] {
   const full = run.points.filter((p) => p.receiving === p.listeners);
   const largest = full.length > 0 ? Math.max(...full.map((p) => p.listeners)) : 0;
   const wanted = Math.max(...asked);
-  const notes = [`Largest Janus audience measured with every listener receiving: ${largest} of the ${wanted} asked for.`];
+  const served = run.points.filter((p) => p.fullRate === p.listeners);
+  const largestServed = served.length > 0 ? Math.max(...served.map((p) => p.listeners)) : 0;
+  const notes = [
+    `Largest Janus audience measured with every listener receiving: ${largest} of the ${wanted} asked for; with every listener receiving at least ${FULL_RATE * 100} % of what the speaker sent: ${largestServed}.`,
+  ];
   if (run.failure) notes.push(`The Janus run ${run.failure}.`);
-  for (const p of run.points.filter((q) => q.receiving < q.listeners)) notes.push(`At ${p.listeners} listeners only ${p.receiving} received the speaker's media during the window.`);
+  for (const p of run.points.filter((q) => q.fullRate < q.listeners)) {
+    notes.push(`At ${p.listeners} listeners ${p.receiving} received the speaker's media during the window, ${p.fullRate} of them at ≥ ${FULL_RATE * 100} % of the rate it was sent at (median ${p.listenerKbps.toFixed(0)} kbps of ${p.speaker.upKbps.toFixed(0)}): this machine could not carry them all at full rate.`);
+  }
   return notes;
 }
 

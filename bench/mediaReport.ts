@@ -1,24 +1,26 @@
 import os from "node:os";
 import type { P2pPoint } from "./p2pStage";
-import type { FanoutPoint } from "./janusStage";
+import { FULL_RATE, type FanoutPoint } from "./janusStage";
 import type { MeetingRun } from "./meetingFirstFrame";
 import { ratio, spread, timing } from "./mediaStats";
 import { writeSections } from "./benchmarksDoc";
 
 /** The tables bench/media.ts prints and writes into docs/benchmarks.md ("## Media server"). */
 
-export const HEADING = "## Media server (Janus): stage fan-out and first frame";
+/** Each written only by a run that measured it, so a quick `--only` run leaves the other alone. */
+export const STAGE_HEADING = "## Media server: a stage speaker as the audience grows";
+export const FIRST_FRAME_HEADING = "## Media server: first frame walking into a meeting room";
 
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : "n/a");
 
 export function janusTable(points: FanoutPoint[]): string {
   const rows = points.map(
     (p) =>
-      `| ${p.listeners} | ${p.receiving} | ${n0(p.speaker.upKbps)} | ${p.speaker.resolution} @ ${p.speaker.fps.toFixed(0)} fps | ${n0(p.speaker.cpuPercent)} | ${n0(p.speaker.othersCpu.janus)} | ${n0(p.speaker.othersCpu.bench)} | ${n0(p.listenerKbps)} |`,
+      `| ${p.listeners} | ${p.receiving} | ${p.fullRate} | ${n0(p.speaker.upKbps)} | ${p.speaker.resolution} @ ${p.speaker.fps.toFixed(0)} fps | ${n0(p.speaker.cpuPercent)} | ${n0(p.speaker.othersCpu.janus)} | ${n0(p.speaker.othersCpu.bench)} | ${n0(p.listenerKbps)} / ${n0(p.listenerKbpsP10)} |`,
   );
   return [
-    "| listeners | receiving | speaker upstream kbps | sent video | speaker browser CPU % | Janus CPU % | room + listeners CPU % | received per listener kbps (median) |",
-    "|---:|---:|---:|:---:|---:|---:|---:|---:|",
+    `| listeners | receiving | at ≥ ${FULL_RATE * 100} % of the sent rate | speaker upstream kbps | sent video | speaker browser CPU % | Janus CPU % | room + listeners CPU % | received per listener kbps, median / p10 |`,
+    "|---:|---:|---:|---:|:---:|---:|---:|---:|---:|",
     ...rows,
   ].join("\n");
 }
@@ -95,25 +97,34 @@ export function machineLine(loadBefore: string, loadAfter: string): string {
   return `Machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ${os.type()} ${os.release()}, Debian's Chromium and Janus. \`uptime\` before: ${loadBefore}; after: ${loadAfter} (the 2 cores are shared with other sessions' browser tests; every process of the benchmark runs on the same machine).`;
 }
 
-export interface MediaReport {
+export interface RunInfo {
   command: string;
   minutes: number;
   loadBefore: string;
   loadAfter: string;
-  janus: FanoutPoint[] | null;
-  p2p: P2pPoint[] | null;
-  firstFrame: MeetingRun[] | null;
 }
 
-export async function writeMediaSection(report: MediaReport, notes: string[]): Promise<void> {
-  const parts = [HEADING, "", `Command: \`${report.command}\` (${report.minutes.toFixed(1)} min). ${machineLine(report.loadBefore, report.loadAfter)}`, "", ...notes];
-  if (report.janus) parts.push("", "**A stage speaker through Janus** (werift listeners joining through the room):", "", janusTable(report.janus));
-  if (report.p2p) parts.push("", "**The same speaker peer to peer** (today's stage: one connection per listener, bounded by upstreamBudget):", "", p2pTable(report.p2p));
-  if (report.janus || report.p2p) parts.push("", ...stageRatios(report.janus ?? [], report.p2p ?? []).map((l) => `- ${l}`));
-  if (report.firstFrame) {
-    parts.push("", "**Walking into a meeting room: time to the first remote video frame:**", "", firstFrameTable(report.firstFrame));
-    const line = firstFrameRatio(report.firstFrame);
-    if (line) parts.push("", `- ${line}`);
+function header(heading: string, run: RunInfo): string[] {
+  return [heading, "", `Command: \`${run.command}\` (the whole run ${run.minutes.toFixed(1)} min). ${machineLine(run.loadBefore, run.loadAfter)}`];
+}
+
+/** Writes the sections of what this run measured into docs/benchmarks.md. */
+export async function writeMediaSections(run: RunInfo, stage: { janus: FanoutPoint[]; p2p: P2pPoint[]; notes: string[] } | null, firstFrame: MeetingRun[] | null): Promise<void> {
+  const sections: Array<[string, string]> = [];
+  if (stage) {
+    const parts = header(STAGE_HEADING, run);
+    parts.push("", ...stage.notes.map((n) => `- ${n}`));
+    parts.push("", "**Through Janus** (speaker: a Chromium page of its own with the fake camera; listeners: werift room clients subscribing through the room):", "", janusTable(stage.janus));
+    parts.push("", "**Peer to peer** (today's stage: one connection per listener, video bounded by upstreamBudget; listeners in a second Chromium):", "", p2pTable(stage.p2p));
+    parts.push("", ...stageRatios(stage.janus, stage.p2p).map((l) => `- ${l}`));
+    sections.push([STAGE_HEADING, `${parts.join("\n")}\n`]);
   }
-  await writeSections([[HEADING, `${parts.join("\n")}\n`]]);
+  if (firstFrame) {
+    const parts = header(FIRST_FRAME_HEADING, run);
+    parts.push("", firstFrameTable(firstFrame));
+    const line = firstFrameRatio(firstFrame);
+    if (line) parts.push("", `- ${line}`);
+    sections.push([FIRST_FRAME_HEADING, `${parts.join("\n")}\n`]);
+  }
+  await writeSections(sections);
 }
