@@ -79,7 +79,18 @@ export async function runJanusStage(options: FanoutOptions): Promise<FanoutRun> 
     bench = await openBenchBrowser("Janus stage speaker");
     const speaker = await server.join({ space: "stage", name: "Speaker" });
     const cpu = { janus: () => cpuSecondsOfTree(janusPid), bench: ownCpuSeconds };
-    const join = async () => new JanusListener(await server.join({ space: "stage", name: `Listener ${String(listeners.length + 1).padStart(3, "0")}` }));
+    const join = async () => {
+      const name = `Listener ${String(listeners.length + 1).padStart(3, "0")}`;
+      // On a starved machine a join's socket is sometimes reset: a person would try again, and so does the benchmark.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return new JanusListener(await server.join({ space: "stage", name }));
+        } catch (error) {
+          if (attempt === 3) throw error;
+          options.log(`  ${name} could not join (${(error as Error).message}); again`);
+        }
+      }
+    };
     for (const count of [...options.counts].sort((a, b) => a - b)) {
       while (listeners.length < count) {
         listeners.push(await join());
