@@ -9,39 +9,17 @@
  * the hang-up before the next trial. Prints p50/p95/max per side.
  */
 import os from "node:os";
-import type { Page } from "playwright-core";
-import { ensureBuilt, joinOffice, launchBrowser, openPage, pollUntil, selfPosition, startTestServer } from "../e2e/browser";
+import { ensureBuilt, joinOffice, launchBrowser, openPage, pollUntil, startTestServer } from "../e2e/browser";
 import { loadOfficeMap, remoteTileNames, spotsAround, walkToOneOf } from "../e2e/callsPages";
-import type { Point } from "../shared/map/types";
+import { firstFrameTrials, position, TRIAL_TIMEOUT_MS } from "./firstFrameTrials";
+import { timing } from "./mediaStats";
 
 const TRIALS = Number(process.env.TRIALS ?? 20);
-const TIMEOUT_MS = 60_000;
-
-interface PeerTiming {
-  id: string;
-  enteredAt: number | null;
-  firstFrameAt: number | null;
-}
-
-function peers(page: Page): Promise<PeerTiming[]> {
-  return page.evaluate(
-    () => (window as unknown as { __deskmapCalls?: { peers(): PeerTiming[] } }).__deskmapCalls?.peers() ?? [],
-  );
-}
-
-async function position(page: Page): Promise<Point> {
-  return (await pollUntil(() => selfPosition(page), (p) => p !== null, "own position"))!;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index];
-}
 
 function summary(label: string, samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
+  const t = timing(samples);
   const f = (n: number) => `${Math.round(n)} ms`;
-  return `${label}: n=${sorted.length} p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, max ${f(sorted[sorted.length - 1])}`;
+  return `${label}: n=${t.n} p50 ${f(t.p50)}, p95 ${f(t.p95)}, max ${f(t.max)}`;
 }
 
 async function main(): Promise<void> {
@@ -56,25 +34,13 @@ async function main(): Promise<void> {
     await joinOffice(b.page, "Bo Walker");
     // B starts out of range.
     await walkToOneOf(b.page, spotsAround(map, await position(a.page), 6, 7));
-    await pollUntil(() => remoteTileNames(a.page), (t) => t.length === 0, "no call at the start", TIMEOUT_MS);
-    const stillSide: number[] = [];
-    const walkerSide: number[] = [];
-    for (let trial = 1; trial <= TRIALS; trial++) {
-      const away = await position(b.page);
-      await walkToOneOf(b.page, spotsAround(map, await position(a.page), 1, 2));
-      const [ta, tb] = await Promise.all(
-        [a.page, b.page].map((page) =>
-          pollUntil(() => peers(page), (p) => p.length === 1 && p[0].firstFrameAt !== null, "first frame", TIMEOUT_MS),
-        ),
-      );
-      stillSide.push(ta[0].firstFrameAt! - ta[0].enteredAt!);
-      walkerSide.push(tb[0].firstFrameAt! - tb[0].enteredAt!);
-      console.log(`trial ${trial}: ${Math.round(stillSide.at(-1)!)} ms (still), ${Math.round(walkerSide.at(-1)!)} ms (arriving)`);
-      await walkToOneOf(b.page, [away, ...spotsAround(map, await position(a.page), 6, 7)]);
-      await Promise.all(
-        [a.page, b.page].map((page) => pollUntil(() => peers(page), (p) => p.length === 0, "hang-up", TIMEOUT_MS)),
-      );
-    }
+    await pollUntil(() => remoteTileNames(a.page), (t) => t.length === 0, "no call at the start", TRIAL_TIMEOUT_MS);
+    const { still: stillSide, walker: walkerSide } = await firstFrameTrials(a.page, b.page, {
+      trials: TRIALS,
+      enter: (still) => spotsAround(map, still, 1, 2),
+      leave: (still, away) => [away, ...spotsAround(map, still, 6, 7)],
+      log: console.log,
+    });
     const errors = [...a.errors, ...b.errors];
     console.log(`\nTime to first remote video frame, ${TRIALS} trials on loopback (${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}):`);
     console.log(summary("person standing still", stillSide));

@@ -13,41 +13,16 @@
  * the listeners in the same process, so it is an upper bound for the speaker.
  * LISTENERS (default 20), SECONDS (default 20), UNBOUNDED=1 to skip the bounds.
  */
-import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { launchBrowser } from "../e2e/browser";
 import { upstreamBudget } from "../shared/meetups/upstreamBudget";
+import { treeCpuSeconds } from "./processCpu";
 
 const LISTENERS = Number(process.env.LISTENERS ?? 20);
 const SECONDS = Number(process.env.SECONDS ?? 20);
 const UNBOUNDED = process.env.UNBOUNDED === "1";
-const TICKS = 100; // clock ticks per second on Linux (sysconf(_SC_CLK_TCK))
-
-/** CPU seconds (user + system) of every descendant of this process. */
-function treeCpuSeconds(): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parent.set(Number(entry), Number(fields[1]));
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / TICKS);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [pid, seconds] of cpu) {
-    let p: number | undefined = pid;
-    while (p && p !== process.pid) p = parent.get(p);
-    if (p === process.pid && pid !== process.pid) total += seconds;
-  }
-  return total;
-}
 
 async function main(): Promise<void> {
   const budget = upstreamBudget(LISTENERS);

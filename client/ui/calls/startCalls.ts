@@ -1,5 +1,6 @@
 import type { Point } from "../../../shared/map/types";
 import { AudioMixer, type AudioTap } from "../../media/AudioMixer";
+import { ConversationArrivals } from "../../media/conversationArrivals";
 import type { MediaPath } from "../../media/MediaPath";
 import { distanceGain } from "../../media/distanceGain";
 import { hearingFalloff } from "../settings/hearingFalloff";
@@ -164,10 +165,17 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
     options.notice.hidden = !options.notice.textContent;
   });
   disposables.add(connection.messages.on(ServerMessage.IceServers, (m) => calls.setIceServers(m.iceServers as RTCIceServer[])));
-  disposables.add(connection.messages.on(ServerMessage.Conversation, (c) => calls.update(c)));
+  const arrivals = new ConversationArrivals();
+  disposables.add(connection.messages.on(ServerMessage.Conversation, (c) => {
+    arrivals.update(c.groupId, c.peers);
+    calls.update(c);
+  }));
   disposables.add(connection.messages.on(ServerMessage.Signal, (s) => calls.receive(s.from, s.data)));
   // The first Conversation message, and a partner's offer, may have arrived while the camera was being opened.
-  if (connection.conversation) calls.update(connection.conversation);
+  if (connection.conversation) {
+    arrivals.update(connection.conversation.groupId, connection.conversation.peers);
+    calls.update(connection.conversation);
+  }
   for (const { from, data } of connection.takeUnheardSignals()) calls.receive(from, data);
 
   const loudUntil = new Map<string, number>();
@@ -195,7 +203,8 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
           id,
           connected: calls.isConnected(id),
           initiator: mesh.isInitiator(id),
-          enteredAt: mesh.enteredAt(id),
+          // Peer to peer: when the connection opened; through Janus: when the room put them in our conversation.
+          enteredAt: mesh.enteredAt(id) ?? arrivals.of(id),
           via: calls.viaJanus ? "janus" : "mesh",
           firstFrameAt: firstFrames.get(id) ?? null,
         })),
