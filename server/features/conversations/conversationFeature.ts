@@ -34,6 +34,8 @@ export interface RoomConversations {
   setOverlay(overlay: ConversationOverlay | null): void;
   /** Meeting rooms' cap while a media server carries them (null: the space's peer-to-peer cap). */
   setMeetingCap(cap: number | null): void;
+  /** Open-floor conversations' cap while a media server can carry them past the peer-to-peer cap (null: the space's cap). */
+  setOpenFloorCap(cap: number | null): void;
   /** Another feature's reason someone may not share a screen right now (null: they may); see ShareView.refusal. */
   setScreenShareGate(gate: ((sessionId: string) => string | null) | null): void;
 }
@@ -70,6 +72,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
       messageFor: (id) => system.messageFor(id),
       setOverlay: (overlay) => system.setOverlay(overlay),
       setMeetingCap: (cap) => system.setMeetingCap(cap),
+      setOpenFloorCap: (cap) => system.setOpenFloorCap(cap),
       setScreenShareGate: (gate) => (screenGate = gate),
     });
     context.guard.on(ClientMessage.Signal, (client, payload, reject) =>

@@ -5,7 +5,8 @@ import type { Logger } from "../../log";
 import { JanusParticipant } from "../../media/JanusParticipant";
 import type { JanusMedia } from "../../media/JanusMedia";
 import type { ConversationMessage } from "../conversations/ConversationSystem";
-import { decideRoute, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
+import { decideRoute, isOpenFloor, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
+import { OpenFloorSwitch, type OpenFloorSwitchOptions } from "./OpenFloorSwitch";
 
 /**
  * The room's side of the media server path: decides each person's route from
@@ -14,7 +15,9 @@ import { decideRoute, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
  * walked out of the meeting room, were kicked, stepped down from the stage):
  * handles are detached, so Janus itself closes those PeerConnections. Every
  * publish and subscribe is checked against the person's conversation as it is
- * at that moment, not as the browser says it is.
+ * at that moment, not as the browser says it is. Open-floor conversations go
+ * through Janus while the OpenFloorSwitch says so (grown past the
+ * peer-to-peer cap), and keep their handles a while after switching back.
  */
 
 /** A request the room refuses; the message is shown to the person. */
@@ -30,8 +33,9 @@ export interface MediaRouterDeps {
   nameOf(sessionId: string): string;
   send: MediaSend;
   log: Logger;
-  /** Peer-to-peer cap, for the "unreachable" notice. */
+  /** Peer-to-peer cap, for the "unreachable" notice and the open-floor switch. */
   meshCap(): number;
+  openFloor?: OpenFloorSwitchOptions;
 }
 
 export class MediaRouter {
@@ -41,7 +45,11 @@ export class MediaRouter {
   /** Session id → Janus feed id, for everyone whose media reached Janus (webrtcup) and may still publish. */
   private readonly feeds = new Map<string, number>();
 
-  constructor(private readonly deps: MediaRouterDeps) {}
+  private readonly openFloor: OpenFloorSwitch;
+
+  constructor(private readonly deps: MediaRouterDeps) {
+    this.openFloor = new OpenFloorSwitch(() => deps.meshCap(), deps.openFloor);
+  }
 
   /** Tells a newcomer that this server has a media server, so their page waits for routes. */
   greet(sessionId: string): void {
@@ -51,6 +59,7 @@ export class MediaRouter {
   /** Re-decides routes for these sessions, withdraws what they may no longer have, and tells whoever's route changed. */
   update(sessionIds: Iterable<string>): void {
     const ids = [...sessionIds];
+    this.switchOpenFloor(ids);
     for (const id of ids) this.withdraw(id, this.decide(id));
     for (const id of ids) this.tell(id, false);
     void this.destroyEmptyRooms();
@@ -103,7 +112,13 @@ export class MediaRouter {
 
   /** Janus went away: nothing of it is held any more; routes fall back at the next update. */
   lostJanus(): void {
+    this.openFloor.reset();
     for (const id of [...this.participants.keys()]) this.drop(id);
+  }
+
+  /** Whether this person's conversation goes through Janus right now. */
+  viaJanus(sessionId: string): boolean {
+    return this.decide(sessionId).via === "janus";
   }
 
   /** Who is in a conversation's VideoRoom as Janus reports it (checks and tests). */
@@ -128,7 +143,7 @@ export class MediaRouter {
   }
 
   private decide(sessionId: string): MediaRouteDecision {
-    const route = decideRoute(this.deps.messageFor(sessionId), this.deps.map, this.deps.janus.current !== null);
+    const route = decideRoute(this.deps.messageFor(sessionId), this.deps.map, this.deps.janus.current !== null, (g) => this.openFloor.viaJanus(g));
     this.routes.set(sessionId, route);
     return route;
   }
@@ -167,6 +182,8 @@ export class MediaRouter {
   private withdraw(sessionId: string, route: MediaRouteDecision): void {
     const participant = this.participants.get(sessionId);
     if (!participant) return;
+    // Back to peer to peer from the open floor's Janus room: kept as it is while the pages bring their links up.
+    if (route.via === "mesh" && participant.roomKey === route.roomKey && route.roomKey && this.openFloor.draining(route.roomKey)) return;
     if (route.via !== "janus" || participant.roomKey !== route.roomKey) {
       this.drop(sessionId);
       return;
@@ -182,6 +199,18 @@ export class MediaRouter {
       void participant.unsubscribe(feed);
       this.deps.send(sessionId, ServerMessage.MediaEnded, { feed, reason: stillPublishing ? "They are no longer in your conversation." : "They stopped publishing." });
     }
+  }
+
+  /** Open-floor conversations' sizes to the switch, once per update, before anyone's route is decided. */
+  private switchOpenFloor(ids: readonly string[]): void {
+    const sizes = new Map<string, number>();
+    if (this.deps.janus.current) {
+      for (const id of ids) {
+        const message = this.deps.messageFor(id);
+        if (isOpenFloor(message, this.deps.map)) sizes.set(message.groupId!, message.peers.length + 1);
+      }
+    }
+    this.openFloor.update(sizes);
   }
 
   private drop(sessionId: string): void {

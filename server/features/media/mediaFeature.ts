@@ -8,13 +8,15 @@ import { roomConversations, settingsFrom } from "../conversations/conversationFe
 import { MEDIA_SERVER_STAGE_CAPS, PEER_TO_PEER_STAGE_CAPS } from "../../../shared/meetups/stageRoles";
 import { roomStage } from "../stage/stageFeature";
 import { MediaRefusal, MediaRouter } from "./MediaRouter";
-import { decideRoute, MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
+import { MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
+import type { OpenFloorSwitchOptions } from "./OpenFloorSwitch";
 
 /** Why a share is refused in a conversation through Janus (the page shows it). */
 export const SCREEN_NOT_THROUGH_MEDIA_SERVER = "Screen sharing does not go through the media server yet: share in a peer-to-peer conversation.";
 
 /**
- * Meeting rooms and stages through Janus (issue 19), when JANUS_URL is set.
+ * Meeting rooms and stages through Janus (issue 19), when JANUS_URL is set,
+ * and open-floor conversations once they grow past the peer-to-peer cap.
  * The room connects to Janus as it opens (a few seconds at most: an
  * unreachable Janus means peer to peer with a notice, retried in the
  * background), relays each person's SDP and ICE candidates to handles only
@@ -34,6 +36,8 @@ export interface MediaFeatureOptions {
   janus?: JanusMediaOptions;
   /** Re-decide routes every this many ticks (2 at 20 Hz = with the conversations). */
   everyTicks?: number;
+  /** The open-floor switch's hold and drain times (tests shorten them). */
+  openFloor?: OpenFloorSwitchOptions;
 }
 
 export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFactory {
@@ -55,6 +59,7 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       },
       log: context.log,
       meshCap: () => cap,
+      openFloor: options.openFloor,
     });
     routers.set(context.room, router);
     // Janus carries more people than peer to peer: larger caps while it is up, the peer-to-peer ones when it is not.
@@ -62,12 +67,12 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
     const applyCaps = () => {
       const up = janus.current !== null;
       conversations.setMeetingCap(up ? Math.max(MEDIA_SERVER_MEETING_CAP, cap) : null);
+      // The open floor may grow as large as a meeting room; past the peer-to-peer cap the router sends it through Janus.
+      conversations.setOpenFloorCap(up ? Math.max(MEDIA_SERVER_MEETING_CAP, cap) : null);
       stage?.overlay.setCaps(up ? MEDIA_SERVER_STAGE_CAPS : PEER_TO_PEER_STAGE_CAPS);
     };
     // Screens travel only on peer-to-peer links so far: a conversation through Janus refuses (and ends) shares, saying why.
-    conversations.setScreenShareGate((id) =>
-      decideRoute(conversations.messageFor(id), context.map, janus.current !== null).via === "janus" ? SCREEN_NOT_THROUGH_MEDIA_SERVER : null,
-    );
+    conversations.setScreenShareGate((id) => (router.viaJanus(id) ? SCREEN_NOT_THROUGH_MEDIA_SERVER : null));
     janus.onChange(() => {
       if (!janus.current) router.lostJanus();
       applyCaps();
@@ -124,6 +129,7 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       async dispose() {
         routers.delete(context.room);
         conversations.setMeetingCap(null);
+        conversations.setOpenFloorCap(null);
         conversations.setScreenShareGate(null);
         stage?.overlay.setCaps(PEER_TO_PEER_STAGE_CAPS);
         await router.dispose();
