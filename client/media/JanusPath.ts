@@ -52,6 +52,8 @@ export class JanusPath {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly offMedia: () => void;
   private disposed = false;
+  /** Kept as it is while another path takes over (see hold): nothing new is asked for, nothing broken tried again. */
+  private holding = false;
 
   constructor(
     private readonly signals: JanusSignals,
@@ -74,6 +76,7 @@ export class JanusPath {
   /** The room's route for our conversation; null or mesh = nothing through Janus. */
   route(route: MediaRoute | null): void {
     if (this.disposed) return;
+    this.holding = false;
     const active = route?.via === "janus" ? route : null;
     if ((active?.groupId ?? null) !== (this.current?.groupId ?? null)) {
       this.clear();
@@ -81,6 +84,22 @@ export class JanusPath {
     }
     this.current = active;
     this.apply();
+  }
+
+  /**
+   * Our conversation no longer goes through Janus, but its handles are kept
+   * a while (the room's drain): keep publishing and keep these feeds, so their
+   * audio plays until the peer-to-peer links carry it (make before break).
+   * Nothing new is subscribed and nothing that breaks is tried again; a later
+   * `route` ends the hold.
+   */
+  hold(keep: ReadonlySet<string>): void {
+    if (this.disposed) return;
+    this.holding = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.publishPending) this.stopPublishing();
+    for (const [id, entry] of [...this.feeds]) if (!keep.has(id) || !entry.connected) this.dropFeed(id);
   }
 
   /** Janus's answer to our publish offer. */
@@ -187,7 +206,7 @@ export class JanusPath {
   /** Brings publishing and subscriptions in line with the current route. */
   private apply(): void {
     const active = this.current;
-    if (!active) return;
+    if (!active || this.holding) return;
     if (active.publish && !this.publisher && this.media.stream) void this.publish(this.media.stream);
     if (!active.publish && this.publisher) this.stopPublishing();
     const wanted = new Map(active.feeds.map((f: MediaFeed) => [f.id, f.name]));
@@ -231,6 +250,11 @@ export class JanusPath {
 
   /** Something of ours broke (null: publishing): close it, keep the tile, and try again later. */
   private failed(feed: string | null): void {
+    if (this.holding) {
+      if (feed === null) this.stopPublishing();
+      else this.dropFeed(feed);
+      return;
+    }
     if (feed === null) this.stopPublishing();
     else {
       const entry = this.feeds.get(feed);
@@ -243,7 +267,7 @@ export class JanusPath {
   }
 
   private scheduleRetry(): void {
-    if (this.retryTimer || this.disposed) return;
+    if (this.retryTimer || this.disposed || this.holding) return;
     const delay = this.retry.next();
     if (delay === null) {
       for (const [id, entry] of this.feeds) if (!entry.pc) this.events.emit("peerState", id, "failed");

@@ -191,7 +191,7 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
           connected: calls.isConnected(id),
           initiator: mesh.isInitiator(id),
           enteredAt: mesh.enteredAt(id),
-          via: calls.viaJanus ? "janus" : "mesh",
+          via: calls.carrierOf(id) ?? (calls.viaJanus ? "janus" : "mesh"),
           firstFrameAt: firstFrames.get(id) ?? null,
         })),
       level: (id: string) => calls.level(id),
