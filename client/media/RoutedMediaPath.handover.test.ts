@@ -1,7 +1,7 @@
 import { Emitter } from "../util/Emitter";
 import type { CallEvents, CallManager, ConversationUpdate } from "./CallManager";
 import type { JanusPath, MediaRoute } from "./JanusPath";
-import { HANDOVER_LINGER_MS, HANDOVER_TIMEOUT_MS, RoutedMediaPath } from "./RoutedMediaPath";
+import { HANDOVER_LINGER_MS, HANDOVER_MIN_MS, HANDOVER_TIMEOUT_MS, RoutedMediaPath } from "./RoutedMediaPath";
 
 /**
  * Make before break when a conversation's route changes, with two stand-in
@@ -27,13 +27,15 @@ class FakePath {
   }
   setIceServers() {}
   isConnected = (id: string) => this.connected.has(id);
-  level = () => 0;
+  readonly levels = new Map<string, number>();
+  level = (id: string) => this.levels.get(id) ?? 0;
   setGain = (id: string, gain: number) => void this.gains.set(id, gain);
   peerIds = () => [...this.have];
   dispose() {}
-  /** The connection to `id` is up and its audio arrives (muted: packets not yet there). */
-  flow(id: string, muted = false) {
+  /** The connection to `id` is up and its audio arrives (muted: packets not yet there; level: how loud its tap hears it). */
+  flow(id: string, muted = false, level = muted ? 0 : 0.1) {
     this.connected.add(id);
+    this.levels.set(id, level);
     const track = { readyState: "live", muted };
     this.events.emit("peerStream", id, { id: `${this.self}-${id}`, getAudioTracks: () => [track] } as unknown as MediaStream);
     this.events.emit("peerState", id, "connected");
@@ -86,17 +88,36 @@ test("mesh to Janus: the peer-to-peer link carries a person until their audio ar
   jest.advanceTimersByTime(1000);
   expect(path.carrierOf("ann")).toBe("mesh");
   expect(janus.gains.get("ann")).toBe(0);
+  // Packets, but nothing heard yet (the decoder starting): still peer to peer.
+  janus.flow("ann", false, 0);
+  jest.advanceTimersByTime(500);
+  expect(path.carrierOf("ann")).toBe("mesh");
   janus.flow("ann");
   jest.advanceTimersByTime(100);
   expect(path.carrierOf("ann")).toBe("janus");
   path.setGain("ann", 0.8);
   expect([mesh.gains.get("ann"), janus.gains.get("ann")]).toEqual([0, 0.8]);
-  // The link stays for the linger, then goes; the tile stays, now showing the Janus stream.
+  // The link stays for the linger, and at least HANDOVER_MIN_MS after the switch, then goes; the tile stays, now showing the Janus stream.
   expect(mesh.last.ids).toEqual(["ann"]);
   jest.advanceTimersByTime(HANDOVER_LINGER_MS);
+  expect(mesh.last.ids).toEqual(["ann"]);
+  jest.advanceTimersByTime(HANDOVER_MIN_MS - 1600 - HANDOVER_LINGER_MS);
   expect(mesh.last.ids).toEqual([]);
   // Cy's tile: first from the mesh (the Conversation message comes just before the route), then from Janus.
   expect(log).toEqual(["joined ann", "stream ann mesh-ann", "joined cy", "left cy", "joined cy", "stream ann janus-ann"]);
+});
+
+test("someone silent (packets arrive, nothing to hear) moves once packets have flowed for 1.5 s", () => {
+  const { mesh, janus, path } = setup();
+  path.setRoute(route("mesh"));
+  path.update({ groupId: "g1", peers: peers("ann") });
+  mesh.flow("ann", false, 0);
+  path.setRoute(route("janus", ["ann"]));
+  janus.flow("ann", false, 0);
+  jest.advanceTimersByTime(1000);
+  expect(path.carrierOf("ann")).toBe("mesh");
+  jest.advanceTimersByTime(600);
+  expect(path.carrierOf("ann")).toBe("janus");
 });
 
 test("Janus to mesh: Janus feeds are held (nothing new asked for) until the links carry audio; a link that never comes is given up on the timeout", () => {

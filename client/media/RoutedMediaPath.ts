@@ -18,8 +18,8 @@ import type { MediaPath } from "./MediaPath";
  * is make before break: the old path keeps the people it connects us with
  * while the new path comes up, and each person's tile and sound move to the
  * new path only once its audio arrives there; the old path closes when
- * everyone has moved (and a moment more, for the other side to move too) or
- * after HANDOVER_TIMEOUT_MS. Each person is shown once, by the path that
+ * everyone has moved (2 s later, and no sooner than 6 s after the switch, for
+ * the other end of each link to move too) or after HANDOVER_TIMEOUT_MS. Each person is shown once, by the path that
  * carries them now (`carrierOf`).
  */
 
@@ -28,13 +28,30 @@ export type Carrier = "mesh" | "janus";
 /** Longest the old path is kept for someone whose audio has not arrived on the new one. */
 export const HANDOVER_TIMEOUT_MS = 8000;
 /** The old path outlives the last move by this much: the other side of each link moves at about the same time, not the same instant. */
-export const HANDOVER_LINGER_MS = 1500;
+export const HANDOVER_LINGER_MS = 2000;
+/**
+ * And it is kept at least this long after the switch: closing our end of a
+ * link (or stopping our Janus publisher) silences us on the other side of it,
+ * whose new path may come up seconds after ours on a busy machine.
+ */
+export const HANDOVER_MIN_MS = 6000;
 const HANDOVER_CHECK_MS = 50;
+/** Audio counts as arrived once the new path's tap hears this much; someone silent (muted) moves after SILENT_MOVE_MS of packets instead. */
+const ARRIVED_LEVEL = 0.001;
+const SILENT_MOVE_MS = 1500;
 
 interface Seen {
   name: string;
   stream: MediaStream | null;
   state: PeerState | null;
+  /** performance.now() when its audio packets were first seen arriving (null: not yet). */
+  packetsSince: number | null;
+  /**
+   * A muted element holding a stream that is not on any tile yet: Chromium
+   * plays a remote WebRTC stream into Web Audio only while some media
+   * element holds it, and the new path must be audible before it takes over.
+   */
+  primer: HTMLAudioElement | null;
 }
 
 interface Handover {
@@ -142,6 +159,7 @@ export class RoutedMediaPath implements MediaPath {
 
   dispose(): void {
     this.endHandover();
+    for (const side of ["mesh", "janus"] as const) for (const seen of this.seen[side].values()) this.prime(seen, null);
     for (const off of this.offs) off();
     this.mesh.dispose();
     this.janus.dispose();
@@ -209,11 +227,12 @@ export class RoutedMediaPath implements MediaPath {
     }
     if (handover.held.size > 0 || handover.release) return;
     clearInterval(handover.check);
+    const elapsed = performance.now() - handover.startedAt;
     handover.release = setTimeout(() => {
       if (this.handover !== handover) return;
       this.handover = null;
       this.applyOld();
-    }, late ? 0 : HANDOVER_LINGER_MS);
+    }, late ? 0 : Math.max(HANDOVER_LINGER_MS, HANDOVER_MIN_MS - elapsed));
   }
 
   private endHandover(): void {
@@ -223,19 +242,39 @@ export class RoutedMediaPath implements MediaPath {
     this.handover = null;
   }
 
-  /** The new path brings this person's voice: connected, with audio packets arriving (or a stream that carries no audio). */
+  /**
+   * The new path brings this person's voice: connected, and its audio tap
+   * hears them (or, for someone silent, packets have arrived for a while; or
+   * the stream carries no audio at all).
+   */
   private flowing(side: Carrier, id: string): boolean {
-    const stream = this.seen[side].get(id)?.stream;
-    if (!stream || !this.path(side).isConnected(id)) return false;
+    const seen = this.seen[side].get(id);
+    const stream = seen?.stream;
+    if (!seen || !stream || !this.path(side).isConnected(id)) return false;
     const audio = stream.getAudioTracks();
     if (audio.length === 0) return true;
-    return audio.some((t) => t.readyState === "live" && !t.muted) || this.path(side).level(id) > 0;
+    if (this.path(side).level(id) >= ARRIVED_LEVEL) return true;
+    if (!audio.some((t) => t.readyState === "live" && !t.muted)) return false;
+    seen.packetsSince ??= performance.now();
+    return performance.now() - seen.packetsSince >= SILENT_MOVE_MS;
+  }
+
+  private prime(seen: Seen, stream: MediaStream | null): void {
+    if (seen.primer) seen.primer.srcObject = null;
+    seen.primer = null;
+    if (!stream || typeof document === "undefined" || typeof HTMLAudioElement === "undefined") return;
+    const primer = document.createElement("audio");
+    primer.muted = true;
+    primer.srcObject = stream;
+    void primer.play().catch(() => undefined);
+    seen.primer = primer;
   }
 
   /** This path carries the person from now on: their tile shows its stream and state, and only it is heard. */
   private carry(id: string, side: Carrier): void {
     this.carriers.set(id, side);
     const seen = this.seen[side].get(id);
+    if (seen) this.prime(seen, null);
     if (seen?.stream) this.events.emit("peerStream", id, seen.stream);
     if (seen?.state) this.events.emit("peerState", id, seen.state);
     const gain = this.gains.get(id);
@@ -244,7 +283,7 @@ export class RoutedMediaPath implements MediaPath {
   }
 
   private joined(side: Carrier, id: string, name: string): void {
-    this.seen[side].set(id, { name, stream: null, state: null });
+    this.seen[side].set(id, { name, stream: null, state: null, packetsSince: null, primer: null });
     if (this.carriers.has(id)) return;
     this.carriers.set(id, side);
     this.events.emit("peerJoined", id, name);
@@ -252,10 +291,16 @@ export class RoutedMediaPath implements MediaPath {
 
   private streamed(side: Carrier, id: string, stream: MediaStream): void {
     const seen = this.seen[side].get(id);
-    if (seen) seen.stream = stream;
+    if (seen) {
+      seen.stream = stream;
+      seen.packetsSince = null;
+    }
     if (this.carriers.get(id) === side) this.events.emit("peerStream", id, stream);
-    // Not the carrier yet: silent until it takes over.
-    else this.path(side).setGain(id, 0);
+    else {
+      // Not the carrier yet: silent until it takes over, but playing, so that its arrival can be heard.
+      this.path(side).setGain(id, 0);
+      if (seen) this.prime(seen, stream);
+    }
   }
 
   private stated(side: Carrier, id: string, state: PeerState): void {
@@ -277,6 +322,8 @@ export class RoutedMediaPath implements MediaPath {
   }
 
   private left(side: Carrier, id: string): void {
+    const seen = this.seen[side].get(id);
+    if (seen) this.prime(seen, null);
     this.seen[side].delete(id);
     if (this.carriers.get(id) !== side) return;
     const other: Carrier = side === "mesh" ? "janus" : "mesh";

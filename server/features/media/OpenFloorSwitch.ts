@@ -22,7 +22,8 @@ export interface OpenFloorSwitchOptions {
 }
 
 export const OPEN_FLOOR_HOLD_MS = 5_000;
-export const OPEN_FLOOR_DRAIN_MS = 10_000;
+/** Longer than the page keeps an old path (HANDOVER_TIMEOUT_MS, 8 s, plus its check). */
+export const OPEN_FLOOR_DRAIN_MS = 12_000;
 
 /** The size at or below which a conversation on Janus may go back to peer to peer: two under the cap, at least a pair. */
 export function backToMeshAt(cap: number): number {
