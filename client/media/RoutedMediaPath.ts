@@ -36,8 +36,14 @@ export const HANDOVER_LINGER_MS = 2000;
  */
 export const HANDOVER_MIN_MS = 6000;
 const HANDOVER_CHECK_MS = 50;
-/** Audio counts as arrived once the new path's tap hears this much; someone silent (muted) moves after SILENT_MOVE_MS of packets instead. */
+/**
+ * Audio counts as arrived once the new path's tap has heard at least this
+ * much for HEARD_FOR_MS without a break (a jitter buffer starting up may play
+ * a few packets and stall again); someone silent (muted) moves after
+ * SILENT_MOVE_MS of packets instead.
+ */
 const ARRIVED_LEVEL = 0.001;
+const HEARD_FOR_MS = 500;
 const SILENT_MOVE_MS = 1500;
 
 interface Seen {
@@ -46,6 +52,8 @@ interface Seen {
   state: PeerState | null;
   /** performance.now() when its audio packets were first seen arriving (null: not yet). */
   packetsSince: number | null;
+  /** performance.now() since when the new path's tap has heard them without a break (null: not now). */
+  heardSince: number | null;
   /**
    * A muted element holding a stream that is not on any tile yet: Chromium
    * plays a remote WebRTC stream into Web Audio only while some media
@@ -253,10 +261,14 @@ export class RoutedMediaPath implements MediaPath {
     if (!seen || !stream || !this.path(side).isConnected(id)) return false;
     const audio = stream.getAudioTracks();
     if (audio.length === 0) return true;
-    if (this.path(side).level(id) >= ARRIVED_LEVEL) return true;
+    const now = performance.now();
+    if (this.path(side).level(id) >= ARRIVED_LEVEL) {
+      seen.heardSince ??= now;
+      if (now - seen.heardSince >= HEARD_FOR_MS) return true;
+    } else seen.heardSince = null;
     if (!audio.some((t) => t.readyState === "live" && !t.muted)) return false;
-    seen.packetsSince ??= performance.now();
-    return performance.now() - seen.packetsSince >= SILENT_MOVE_MS;
+    seen.packetsSince ??= now;
+    return seen.heardSince === null && now - seen.packetsSince >= SILENT_MOVE_MS;
   }
 
   private prime(seen: Seen, stream: MediaStream | null): void {
@@ -273,8 +285,8 @@ export class RoutedMediaPath implements MediaPath {
   /** This path carries the person from now on: their tile shows its stream and state, and only it is heard. */
   private carry(id: string, side: Carrier): void {
     this.carriers.set(id, side);
+    // Its primer stays while it is on this path: the moment between the primer letting go and the tile taking it could restart its sound.
     const seen = this.seen[side].get(id);
-    if (seen) this.prime(seen, null);
     if (seen?.stream) this.events.emit("peerStream", id, seen.stream);
     if (seen?.state) this.events.emit("peerState", id, seen.state);
     const gain = this.gains.get(id);
@@ -283,7 +295,7 @@ export class RoutedMediaPath implements MediaPath {
   }
 
   private joined(side: Carrier, id: string, name: string): void {
-    this.seen[side].set(id, { name, stream: null, state: null, packetsSince: null, primer: null });
+    this.seen[side].set(id, { name, stream: null, state: null, packetsSince: null, heardSince: null, primer: null });
     if (this.carriers.has(id)) return;
     this.carriers.set(id, side);
     this.events.emit("peerJoined", id, name);
@@ -294,6 +306,7 @@ export class RoutedMediaPath implements MediaPath {
     if (seen) {
       seen.stream = stream;
       seen.packetsSince = null;
+      seen.heardSince = null;
     }
     if (this.carriers.get(id) === side) this.events.emit("peerStream", id, stream);
     else {
