@@ -74,6 +74,8 @@ export class JanusPath {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly offMedia: () => void;
   private disposed = false;
+  /** See `hold`: the route moved to peer to peer and the room keeps our handles a while. */
+  private holding = false;
 
   constructor(
     private readonly signals: JanusSignals,
@@ -104,6 +106,7 @@ export class JanusPath {
    */
   route(route: MediaRoute | null, people: readonly ConversationPerson[] = []): void {
     if (this.disposed) return;
+    this.holding = false;
     const active = route?.via === "janus" ? route : null;
     if ((active?.groupId ?? null) !== (this.current?.groupId ?? null)) {
       this.clear();
@@ -121,6 +124,24 @@ export class JanusPath {
     this.screenTrack = track;
     this.publishers.screen.stop();
     this.apply();
+  }
+
+  /**
+   * Our conversation no longer goes through Janus, but its handles are kept
+   * a while (the room's drain): keep publishing and keep these people's
+   * connected feeds and tiles, so their audio plays until the peer-to-peer
+   * links carry it (make before break). Nothing new is subscribed and nothing
+   * that breaks is tried again; a later `route` ends the hold.
+   */
+  hold(keep: ReadonlySet<string>): void {
+    if (this.disposed) return;
+    this.holding = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    for (const kind of ["camera", "screen"] as const) if (this.publishers[kind].pending) this.publishers[kind].stop();
+    this.people = new Map([...this.people].filter(([id]) => keep.has(id)));
+    for (const [key, entry] of [...this.feeds]) if (!keep.has(entry.id) || !entry.connected) this.dropFeed(key);
+    this.syncTiles([...this.feeds.values()].map((f) => ({ id: f.id, kind: f.kind, name: f.name })));
   }
 
   /** Janus's answer to our publish offer of that kind. */
@@ -240,7 +261,7 @@ export class JanusPath {
   /** Brings publishing and subscriptions in line with the current route. */
   private apply(): void {
     const active = this.current;
-    if (!active) return;
+    if (!active || this.holding) return;
     const { camera, screen } = this.publishers;
     if (active.publish && !camera.active && this.media.stream) void camera.start(this.media.stream, this.iceServers);
     if (!active.publish && camera.active) camera.stop();
@@ -265,6 +286,12 @@ export class JanusPath {
 
   /** Something of ours broke (feed null: our publisher of that kind): close it, keep the tile, and try again later. */
   private failed(feed: string | null, kind: MediaKind): void {
+    if (this.holding) {
+      // Held only until the peer-to-peer links carry everyone: what breaks now is let go.
+      if (feed === null) this.publishers[kind].stop();
+      else this.dropFeed(keyOf(feed, kind));
+      return;
+    }
     if (feed === null) this.publishers[kind].stop();
     else {
       const entry = this.feeds.get(keyOf(feed, kind));
@@ -277,7 +304,7 @@ export class JanusPath {
   }
 
   private scheduleRetry(): void {
-    if (this.retryTimer || this.disposed) return;
+    if (this.retryTimer || this.disposed || this.holding) return;
     const delay = this.retry.next();
     if (delay === null) {
       for (const entry of this.feeds.values()) if (!entry.pc && entry.kind === "camera") this.events.emit("peerState", entry.id, "failed");

@@ -76,6 +76,19 @@ describe("planConversations", () => {
     expect(plan.refused.map((r) => [r.id, r.reason])).toEqual([["e", "zone-full"], ["s", "zone-full"], ["z", "group-full"]]);
   });
 
+  it("an open-floor cap (a media server may carry the open floor) lets proximity and open-floor pins grow past the cap; zones keep theirs", () => {
+    const people = [
+      ...["p", "q", "r", "s"].map((id, i) => person(id, i, 20, { zone: privateRoom, enteredZoneAt: i })),
+      ...["v", "w", "x", "y", "z"].map((id, i) => person(id, 30 + i * 0.5, 30)),
+      person("k", 60, 60),
+    ];
+    const plan = planConversations({ people, openFloorCap: 6, pins: [{ key: "knock", ids: ["k", "v"] }] }, null, settings);
+    expect(plan.groups.get("zone-9")).toEqual(["p", "q", "r"]);
+    // Five by proximity (past the cap of 3), and a knock brings a sixth in from across the map.
+    expect([...plan.groups.values()].find((g) => g.includes("v"))).toEqual(["k", "v", "w", "x", "y", "z"]);
+    expect(plan.refused.map((r) => [r.id, r.reason])).toEqual([["s", "zone-full"]]);
+  });
+
   it("groups nobody in a quiet zone, however close", () => {
     const plan = planConversations(
       { people: [person("a", 1, 1, { zone: quiet }), person("b", 1, 2, { zone: quiet })] },

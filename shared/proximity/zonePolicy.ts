@@ -60,6 +60,13 @@ export interface PolicyInput {
    * more people than peer to peer does); other zones and proximity keep theirs.
    */
   meetingCap?: number;
+  /**
+   * The cap for open-floor conversations (proximity, and pins that do not join
+   * a zone's conversation) instead of `maxGroupSize`: with a media server an
+   * open-floor conversation may grow past the peer-to-peer cap, and the room
+   * routes it through the server once it does.
+   */
+  openFloorCap?: number;
 }
 
 /** Why someone is refused; the room tells them. */
@@ -144,7 +151,9 @@ export function planConversations(
     groupOf: new Map([...previous!.groupOf].filter(([, g]) => prevProximity.groups.has(g))),
     nextGroupSeq: prevProximity.nextGroupSeq,
   };
-  const proximity = computeGroups({ people: open, map: input.map, tileSize: input.tileSize }, proximityPrev, settings, scratch);
+  const openCap = input.openFloorCap ?? cap;
+  const openSettings = openCap === cap ? settings : { ...settings, maxGroupSize: openCap };
+  const proximity = computeGroups({ people: open, map: input.map, tileSize: input.tileSize }, proximityPrev, openSettings, scratch);
   for (const [id, members] of proximity.groups) groups.set(id, [...members]);
   for (const r of proximity.refused) refused.set(r.id, { ...r, reason: "group-full" });
 
@@ -153,7 +162,7 @@ export function planConversations(
   const groupOf = new Map<string, string>();
   for (const [id, members] of groups) for (const m of members) groupOf.set(m, id);
   for (const pin of mergePins(input.pins ?? [])) {
-    applyPin(pin, present, groups, groupOf, refused, cap);
+    applyPin(pin, present, groups, groupOf, refused, cap, openCap);
   }
 
   for (const id of groupOf.keys()) refused.delete(id);
@@ -208,7 +217,8 @@ function applyPin(
   groups: Map<string, string[]>,
   groupOf: Map<string, string>,
   refused: Map<string, PlannedRefusal>,
-  cap: number,
+  zoneCap: number,
+  openCap: number,
 ): void {
   const pinned = pin.ids.filter((id) => present.has(id));
   if (pinned.length === 0) return;
@@ -216,6 +226,8 @@ function applyPin(
   containers.sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || compareIds(a, b));
   const baseId = containers[0] ?? pinGroupId(pin.key);
   const base = groups.get(baseId) ?? [];
+  // A pin joining a zone's conversation keeps the zone cap; one on the open floor takes the open-floor cap.
+  const cap = baseId.startsWith("zone-") ? zoneCap : openCap;
   const everyone = new Set(base);
   for (const g of containers.slice(1)) for (const m of groups.get(g)!) everyone.add(m);
   for (const id of pinned) everyone.add(id);

@@ -205,7 +205,7 @@ export async function startCalls(options: CallsOptions): Promise<Calls> {
           initiator: mesh.isInitiator(id),
           // Peer to peer: when the connection opened; through Janus: when the room put them in our conversation.
           enteredAt: mesh.enteredAt(id) ?? arrivals.of(id),
-          via: calls.viaJanus ? "janus" : "mesh",
+          via: calls.carrierOf(id) ?? (calls.viaJanus ? "janus" : "mesh"),
           firstFrameAt: firstFrames.get(id) ?? null,
         })),
       level: (id: string) => calls.level(id),

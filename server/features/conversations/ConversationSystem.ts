@@ -75,6 +75,8 @@ export class ConversationSystem {
   private readonly left = new Map<string, Set<string>>();
   /** Meeting rooms' cap while a media server carries them (null: the space's peer-to-peer cap). */
   private meetingCap: number | null = null;
+  /** Open-floor conversations' cap while a media server may carry them (null: the space's peer-to-peer cap). */
+  private openFloorCap: number | null = null;
 
   constructor(
     private readonly map: OfficeMap,
@@ -91,6 +93,11 @@ export class ConversationSystem {
   /** A larger cap for meeting rooms while they go through a media server; null returns them to the peer-to-peer cap. */
   setMeetingCap(cap: number | null): void {
     this.meetingCap = cap;
+  }
+
+  /** A larger cap for open-floor conversations while a media server can take them past the peer-to-peer cap; null returns them to it. */
+  setOpenFloorCap(cap: number | null): void {
+    this.openFloorCap = cap;
   }
 
   /** Requires these sessions to be in one conversation (see planConversations' pins); replaces a pin of the same key. */
@@ -170,7 +177,8 @@ export class ConversationSystem {
     }
     const pins = [...this.pins].map(([key, ids]) => ({ key, ids }));
     const previous = this.plan;
-    const next = planConversations({ people, pins, map: this.map, ...(this.meetingCap ? { meetingCap: this.meetingCap } : {}) }, previous, this.settings, this.scratch);
+    const caps = { ...(this.meetingCap ? { meetingCap: this.meetingCap } : {}), ...(this.openFloorCap ? { openFloorCap: this.openFloorCap } : {}) };
+    const next = planConversations({ people, pins, map: this.map, ...caps }, previous, this.settings, this.scratch);
     this.plan = next;
 
     const diff = diffGroups(previous, next);

@@ -36,6 +36,8 @@ export interface RoomConversations {
   setMeetingCap(cap: number | null): void;
   /** Whether the room has accepted this session's screen share (the media server publishes it only then). */
   isSharingScreen(sessionId: string): boolean;
+  /** Open-floor conversations' cap while a media server can carry them past the peer-to-peer cap (null: the space's cap). */
+  setOpenFloorCap(cap: number | null): void;
 }
 
 export interface ConversationFeatureOptions {
@@ -70,6 +72,7 @@ export function conversationFeature(options: ConversationFeatureOptions = {}): R
       setOverlay: (overlay) => system.setOverlay(overlay),
       setMeetingCap: (cap) => system.setMeetingCap(cap),
       isSharingScreen: (id) => shares.isSharing(id),
+      setOpenFloorCap: (cap) => system.setOpenFloorCap(cap),
     });
     context.guard.on(ClientMessage.Signal, (client, payload, reject) =>
       relaySignal(

@@ -5,7 +5,8 @@ import type { Logger } from "../../log";
 import { feedKey, JanusParticipant } from "../../media/JanusParticipant";
 import type { JanusMedia } from "../../media/JanusMedia";
 import type { ConversationMessage } from "../conversations/ConversationSystem";
-import { decideRoute, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
+import { decideRoute, isOpenFloor, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
+import { OpenFloorSwitch, type OpenFloorSwitchOptions } from "./OpenFloorSwitch";
 
 /**
  * The room's side of the media server path: decides each person's route from
@@ -17,6 +18,9 @@ import { decideRoute, wantsJanus, type MediaRouteDecision } from "./mediaRoute";
  * at that moment, not as the browser says it is. A shared screen is a second
  * publisher of the same person, allowed only while the room's screen shares
  * list them (deps.sharing), and withdrawn like a camera the moment it is not.
+ * Open-floor conversations go through Janus while the OpenFloorSwitch says so
+ * (grown past the peer-to-peer cap), and keep their handles a while after
+ * switching back.
  */
 
 /** A request the room refuses; the message is shown to the person. */
@@ -36,8 +40,9 @@ export interface MediaRouterDeps {
   /** Whether the room has accepted this person's screen share (ScreenShares). */
   sharing(sessionId: string): boolean;
   log: Logger;
-  /** Peer-to-peer cap, for the "unreachable" notice. */
+  /** Peer-to-peer cap, for the "unreachable" notice and the open-floor switch. */
   meshCap(): number;
+  openFloor?: OpenFloorSwitchOptions;
 }
 
 export class MediaRouter {
@@ -47,7 +52,11 @@ export class MediaRouter {
   /** Feed key (feedKey: owner and kind) → Janus feed id, for every feed whose media reached Janus (webrtcup) and may still be published. */
   private readonly feeds = new Map<string, number>();
 
-  constructor(private readonly deps: MediaRouterDeps) {}
+  private readonly openFloor: OpenFloorSwitch;
+
+  constructor(private readonly deps: MediaRouterDeps) {
+    this.openFloor = new OpenFloorSwitch(() => deps.meshCap(), deps.openFloor);
+  }
 
   /** Tells a newcomer that this server has a media server, so their page waits for routes. */
   greet(sessionId: string): void {
@@ -57,6 +66,7 @@ export class MediaRouter {
   /** Re-decides routes for these sessions, withdraws what they may no longer have, and tells whoever's route changed. */
   update(sessionIds: Iterable<string>): void {
     const ids = [...sessionIds];
+    this.switchOpenFloor(ids);
     const routes = new Map(ids.map((id) => [id, this.decide(id)]));
     // Publishers first, so subscriptions to a feed withdrawn now go in the same update.
     for (const [id, route] of routes) this.withdrawPublishing(id, route);
@@ -115,7 +125,13 @@ export class MediaRouter {
 
   /** Janus went away: nothing of it is held any more; routes fall back at the next update. */
   lostJanus(): void {
+    this.openFloor.reset();
     for (const id of [...this.participants.keys()]) this.drop(id);
+  }
+
+  /** Whether this person's conversation goes through Janus right now. */
+  viaJanus(sessionId: string): boolean {
+    return this.decide(sessionId).via === "janus";
   }
 
   /** Who is in a conversation's VideoRoom as Janus reports it (checks and tests). */
@@ -140,7 +156,7 @@ export class MediaRouter {
   }
 
   private decide(sessionId: string): MediaRouteDecision {
-    const route = decideRoute(this.deps.messageFor(sessionId), this.deps.map, this.deps.janus.current !== null);
+    const route = decideRoute(this.deps.messageFor(sessionId), this.deps.map, this.deps.janus.current !== null, (g) => this.openFloor.viaJanus(g));
     this.routes.set(sessionId, route);
     return route;
   }
@@ -187,7 +203,7 @@ export class MediaRouter {
   /** Takes back the publishing the new route (or the end of a share) no longer grants. */
   private withdrawPublishing(sessionId: string, route: MediaRouteDecision): void {
     const participant = this.participants.get(sessionId);
-    if (!participant) return;
+    if (!participant || this.draining(participant, route)) return;
     if (route.via !== "janus" || participant.roomKey !== route.roomKey) {
       this.drop(sessionId);
       return;
@@ -208,7 +224,7 @@ export class MediaRouter {
   /** Takes back the feeds this person may no longer see, or that are no longer published. */
   private withdrawSubscriptions(sessionId: string, route: MediaRouteDecision): void {
     const participant = this.participants.get(sessionId);
-    if (!participant) return;
+    if (!participant || this.draining(participant, route)) return;
     for (const { owner, kind } of participant.subscribed()) {
       const stillPublishing = this.feeds.has(feedKey(owner, kind)) && this.participants.get(owner)?.roomKey === route.roomKey;
       if (route.maySee.includes(owner) && stillPublishing) continue;
@@ -216,6 +232,23 @@ export class MediaRouter {
       const reason = stillPublishing ? "They are no longer in your conversation." : kind === "screen" ? "They stopped sharing their screen." : "They stopped publishing.";
       this.deps.send(sessionId, ServerMessage.MediaEnded, { feed: owner, kind, reason });
     }
+  }
+
+  /** Back to peer to peer from the open floor's Janus room: its handles stay as they are while the pages bring their links up. */
+  private draining(participant: JanusParticipant, route: MediaRouteDecision): boolean {
+    return route.via === "mesh" && route.roomKey !== null && participant.roomKey === route.roomKey && this.openFloor.draining(route.roomKey);
+  }
+
+  /** Open-floor conversations' sizes to the switch, once per update, before anyone's route is decided. */
+  private switchOpenFloor(ids: readonly string[]): void {
+    const sizes = new Map<string, number>();
+    if (this.deps.janus.current) {
+      for (const id of ids) {
+        const message = this.deps.messageFor(id);
+        if (isOpenFloor(message, this.deps.map)) sizes.set(message.groupId!, message.peers.length + 1);
+      }
+    }
+    this.openFloor.update(sizes);
   }
 
   private drop(sessionId: string): void {

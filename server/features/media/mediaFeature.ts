@@ -9,9 +9,11 @@ import { MEDIA_SERVER_STAGE_CAPS, PEER_TO_PEER_STAGE_CAPS } from "../../../share
 import { roomStage } from "../stage/stageFeature";
 import { MediaRefusal, MediaRouter } from "./MediaRouter";
 import { MEDIA_SERVER_MEETING_CAP } from "./mediaRoute";
+import type { OpenFloorSwitchOptions } from "./OpenFloorSwitch";
 
 /**
- * Meeting rooms and stages through Janus (issue 19), when JANUS_URL is set.
+ * Meeting rooms and stages through Janus (issue 19), when JANUS_URL is set,
+ * and open-floor conversations once they grow past the peer-to-peer cap.
  * The room connects to Janus as it opens (a few seconds at most: an
  * unreachable Janus means peer to peer with a notice, retried in the
  * background), relays each person's SDP and ICE candidates to handles only
@@ -33,6 +35,8 @@ export interface MediaFeatureOptions {
   janus?: JanusMediaOptions;
   /** Re-decide routes every this many ticks (2 at 20 Hz = with the conversations). */
   everyTicks?: number;
+  /** The open-floor switch's hold and drain times (tests shorten them). */
+  openFloor?: OpenFloorSwitchOptions;
 }
 
 export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFactory {
@@ -55,6 +59,7 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       sharing: (id) => conversations.isSharingScreen(id),
       log: context.log,
       meshCap: () => cap,
+      openFloor: options.openFloor,
     });
     routers.set(context.room, router);
     // Janus carries more people than peer to peer: larger caps while it is up, the peer-to-peer ones when it is not.
@@ -62,6 +67,8 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
     const applyCaps = () => {
       const up = janus.current !== null;
       conversations.setMeetingCap(up ? Math.max(MEDIA_SERVER_MEETING_CAP, cap) : null);
+      // The open floor may grow as large as a meeting room; past the peer-to-peer cap the router sends it through Janus.
+      conversations.setOpenFloorCap(up ? Math.max(MEDIA_SERVER_MEETING_CAP, cap) : null);
       stage?.overlay.setCaps(up ? MEDIA_SERVER_STAGE_CAPS : PEER_TO_PEER_STAGE_CAPS);
     };
     janus.onChange(() => {
@@ -120,6 +127,7 @@ export function mediaFeature(options: MediaFeatureOptions = {}): RoomFeatureFact
       async dispose() {
         routers.delete(context.room);
         conversations.setMeetingCap(null);
+        conversations.setOpenFloorCap(null);
         stage?.overlay.setCaps(PEER_TO_PEER_STAGE_CAPS);
         await router.dispose();
         janus.close();

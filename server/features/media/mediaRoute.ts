@@ -6,7 +6,9 @@ import type { ConversationMessage } from "../conversations/ConversationSystem";
 /**
  * Which way a person's media goes, decided from what the room already told
  * them (their Conversation message): through Janus for meeting rooms and
- * stages when a media server is configured and up, otherwise peer to peer.
+ * stages when a media server is configured and up, and for open-floor
+ * conversations the OpenFloorSwitch put there (grown past the peer-to-peer
+ * cap); otherwise peer to peer.
  * Who may publish and whom one may see come from the same message, so the
  * media server path grants exactly what the peer-to-peer path would.
  */
@@ -39,12 +41,24 @@ export function zoneTypeOfGroup(map: OfficeMap, groupId: string): ZoneType | und
   return map.zones.find((z) => z.id === id)?.type;
 }
 
-export function decideRoute(message: ConversationMessage, map: OfficeMap, janusUp: boolean): MediaRouteDecision {
+/** An open-floor conversation: neither a stage's nor a zone's (proximity groups, and pins on the open floor). */
+export function isOpenFloor(message: ConversationMessage, map: OfficeMap): boolean {
+  return message.groupId !== null && message.stage === undefined && zoneTypeOfGroup(map, message.groupId) === undefined;
+}
+
+/** `openFloorViaJanus`: whether this open-floor conversation goes through Janus now (the OpenFloorSwitch). */
+export function decideRoute(
+  message: ConversationMessage,
+  map: OfficeMap,
+  janusUp: boolean,
+  openFloorViaJanus: (groupId: string) => boolean = () => false,
+): MediaRouteDecision {
   const groupId = message.groupId;
   const mesh: MediaRouteDecision = { via: "mesh", roomKey: groupId, publish: true, maySee: [], publishers: 0 };
   if (!groupId || !janusUp) return mesh;
   const stage = message.stage !== undefined;
-  if (!stage && zoneTypeOfGroup(map, groupId) !== "meeting") return mesh;
+  const carried = stage || zoneTypeOfGroup(map, groupId) === "meeting" || (isOpenFloor(message, map) && openFloorViaJanus(groupId));
+  if (!carried) return mesh;
   return {
     via: "janus",
     roomKey: groupId,
