@@ -182,7 +182,8 @@ const screenFeedsIn = (route: { feeds: Array<{ id: string; kind: string }> }) =>
 
 /** Shares a screen the way a page does: tells the room, waits for the route's go-ahead, publishes the screen's own offer. */
 async function shareScreen(client: TestClient): Promise<void> {
-  client.room.send(ClientMessage.ShareScreen, { on: true, stream: `${client.sessionId.slice(0, 8)}-screen` });
+  // A stream id as browsers make them: letters, digits and dashes (a session id may hold "_").
+  client.room.send(ClientMessage.ShareScreen, { on: true, stream: `${client.sessionId.replace(/[^A-Za-z0-9]/g, "x")}-screen` });
   await waitForRoute(client, (r) => r.publishScreen, `${client.sessionId}'s share accepted`);
   const conn = pc();
   client.room.send(ClientMessage.MediaPublish, { kind: "screen", sdp: await screenOffer(conn) });
