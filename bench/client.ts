@@ -126,7 +126,8 @@ async function main(): Promise<void> {
   await ensureBuilt();
   const bundle = await firstScreenBytes();
   log(`first screen: ${(bundle.gzip / 1024).toFixed(0)} KB gzip (${(bundle.raw / 1024).toFixed(0)} KB raw)`);
-  const server = await startTestServer();
+  // Every bot joins as a guest from 127.0.0.1: the per-address guest limit (60 per 10 minutes) would refuse the 221st.
+  const server = await startTestServer({ GUESTS_PER_ADDRESS: "0" });
   const browser = await launchBrowser();
   const results: FrameResult[] = [];
   let bots: RunningChild | null = null;
